@@ -1,0 +1,113 @@
+/* calc.h - compute: statuses of indicators, goals and financial goals, the sums by
+ * status, the budget figures and the räkning sums, all in exact decimals (MODEL.md
+ * "The computed statuses", "ekonomi", "Computed output"). Reads a model that passed
+ * validation; never prints. */
+#ifndef SR_CALC_H
+#define SR_CALC_H
+#include "model.h"
+#include <stdio.h>
+
+/* A quotient kept exact: value = num / den, den != 0 (both scaled decimals). */
+typedef struct ratio {
+	dec num, den;
+} ratio;
+
+typedef struct calc_count {          /* goals per status; index by enum status */
+	long n[ST_MAX];                  /* n[ST_NONE] unused */
+} calc_count;
+
+typedef struct calc_indicator {
+	const indikator *ind;
+	const mal *goal;                 /* the goal it belongs to */
+	enum status status;              /* never ST_NONE */
+	bool has_b, has_t, has_u;        /* utgångsvärde, målvärde(ar), utfall(ar) */
+	dec b, t, u;
+	bool has_framsteg;               /* p defined */
+	ratio framsteg;
+} calc_indicator;
+
+typedef struct calc_goal {
+	const mal *goal;
+	enum status status;              /* final: manual wins; never ST_NONE */
+	enum status prognos;             /* manual prognos, else ST_EJ_BEDOMT */
+	bool manual;                     /* status came from bedomning */
+	bool has_poang;                  /* a mean score was computed */
+	long score_sum, score_n;         /* poang = score_sum / score_n */
+	bool in_scope;                   /* shown and counted (nämnd filter) */
+} calc_goal;
+
+typedef struct calc_level_sum {
+	const niva *niva;
+	calc_count status, prognos;
+} calc_level_sum;
+
+typedef struct calc_namnd_sum {
+	const char *namndref;
+	calc_count status, prognos;
+} calc_namnd_sum;
+
+/* One driftredovisning or investment row, or their sum row. */
+typedef struct calc_budget_row {
+	const drift_rad *drift;          /* driftredovisning row, else NULL */
+	const projekt *projekt;          /* investment row, else NULL */
+	dec budget, utfall, prognos;
+	bool has_prognos;                /* prognos shown (not in årsredovisning/vb) */
+	dec avvikelse;                   /* budget - prognos, or budget - utfall (year) */
+	bool has_percentages;            /* budget != 0 */
+	ratio avvikelse_procent;         /* 100 * avvikelse / |budget| */
+	ratio forbrukat_procent;         /* 100 * utfall / budget */
+	ratio periodiserad_budget;       /* budget * months / 12 */
+} calc_budget_row;
+
+typedef struct calc_summa {          /* every summa of every räkning */
+	const rakning *rakning;
+	const rakning_item *item;
+	dec *computed;                   /* per kolumn */
+	dec *printed;                    /* published varden where given, else computed */
+	dec *tolerance;                  /* half a unit of the last decimal per post summed */
+} calc_summa;
+
+typedef struct calc_balance {        /* per kolumn of a balansräkning */
+	const rakning *rakning;
+	const kolumn *kolumn;
+	dec tillgangar, ek_och_skulder, differens;   /* printed values; differens = t - e */
+} calc_balance;
+
+typedef struct calc_fin {
+	const finansielltmal *fin;
+	ratio utfall;                    /* 100 * sum(taljare) / sum(namnare), or given */
+	enum status status;
+	bool has_framsteg;
+	ratio framsteg;
+} calc_fin;
+
+typedef struct calc_result {
+	arena *arena;                    /* owns everything below */
+	int months;                      /* of the period */
+	calc_indicator *ind; size_t n_ind;       /* document order, in-scope goals only */
+	calc_goal *goals; size_t n_goals;        /* parallel to model->goals */
+	calc_count all_status, all_prognos;      /* in-scope goals */
+	calc_level_sum *levels; size_t n_levels; /* parallel to model->nivaer */
+	calc_namnd_sum *namnder; size_t n_namnder; /* nämnder with >= 1 in-scope goal, organisation order */
+	calc_budget_row *drift; size_t n_drift;  /* in-scope rows */
+	calc_budget_row drift_sum; bool has_drift;
+	calc_budget_row *invest; size_t n_invest;
+	calc_budget_row invest_sum; bool has_invest;
+	calc_summa *summor; size_t n_summor;
+	calc_balance *balans; size_t n_balans;
+	calc_fin *fin; size_t n_fin;
+} calc_result;
+
+/* Computes everything for a valid model. Caller frees with calc_free. */
+calc_result *calc_compute(const sr_model *m);
+void calc_free(calc_result *r);
+/* The calc_goal of g (g must belong to the model computed). */
+const calc_goal *calc_goal_of(const calc_result *r, const sr_model *m, const mal *g);
+/* Prints <berakning> (MODEL.md "Computed output"). Returns 0, or -1 on a write error. */
+int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out);
+
+/* The economy rules of validation (sums, räkningar, balance, financial goals); called
+ * by valid_check. They live here because they need the same sums compute makes. */
+struct diag_sink;
+void calc_check_economy(const sr_model *m, struct diag_sink *d);
+#endif

@@ -1,0 +1,129 @@
+/* diag.h - the catalogue of diagnostics and the sink every stage reports into.
+ * Nothing below the CLI prints: stages add to a diag_sink, the caller prints it.
+ * Output form: "FILE:LINE: fel: [KOD] meddelande" (or "varning:"), in Swedish. */
+#ifndef SR_DIAG_H
+#define SR_DIAG_H
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_level { DIAG_WARNING, DIAG_ERROR };
+
+/* Exit classes of MODEL.md "Bad input": an error's class decides the exit code. */
+enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 3 };
+
+/* X(enum, "KOD", level, exit class, "what it means" - the docs' one-line summary)
+ * Codes are stable: never renumber or rename one, only add. */
+#define DIAG_CATALOGUE(X) \
+	/* reading files and XML well-formedness */ \
+	X(D_FILE_READ, "FIL-LASA", DIAG_ERROR, EXIT_RUNTIME, "filen kan inte läsas") \
+	X(D_FILE_WRITE, "FIL-SKRIVA", DIAG_ERROR, EXIT_RUNTIME, "utfilen kan inte skrivas") \
+	X(D_XML_SYNTAX, "XML-SYNTAX", DIAG_ERROR, EXIT_INVALID, "dokumentet är inte välformad XML") \
+	X(D_XML_ENCODING, "XML-KODNING", DIAG_ERROR, EXIT_INVALID, "dokumentet är inte giltig UTF-8") \
+	X(D_XML_DOCTYPE, "XML-DOCTYPE", DIAG_ERROR, EXIT_INVALID, "DOCTYPE och entiteter är inte tillåtna") \
+	X(D_XML_ROOT, "XML-ROT", DIAG_ERROR, EXIT_INVALID, "fel rotelement eller namnrymd") \
+	X(D_XML_OTHER, "XML-FEL", DIAG_ERROR, EXIT_INVALID, "annat XML-fel (libxml2:s kod och text följer)") \
+	X(D_XML_LIMIT, "XML-GRANS", DIAG_ERROR, EXIT_INVALID, "dokumentet överskrider en gräns (storlek, djup)") \
+	/* XInclude */ \
+	X(D_INC_PATH, "INKL-SOKVAG", DIAG_ERROR, EXIT_INVALID, "xi:include pekar utanför dokumentets mapp") \
+	X(D_INC_READ, "INKL-LASA", DIAG_ERROR, EXIT_INVALID, "den inkluderade filen kan inte läsas") \
+	X(D_INC_FORM, "INKL-FORM", DIAG_ERROR, EXIT_INVALID, "felaktig xi:include (href saknas, parse, xpointer, fallback)") \
+	X(D_INC_LOOP, "INKL-SLINGA", DIAG_ERROR, EXIT_INVALID, "en fil inkluderar sig själv") \
+	/* structure (XSD) */ \
+	X(D_SCHEMA_ELEMENT, "SCHEMA-ELEMENT", DIAG_ERROR, EXIT_INVALID, "elementet är inte tillåtet här") \
+	X(D_SCHEMA_MISSING, "SCHEMA-SAKNAS", DIAG_ERROR, EXIT_INVALID, "ett obligatoriskt element saknas") \
+	X(D_SCHEMA_ATTR, "SCHEMA-ATTRIBUT", DIAG_ERROR, EXIT_INVALID, "attributet är inte tillåtet här") \
+	X(D_SCHEMA_ATTR_MISSING, "SCHEMA-ATTR-SAKNAS", DIAG_ERROR, EXIT_INVALID, "ett obligatoriskt attribut saknas") \
+	X(D_SCHEMA_VALUE, "SCHEMA-VARDE", DIAG_ERROR, EXIT_INVALID, "värdet har fel form") \
+	X(D_SCHEMA_TEXT, "SCHEMA-TEXT", DIAG_ERROR, EXIT_INVALID, "text är inte tillåten här") \
+	/* values */ \
+	X(D_NUM_SYNTAX, "TAL-FORM", DIAG_ERROR, EXIT_INVALID, "värdet är inget tal (decimalpunkt, inga exponenter)") \
+	X(D_NUM_DECIMALS, "TAL-DECIMALER", DIAG_ERROR, EXIT_INVALID, "talet har fler än 6 decimaler") \
+	X(D_NUM_RANGE, "TAL-STORLEK", DIAG_ERROR, EXIT_INVALID, "talets belopp är 10^12 eller mer") \
+	X(D_DATE, "DATUM", DIAG_ERROR, EXIT_INVALID, "ogiltigt datum") \
+	X(D_YEAR, "AR", DIAG_ERROR, EXIT_INVALID, "ogiltigt år") \
+	X(D_CHAR_BMP, "TECKEN-UTANFOR", DIAG_WARNING, EXIT_OK_, "tecken över U+FFFF kan inte visas i PDF:en") \
+	X(D_PLACEHOLDER, "MALLTEXT", DIAG_WARNING, EXIT_OK_, "texten innehåller mallens platshållare") \
+	/* ids and references */ \
+	X(D_ID_DUP, "ID-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "samma id används två gånger") \
+	X(D_REF_MISSING, "REF-SAKNAS", DIAG_ERROR, EXIT_INVALID, "referensen pekar på ett id som inte finns") \
+	X(D_REF_KIND, "REF-TYP", DIAG_ERROR, EXIT_INVALID, "referensen pekar på fel sorts element") \
+	/* report, period, diarium */ \
+	X(D_PERIOD_START, "PERIOD-START", DIAG_ERROR, EXIT_INVALID, "perioden börjar inte den 1 januari rapportåret") \
+	X(D_PERIOD_END, "PERIOD-SLUT", DIAG_ERROR, EXIT_INVALID, "perioden slutar inte på en månads sista dag") \
+	X(D_PERIOD_LENGTH, "PERIOD-LANGD", DIAG_ERROR, EXIT_INVALID, "periodens längd passar inte rapporttypen") \
+	X(D_REPORT_NAMND, "RAPPORT-NAMND", DIAG_ERROR, EXIT_INVALID, "en verksamhetsberättelse måste ange namndref") \
+	X(D_DNR_FORMAT, "DNR-FORMAT", DIAG_ERROR, EXIT_INVALID, "diarienumret följer inte diarieformatet") \
+	X(D_DNR_PATTERN, "DNR-MONSTER", DIAG_ERROR, EXIT_INVALID, "diarieformat är inget giltigt PCRE2-mönster") \
+	X(D_DNR_LIMIT, "DNR-GRANS", DIAG_ERROR, EXIT_INVALID, "diarieformat når matchningsgränsen") \
+	X(D_LOGO_MISSING, "LOGO-SAKNAS", DIAG_ERROR, EXIT_INVALID, "logotypen finns inte") \
+	X(D_LOGO_FORMAT, "LOGO-FORMAT", DIAG_ERROR, EXIT_INVALID, "logotypen är varken PNG eller JPEG") \
+	X(D_LOGO_PATH, "LOGO-SOKVAG", DIAG_ERROR, EXIT_INVALID, "logotypen ligger utanför dokumentets mapp") \
+	/* goals */ \
+	X(D_LEVEL_MISSING, "NIVA-SAKNAS", DIAG_ERROR, EXIT_INVALID, "målet anger en målnivå som inte finns") \
+	X(D_LEVEL_ORDER, "NIVA-ORDNING", DIAG_ERROR, EXIT_INVALID, "målet står under ett mål som inte har högre nivå") \
+	X(D_LEVELS_NONE, "NIVAER-SAKNAS", DIAG_ERROR, EXIT_INVALID, "dokumentet har mål men inga malnivaer") \
+	X(D_PARENT_NESTED, "OVERORDNAD-NASTLAD", DIAG_ERROR, EXIT_INVALID, "ett nästlat mål får inte ha overordnad") \
+	X(D_PARENT_CYCLE, "OVERORDNAD-SLINGA", DIAG_ERROR, EXIT_INVALID, "overordnad pekar på målet självt eller ett av dess undermål") \
+	X(D_IND_DUP, "INDIKATOR-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "flera utgångsvärden, eller flera målvärden/utfall samma år") \
+	X(D_KOLADA, "KOLADA", DIAG_ERROR, EXIT_INVALID, "ogiltigt Kolada-id (N eller U och fem siffror)") \
+	X(D_AGENDA2030, "AGENDA2030", DIAG_ERROR, EXIT_INVALID, "Agenda 2030-mål ska vara 1-17") \
+	X(D_ASSESS_TEXT, "BEDOMNING-TEXT", DIAG_ERROR, EXIT_INVALID, "en manuell status kräver en analystext") \
+	X(D_THRESHOLDS, "BEDOMNINGSREGLER", DIAG_ERROR, EXIT_INVALID, "orimliga bedömningsregler") \
+	/* economy */ \
+	X(D_DRIFT_SUM, "DRIFT-SUMMA", DIAG_ERROR, EXIT_INVALID, "driftredovisningens summa stämmer inte") \
+	X(D_DRIFT_ROW, "DRIFT-RAD", DIAG_ERROR, EXIT_INVALID, "felaktig rad i driftredovisningen (namndref eller rubrik, prognos)") \
+	X(D_ROW_DUP, "RAD-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "en nämnd har två rader") \
+	X(D_INVEST_SUM, "INVEST-SUMMA", DIAG_ERROR, EXIT_INVALID, "investeringarnas summa stämmer inte") \
+	X(D_VALUES_COUNT, "VARDEN-ANTAL", DIAG_ERROR, EXIT_INVALID, "antalet värden skiljer sig från antalet kolumner") \
+	X(D_ACCOUNT_SUM, "RAKNING-SUMMA", DIAG_ERROR, EXIT_INVALID, "en publicerad summa stämmer inte med posterna") \
+	X(D_ACCOUNT_REF, "RAKNING-AV", DIAG_ERROR, EXIT_INVALID, "av= nämner ett id som inte står ovanför i räkningen") \
+	X(D_BALANCE, "BALANS", DIAG_ERROR, EXIT_INVALID, "balansräkningen balanserar inte") \
+	X(D_BALANCE_ROLE, "BALANS-ROLL", DIAG_ERROR, EXIT_INVALID, "balansräkningen saknar summa med roll tillgangar eller ek-och-skulder") \
+	X(D_FIN_TERM, "FINMAL-TERM", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: term som inte finns") \
+	X(D_FIN_COLUMN, "FINMAL-KOLUMN", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: kolumnen finns inte") \
+	X(D_FIN_ZERO, "FINMAL-NOLL", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: nämnaren är noll") \
+	X(D_FIN_ACCOUNT, "FINMAL-RAKNING", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: termerna står i olika räkningar") \
+	X(D_FIN_INPUT, "FINMAL-UPPGIFT", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: varken utfall eller taljare/namnare") \
+	X(D_PERSONAL_DUP, "PERSONAL-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "en nämnd har två personalrader") \
+	/* composition */ \
+	X(D_CONTRIB_ROOT, "BIDRAG-ROT", DIAG_ERROR, EXIT_INVALID, "filen är ett nämndbidrag, inte en rapport") \
+	/* layouts and rendering */ \
+	X(D_LAYOUT, "LAYOUT", DIAG_ERROR, EXIT_INVALID, "fel i layoutfilen") \
+	X(D_LAYOUT_OVERFLOW, "LAYOUT-PLATS", DIAG_ERROR, EXIT_INVALID, "innehållet får inte plats på sidan") \
+	X(D_FONT, "TYPSNITT", DIAG_ERROR, EXIT_RUNTIME, "typsnittet kan inte läsas") \
+	X(D_PDF, "PDF", DIAG_ERROR, EXIT_RUNTIME, "PDF:en kunde inte skapas") \
+	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel")
+
+enum diag_code {
+#define DIAG_ENUM(e, k, l, x, s) e,
+	DIAG_CATALOGUE(DIAG_ENUM)
+#undef DIAG_ENUM
+	D_MAX
+};
+
+typedef struct diag {
+	enum diag_code code;
+	char *file;     /* owned copy */
+	long line;      /* 0 when unknown */
+	char *message;  /* owned, Swedish, complete sentence without the code */
+} diag;
+
+typedef struct diag_sink {
+	diag *items;
+	size_t n, cap;
+	int worst_exit;   /* highest diag_exit seen */
+	size_t errors, warnings;
+} diag_sink;
+
+void diag_init(diag_sink *s);
+void diag_free(diag_sink *s);
+/* Records one diagnostic; message is a printf format in Swedish. */
+void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+const char *diag_code_name(enum diag_code code);
+enum diag_level diag_code_level(enum diag_code code);
+/* Sorts by file, line (stable), then prints every item as "FILE:LINE: fel: [KOD] text". */
+void diag_print(diag_sink *s, FILE *out);
+/* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */
+void diag_print_catalogue(FILE *out);
+#endif

@@ -1,0 +1,201 @@
+/* lay.h - the layout engine: the report builder appends blocks (headings, paragraphs,
+ * lists, tables, figures) through this interface; lay_run breaks lines, splits tables,
+ * paginates, numbers pages and returns a display list of positioned items per page.
+ * It measures text only through lay_metrics and knows nothing of XML, goals or PDF. */
+#ifndef SR_LAY_H
+#define SR_LAY_H
+#include "arena.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct lay_rgb {
+	unsigned char r, g, b;
+} lay_rgb;
+
+enum lay_font { LF_REGULAR, LF_BOLD, LF_ITALIC, LF_MAX };
+
+/* Text measurement, provided by the PDF backend (or a fake in tests). */
+typedef struct lay_metrics {
+	void *ctx;
+	/* Advance width in points of len bytes of UTF-8 text at size pt. */
+	double (*width)(void *ctx, enum lay_font font, double size, const char *s, size_t len);
+	double ascent, descent;   /* in points per 1 pt of font size, both positive */
+} lay_metrics;
+
+/* Structure role of every display item (for tagged PDF later; never guessed back). */
+enum lay_role {
+	ROLE_ARTIFACT,    /* running header/footer, rules, fills, repeated table header, FÖRSLAG */
+	ROLE_TITLE,       /* the report title on the title page */
+	ROLE_HEADING,     /* with level 1..6 */
+	ROLE_PARAGRAPH,
+	ROLE_LIST_ITEM,
+	ROLE_TABLE_HEADER,/* with row, col */
+	ROLE_TABLE_CELL,  /* with row, col */
+	ROLE_CAPTION,
+	ROLE_FIGURE,      /* with alt text */
+	ROLE_TOC_ITEM,
+	ROLE_MAX
+};
+
+enum lay_align { LA_LEFT, LA_CENTER, LA_RIGHT };
+
+/* Status markers: colour AND shape differ. */
+enum lay_shape { LS_CIRCLE, LS_TRIANGLE, LS_SQUARE, LS_DIAMOND, LS_MAX };
+
+typedef struct lay_span {
+	const char *text;          /* UTF-8; may contain U+00AD soft hyphens, U+00A0 */
+	enum lay_font font;
+	lay_rgb color;
+} lay_span;
+
+typedef struct lay_style {
+	enum lay_font font;        /* default font of spans given as plain text */
+	double size;               /* pt */
+	double leading;            /* line height in pt (baseline to baseline) */
+	double space_before, space_after;   /* pt */
+	double indent;             /* left indent in pt */
+	enum lay_align align;
+	lay_rgb color;
+	bool keep_with_next;       /* don't end a page after this block */
+} lay_style;
+
+typedef struct lay_marker {
+	bool on;
+	enum lay_shape shape;
+	lay_rgb color;
+} lay_marker;
+
+typedef struct lay_cell {
+	const lay_span *spans;     /* copied by the engine */
+	size_t n_spans;
+	enum lay_align align;
+	lay_marker marker;         /* drawn before the text, vertically centred on line 1 */
+} lay_cell;
+
+enum lay_row_kind { LR_HEADER, LR_BODY, LR_SUM };
+
+typedef struct lay_column {
+	enum lay_align align;      /* default for the column's cells */
+	double max_share;          /* 0: no limit; else at most this share of the width */
+} lay_column;
+
+/* Page geometry and the running parts. Strings may hold the tokens {N} (this page's
+ * number) and {M} (number of pages); they are filled in after pagination. */
+typedef struct lay_page_setup {
+	double width, height;                       /* pt, A4 = 595.276 x 841.89 */
+	double margin_top, margin_bottom, margin_left, margin_right;
+	const char *header[3];                      /* left, centre, right; NULL = empty */
+	const char *footer[3];
+	double running_size;                        /* pt */
+	lay_rgb running_color;
+	bool running_on_first_page;                 /* title page has none when false */
+	const char *watermark;                      /* e.g. "FÖRSLAG" on every page, or NULL */
+	lay_rgb watermark_color;
+} lay_page_setup;
+
+/* ---- the display list ---- */
+enum dl_kind {
+	DL_TEXT,     /* a run of text on one baseline: x, y = baseline start */
+	DL_RECT,     /* x, y = lower-left corner, w, h; fill and/or stroke */
+	DL_LINE,     /* from (x, y) to (x + w, y + h) */
+	DL_MARKER,   /* status marker shape centred at (x, y), size w */
+	DL_IMAGE,    /* image file text=path in box x, y, w, h */
+	DL_LINK      /* link area x, y, w, h to target_page at target_y */
+};
+
+typedef struct dl_item {
+	enum dl_kind kind;
+	enum lay_role role;
+	int level;                 /* ROLE_HEADING */
+	int row, col;              /* ROLE_TABLE_HEADER / ROLE_TABLE_CELL, 0-based */
+	int block;                 /* index of the block it came from (groups a paragraph's lines) */
+	double x, y, w, h;         /* PDF points, origin at the page's lower left */
+	enum lay_font font;
+	double size;
+	lay_rgb color;             /* text colour, or stroke colour */
+	const char *text;          /* DL_TEXT: the run; DL_IMAGE: file path */
+	bool fill;
+	lay_rgb fill_color;
+	double line_width;         /* 0: no stroke */
+	enum lay_shape shape;      /* DL_MARKER */
+	int target_page;           /* DL_LINK, 1-based */
+	double target_y;
+	const char *alt;           /* ROLE_FIGURE: alternative text */
+} dl_item;
+
+typedef struct dl_page {
+	dl_item *items;
+	size_t n_items;
+} dl_page;
+
+typedef struct dl_outline {    /* one bookmark per heading */
+	int level;                 /* 1-based */
+	const char *title;
+	int page;                  /* 1-based */
+	double y;                  /* top of the heading */
+} dl_outline;
+
+typedef struct lay_result {
+	arena *arena;              /* owns everything in the result */
+	double width, height;
+	dl_page *pages;
+	size_t n_pages;
+	dl_outline *outline;
+	size_t n_outline;
+} lay_result;
+
+/* ---- building ---- */
+typedef struct lay_doc lay_doc;
+
+/* A new empty document. setup and metrics must outlive the lay_doc. */
+lay_doc *lay_new(const lay_page_setup *setup, const lay_metrics *metrics);
+void lay_free(lay_doc *d);
+
+/* A heading: level 1..6; in_toc puts it in the table of contents; every heading
+ * becomes a bookmark. Keeps with the next block. */
+void lay_heading(lay_doc *d, int level, const char *text, const lay_style *st, bool in_toc);
+/* A paragraph of spans (role ROLE_PARAGRAPH unless role says otherwise). */
+void lay_paragraph(lay_doc *d, const lay_span *spans, size_t n, const lay_style *st, enum lay_role role);
+/* A plain-text paragraph in the style's font and colour. */
+void lay_text(lay_doc *d, const char *text, const lay_style *st, enum lay_role role);
+/* A list item with a bullet (or the given label, e.g. "1.") and hanging indent. */
+void lay_list_item(lay_doc *d, const char *label, const lay_span *spans, size_t n, const lay_style *st);
+/* Vertical space, and a forced page break. */
+void lay_space(lay_doc *d, double pt);
+void lay_page_break(lay_doc *d);
+/* Where the table of contents goes: headings with level <= max_level, with page
+ * numbers and links. style is for the entries. */
+void lay_toc(lay_doc *d, int max_level, const lay_style *st);
+
+/* Tables: begin, then rows of exactly n_cols cells, then end. Header rows repeat on
+ * every page the table continues on (there as ROLE_ARTIFACT). */
+void lay_table_begin(lay_doc *d, const lay_column *cols, size_t n_cols, const lay_style *st);
+void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, lay_rgb *fill);
+void lay_table_end(lay_doc *d);
+
+/* Figures (charts): a box of width x height pt kept on one page, drawn in its own
+ * coordinates (origin top-left, y downwards), with alt text; caption follows it. */
+void lay_figure_begin(lay_doc *d, double width, double height, const char *alt);
+void lay_fig_rect(lay_doc *d, double x, double y, double w, double h, lay_rgb fill);
+void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double width, lay_rgb color);
+void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape shape, lay_rgb color);
+void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_font font,
+                  double size, lay_rgb color, enum lay_align align);
+void lay_figure_end(lay_doc *d);
+
+/* An image (the logo) of width x height pt at the current position, aligned. */
+void lay_image(lay_doc *d, const char *path, double width, double height, enum lay_align align);
+
+/* Lays everything out. Returns the pages; caller frees with lay_result_free.
+ * NULL only if nothing could be laid out (then *why says it, in Swedish). */
+lay_result *lay_run(lay_doc *d, const char **why);
+void lay_result_free(lay_result *r);
+
+/* A line-per-item text dump of the display list, for golden tests. */
+void lay_dump(const lay_result *r, FILE *out);
+
+/* Line breaking alone, for tests and table measurement: breaks spans into lines no
+ * wider than width; returns the number of lines. */
+size_t lay_count_lines(const lay_metrics *m, const lay_span *spans, size_t n, double size, double width);
+#endif

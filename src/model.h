@@ -1,0 +1,310 @@
+/* model.h - the report model of MODEL.md as plain structs: what load builds, what
+ * validate checks and what compute and the report builder read. No libxml2 here.
+ * Every struct and string is owned by the document's arena (struct sr_model.arena).
+ * Optional strings are NULL when absent; optional numbers have a has_ flag.
+ * Arrays are pointer + count, in document order (after includes are spliced). */
+#ifndef SR_MODEL_H
+#define SR_MODEL_H
+#include "arena.h"
+#include "dec.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Where a node came from, for late diagnostics. file points into the arena. */
+typedef struct src_loc {
+	const char *file;
+	long line;
+} src_loc;
+
+enum report_type { RT_UPPFOLJNING, RT_DELARSRAPPORT, RT_ARSREDOVISNING, RT_VERKSAMHETSBERATTELSE, RT_MAX };
+
+/* The four assessment statuses; ST_NONE = attribute absent. Order matters nowhere. */
+enum status { ST_NONE, ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT, ST_MAX };
+
+enum direction { DIR_HOGRE, DIR_LAGRE };
+
+enum activity_status { AS_EJ_PABORJAD, AS_PAGAR, AS_KLAR, AS_FORSENAD, AS_AVBRUTEN, AS_MAX };
+
+enum perspective { PERSP_NONE, PERSP_MEDBORGARE, PERSP_EKONOMI, PERSP_PROCESSER, PERSP_MEDARBETARE, PERSP_MAX };
+
+/* ---- inline text ---- */
+enum { RUN_BOLD = 1, RUN_ITALIC = 2 };
+
+typedef struct text_run {
+	const char *text;     /* UTF-8; XML white space collapsed to single spaces */
+	unsigned style;       /* RUN_BOLD | RUN_ITALIC */
+} text_run;
+
+typedef struct rich_text {   /* a stycke, a punkt, a beskrivning ... */
+	text_run *runs;
+	size_t n_runs;
+	src_loc loc;
+} rich_text;
+
+enum block_kind { BLOCK_STYCKE, BLOCK_LISTA, BLOCK_AVSNITT };
+
+struct avsnitt;
+typedef struct block {
+	enum block_kind kind;
+	src_loc loc;
+	rich_text stycke;              /* BLOCK_STYCKE */
+	rich_text *punkter;            /* BLOCK_LISTA */
+	size_t n_punkter;
+	struct avsnitt *avsnitt;       /* BLOCK_AVSNITT */
+} block;
+
+typedef struct avsnitt {
+	const char *id;                /* optional */
+	const char *rubrik;
+	const char *namndref;          /* set when it came from a namndbidrag */
+	block *blocks;
+	size_t n_blocks;
+	src_loc loc;
+} avsnitt;
+
+/* ---- head of the document ---- */
+typedef struct diarium {
+	const char *diarienummer, *rubrik, *beslutsinstans, *beredande, *beslutsdatum,
+	    *paragraf, *handlaggare, *dokumentansvarig, *klassificering, *ersatter;
+	src_loc loc, loc_diarienummer, loc_ersatter, loc_beslutsdatum;
+} diarium;
+
+typedef struct kommun {
+	const char *namn, *kommunkod, *diarieformat;
+	const char *logotyp;           /* href as written, NULL when absent */
+	rich_text vision;              /* n_runs == 0 when absent */
+	bool has_vision;
+	src_loc loc, loc_logotyp;
+} kommun;
+
+typedef struct niva {
+	const char *id, *namn;
+	src_loc loc;
+} niva;
+
+typedef struct namnd {
+	const char *id, *namn, *forvaltning;
+	src_loc loc;
+} namnd;
+
+typedef struct bolag {
+	const char *id, *namn;
+	dec agarandel;
+	bool has_agarandel;
+	src_loc loc;
+} bolag;
+
+/* ---- goals ---- */
+typedef struct value_point {    /* utgangsvarde, malvarde, utfall, jamforelse */
+	int ar;                     /* 0 when absent (malvarde with period=) */
+	const char *period;         /* malvarde period="2023-2026", else NULL */
+	const char *namn;           /* jamforelse only */
+	dec value;
+	src_loc loc;
+} value_point;
+
+typedef struct indikator {
+	const char *id, *namn, *enhet, *kolada;
+	enum direction riktning;
+	value_point *utgangsvarde; size_t n_utgangsvarde;   /* at most one when valid */
+	value_point *malvarde;     size_t n_malvarde;
+	value_point *utfall;       size_t n_utfall;
+	value_point *jamforelse;   size_t n_jamforelse;
+	src_loc loc;
+} indikator;
+
+typedef struct aktivitet {
+	const char *id, *ansvarig, *klart;
+	enum activity_status status;
+	const char *text;
+	src_loc loc;
+} aktivitet;
+
+typedef struct bedomning {
+	enum status status;    /* ST_NONE when absent */
+	enum status prognos;   /* ST_NONE when absent */
+	rich_text text;        /* the analysis; n_runs == 0 when empty */
+	src_loc loc;
+} bedomning;
+
+typedef struct mal {
+	const char *id, *niva, *titel, *namndref, *overordnad;
+	const char *bidrag_namndref;     /* namndref of the enclosing namndbidrag, else NULL */
+	enum perspective perspektiv;
+	int *agenda2030; size_t n_agenda2030;
+	rich_text beskrivning; bool has_beskrivning;
+	indikator *indikatorer; size_t n_indikatorer;
+	aktivitet *aktiviteter; size_t n_aktiviteter;
+	bedomning bedomning; bool has_bedomning;
+	rich_text atgard; bool has_atgard;
+	struct mal **nested; size_t n_nested;       /* sub-goals written inside it */
+	/* Filled by model_link_goals: the effective tree (nested first, then adopted ones
+	 * in document order). parent is NULL for a root. */
+	struct mal *parent;
+	struct mal **kids; size_t n_kids;
+	src_loc loc;
+} mal;
+
+/* ---- economy ---- */
+typedef struct drift_rad {
+	const char *namndref, *rubrik, *kommentar;   /* exactly one of namndref/rubrik */
+	dec budget, utfall, prognos;
+	bool has_prognos;
+	bool from_bidrag;
+	src_loc loc;
+} drift_rad;
+
+typedef struct summa_rad {     /* a given <summa> of driftredovisning / investeringar */
+	dec budget, utfall, prognos;
+	bool has_prognos;
+	src_loc loc;
+} summa_rad;
+
+typedef struct projekt {
+	const char *id, *namn, *namndref, *kommentar;
+	dec budget, utfall, prognos;
+	bool has_prognos;
+	bool from_bidrag;
+	src_loc loc;
+} projekt;
+
+typedef struct kolumn {
+	const char *id, *rubrik;
+	src_loc loc;
+} kolumn;
+
+enum rakning_type { RK_RESULTATRAKNING, RK_BALANSRAKNING, RK_KASSAFLODESANALYS, RK_MAX };
+enum rakning_item_kind { RI_POST, RI_SUMMA };
+enum summa_scope { SUM_SECTION, SUM_ALLA, SUM_LIST };
+
+typedef struct rakning_item {
+	enum rakning_item_kind kind;
+	const char *id, *namn;
+	dec *varden; size_t n_varden;        /* as written; n_varden == 0 when absent (summa) */
+	bool has_varden;
+	enum summa_scope scope;              /* summa only */
+	const char **av; size_t n_av;        /* SUM_LIST: the listed ids */
+	const char *roll;                    /* "tillgangar", "ek-och-skulder" or NULL */
+	src_loc loc;
+} rakning_item;
+
+typedef struct rakning {
+	enum rakning_type typ;
+	kolumn *kolumner; size_t n_kolumner;
+	rakning_item *items; size_t n_items;
+	src_loc loc;
+} rakning;
+
+typedef struct fin_term {
+	const char *id;    /* without the leading '-' */
+	bool negate;
+} fin_term;
+
+typedef struct finansielltmal {
+	const char *id, *namn, *enhet, *kolumn;
+	enum direction riktning;
+	dec malvarde;
+	dec utgangsvarde; bool has_utgangsvarde;
+	dec utfall; bool has_utfall;                 /* given directly */
+	fin_term *taljare; size_t n_taljare;
+	fin_term *namnare; size_t n_namnare;
+	src_loc loc;
+} finansielltmal;
+
+typedef struct ekonomi {
+	const char *enhet;       /* default "mnkr" */
+	int decimaler;           /* default 1 */
+	bool has_drift, has_investeringar;
+	drift_rad *drift; size_t n_drift;
+	summa_rad drift_summa; bool has_drift_summa;
+	projekt *projekt; size_t n_projekt;
+	summa_rad invest_summa; bool has_invest_summa;
+	rakning *rakningar; size_t n_rakningar;
+	finansielltmal *finmal; size_t n_finmal;
+	src_loc loc, loc_drift, loc_investeringar;
+} ekonomi;
+
+typedef struct personal_rad {
+	const char *namndref;
+	dec tillsvidareanstallda, arsarbetare, sjukfranvaro, sjukfranvaro_fg;
+	bool has_tillsvidareanstallda, has_arsarbetare, has_sjukfranvaro, has_sjukfranvaro_fg;
+	bool from_bidrag;
+	src_loc loc;
+} personal_rad;
+
+typedef struct namndbidrag {
+	const char *namndref;
+	src_loc loc;
+} namndbidrag;
+
+/* Every id attribute in the (included) document, for uniqueness checks. */
+typedef struct id_entry {
+	const char *id;
+	const char *element;   /* local name of the element carrying it */
+	src_loc loc;
+} id_entry;
+
+/* Every string the user wrote that ends up in the PDF, for placeholder and
+ * character scans: text nodes, titel, namn, rubrik, kommentar ... */
+typedef struct text_entry {
+	const char *text;
+	const char *what;      /* "text", "titel", "namn", ... for the message */
+	src_loc loc;
+} text_entry;
+
+typedef struct sr_model {
+	arena *arena;
+	const char *file;                 /* the main document's path as given */
+	bool contribution;                /* root is namndbidrag: structure only, no report */
+	enum report_type typ;
+	int ar;
+	const char *namndref;             /* rapport/@namndref, NULL when absent */
+	diarium diarium;
+	kommun kommun;
+	const char *period_fran, *period_till;    /* ISO dates as written */
+	src_loc loc_rapport, loc_period;
+	niva *nivaer; size_t n_nivaer; bool has_malnivaer;
+	dec gul_andel, mal_gron, mal_gul;          /* defaults 0.5, 1.75, 0.75 */
+	src_loc loc_regler;
+	namnd *namnder; size_t n_namnder;
+	bolag *bolag; size_t n_bolag;
+	avsnitt **avsnitt; size_t n_avsnitt;       /* top-level sections, bidrag ones included */
+	mal **roots; size_t n_roots;               /* top-level goals as written (bidrag ones too) */
+	mal **goals; size_t n_goals;               /* every goal, document order (pre-order) */
+	ekonomi ekonomi; bool has_ekonomi;
+	personal_rad *personal; size_t n_personal; bool has_personal;
+	namndbidrag *bidrag; size_t n_bidrag;
+	id_entry *ids; size_t n_ids;
+	text_entry *texts; size_t n_texts;
+} sr_model;
+
+/* Frees the whole model (it lives in its own arena). NULL is fine. */
+void model_free(sr_model *m);
+
+/* Builds parent/kids for every goal from nesting and overordnad. Refuses (leaves
+ * unlinked, as a root) any adoption that would make a cycle or whose target does not
+ * exist; validation reports those. Safe to call on an invalid model. */
+void model_link_goals(sr_model *m);
+/* Looks up a goal, nämnd, level by id; NULL when absent. Linear; fine for reports. */
+mal *model_find_goal(const sr_model *m, const char *id);
+const namnd *model_find_namnd(const sr_model *m, const char *id);
+const niva *model_find_niva(const sr_model *m, const char *id);
+/* Index of level id in malnivaer (0 = top), or -1. */
+int model_level_index(const sr_model *m, const char *id);
+/* The nämnd a goal counts for: its namndref, else the enclosing namndbidrag's. */
+const char *model_goal_namnd(const mal *g);
+/* Months of the period (1..12), 0 when the dates are malformed. */
+int model_period_months(const sr_model *m);
+
+/* Token <-> enum tables (MODEL.md spellings). Parsers return -1 when unknown. */
+const char *model_status_token(enum status s);         /* "uppfyllt", "delvis", ... */
+int model_status_parse(const char *s);
+const char *model_report_type_token(enum report_type t);
+int model_report_type_parse(const char *s);
+const char *model_activity_token(enum activity_status s);
+int model_activity_parse(const char *s);
+const char *model_perspective_token(enum perspective p);
+int model_perspective_parse(const char *s);
+const char *model_rakning_token(enum rakning_type t);
+int model_rakning_parse(const char *s);
+#endif
