@@ -106,8 +106,9 @@ const calc_goal *calc_goal_of(const calc_result *r, const sr_model *m, const mal
 /* Prints <berakning> (MODEL.md "Computed output"). Returns 0, or -1 on a write error. */
 int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out);
 
-/* The economy rules of validation (sums, räkningar, balance, financial goals); called
- * by valid_check. They live here because they need the same sums compute makes. */
+/* The economy rules of validation (sums, räkningar, balance, financial goals); the
+ * pipeline runs them right after valid_check. They live here because they need the
+ * same sums compute makes. */
 struct diag_sink;
 void calc_check_economy(const sr_model *m, struct diag_sink *d);
 #endif
