@@ -72,7 +72,7 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 	}
 }
 
-void diag_print(diag_sink *s, FILE *out)
+void diag_print(const diag_sink *s, FILE *out)
 {
 	/* qsort is not stable: sort an index by (file, line, original position). */
 	diag *copy = xmalloc((s->n ? s->n : 1) * sizeof *copy);

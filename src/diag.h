@@ -123,7 +123,7 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 const char *diag_code_name(enum diag_code code);
 enum diag_level diag_code_level(enum diag_code code);
 /* Sorts by file, line (stable), then prints every item as "FILE:LINE: fel: [KOD] text". */
-void diag_print(diag_sink *s, FILE *out);
+void diag_print(const diag_sink *s, FILE *out);
 /* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */
 void diag_print_catalogue(FILE *out);
 #endif

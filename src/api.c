@@ -1,0 +1,162 @@
+/* api.c - the pipeline behind styrrapport.h: load → validate → compute → lay out →
+ * write, each stage called once, with its diagnostics collected in one sink. */
+#include "styrrapport.h"
+#include "calc.h"
+#include "diag.h"
+#include "lay.h"
+#include "load.h"
+#include "model.h"
+#include "pdf.h"
+#include "report.h"
+#include "valid.h"
+#include "api_private.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *sr_version(void)
+{
+	return SR_VERSION;
+}
+
+sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len)
+{
+	if (!data_dir)
+		data_dir = getenv("STYRRAPPORT_DATA");
+	if (!data_dir || !*data_dir)
+		data_dir = SR_DATA_DIR;
+	sr_session *s = xcalloc(1, sizeof *s);
+	s->data_dir = xstrdup(data_dir);
+	s->schema = load_schema_new();
+	if (!s->schema) {
+		snprintf(why, why_len, "det inbyggda XML-schemat kunde inte läsas in");
+		sr_session_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void sr_session_free(sr_session *s)
+{
+	if (!s)
+		return;
+	load_schema_free(s->schema);
+	pdf_writer_free(s->pdf);
+	free(s->data_dir);
+	free(s);
+}
+
+static void validate_model(sr_report *r)
+{
+	if (!r->model)
+		return;
+	valid_check(r->model, &r->diags);
+	if (!r->model->contribution)
+		calc_check_economy(r->model, &r->diags);
+}
+
+static sr_report *report_new(sr_session *s, const char *path)
+{
+	sr_report *r = xcalloc(1, sizeof *r);
+	r->session = s;
+	r->path = xstrdup(path);
+	diag_init(&r->diags);
+	return r;
+}
+
+sr_report *sr_open(sr_session *s, const char *path)
+{
+	sr_report *r = report_new(s, path);
+	r->model = load_document(path, s->schema, &r->diags);
+	validate_model(r);
+	return r;
+}
+
+sr_report *sr_open_memory(sr_session *s, const char *data, size_t len, const char *name)
+{
+	sr_report *r = report_new(s, name);
+	r->model = load_document_memory(data, len, name, s->schema, &r->diags);
+	validate_model(r);
+	return r;
+}
+
+void sr_close(sr_report *r)
+{
+	if (!r)
+		return;
+	calc_free(r->calc);
+	model_free(r->model);
+	diag_free(&r->diags);
+	free(r->path);
+	free(r);
+}
+
+int sr_status(const sr_report *r)
+{
+	if (!r->model && r->diags.worst_exit == SR_OK)
+		return SR_RUNTIME;   /* the loader failed without saying why: never happens */
+	return r->diags.worst_exit;
+}
+
+bool sr_is_contribution(const sr_report *r)
+{
+	return r->model && r->model->contribution;
+}
+
+/* A report can be computed and rendered when it is valid and is a report. */
+int api_ready(sr_report *r)
+{
+	int st = sr_status(r);
+	if (st != SR_OK)
+		return st;
+	if (r->model->contribution) {
+		diag_add(&r->diags, D_CONTRIB_ROOT, r->path, r->model->loc_rapport.line,
+		         "filen är ett nämndbidrag (namndbidrag) och kan inte räknas eller sättas "
+		         "som en egen rapport; inkludera den i en rapport med xi:include");
+		return sr_status(r);
+	}
+	if (!r->calc)
+		r->calc = calc_compute(r->model);
+	return SR_OK;
+}
+
+int sr_write_computed(sr_report *r, FILE *out)
+{
+	int st = api_ready(r);
+	if (st != SR_OK)
+		return st;
+	if (calc_write_xml(r->calc, r->model, out) != 0 || fflush(out) != 0) {
+		diag_add(&r->diags, D_FILE_WRITE, "-", 0, "beräkningarna kunde inte skrivas: %s",
+		         strerror(errno));
+		return sr_status(r);
+	}
+	return SR_OK;
+}
+
+size_t sr_diagnostic_count(const sr_report *r)
+{
+	return r->diags.n;
+}
+
+sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i)
+{
+	const diag *d = &r->diags.items[i];
+	return (sr_diagnostic){d->file, d->line, diag_code_level(d->code) == DIAG_ERROR,
+	                       diag_code_name(d->code), d->message};
+}
+
+void sr_print_diagnostics(const sr_report *r, FILE *out)
+{
+	diag_print(&r->diags, out);
+}
+
+char *api_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}

@@ -1,0 +1,28 @@
+/* api_private.h - the session and report structs, for use inside api*.c only. */
+#ifndef SR_API_PRIVATE_H
+#define SR_API_PRIVATE_H
+#include "calc.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "pdf.h"
+
+struct sr_session {
+	char *data_dir;
+	load_schema *schema;
+	pdf_writer *pdf;          /* loaded on the first render */
+};
+
+struct sr_report {
+	sr_session *session;
+	char *path;
+	diag_sink diags;
+	sr_model *model;          /* NULL when it could not be loaded */
+	calc_result *calc;        /* computed on demand, only for a valid report */
+};
+
+/* Makes sure the report is valid, a report (not a contribution), and computed. */
+int api_ready(sr_report *r);
+/* dir + "/" + name in malloc'd memory; caller frees. */
+char *api_path_join(const char *dir, const char *name);
+#endif

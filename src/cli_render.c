@@ -1,0 +1,175 @@
+/* cli_render.c - `styrrapport render`: one document to one PDF, or many documents
+ * (files and folders of *.xml reports) into a folder, each failure reported and
+ * never stopping the others. */
+#include "cli.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct job_list {
+	char **paths;
+	bool *from_folder;   /* contributions found in a folder are skipped silently */
+	size_t n, cap;
+};
+
+static void jobs_add(struct job_list *j, const char *path, bool from_folder)
+{
+	if (j->n == j->cap) {
+		j->cap = j->cap ? j->cap * 2 : 16;
+		j->paths = realloc(j->paths, j->cap * sizeof *j->paths);
+		j->from_folder = realloc(j->from_folder, j->cap * sizeof *j->from_folder);
+		if (!j->paths || !j->from_folder)
+			abort();
+	}
+	j->paths[j->n] = strdup(path);
+	j->from_folder[j->n++] = from_folder;
+}
+
+static void jobs_free(struct job_list *j)
+{
+	for (size_t i = 0; i < j->n; i++)
+		free(j->paths[i]);
+	free(j->paths);
+	free(j->from_folder);
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.xml files of a folder (not recursive), sorted by name. */
+static int add_folder(struct job_list *j, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "%s:0: fel: [FIL-LASA] mappen kan inte läsas: %s\n", dir, strerror(errno));
+		return SR_RUNTIME;
+	}
+	size_t first = j->n;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n > 4 && strcmp(e->d_name + n - 4, ".xml") == 0 && e->d_name[0] != '.') {
+			char *p = malloc(strlen(dir) + n + 2);
+			if (!p)
+				abort();
+			sprintf(p, "%s/%s", dir, e->d_name);
+			if (!is_dir(p))
+				jobs_add(j, p, true);
+			free(p);
+		}
+	}
+	closedir(d);
+	qsort(j->paths + first, j->n - first, sizeof *j->paths, by_name);
+	return SR_OK;
+}
+
+/* OUT/<name>.pdf for input .../<name>.xml. */
+static char *output_in(const char *outdir, const char *input)
+{
+	const char *base = strrchr(input, '/');
+	base = base ? base + 1 : input;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	char *p = malloc(strlen(outdir) + n + 6);
+	if (!p)
+		abort();
+	sprintf(p, "%s/%.*s.pdf", outdir, (int)n, base);
+	return p;
+}
+
+/* INPUT with .xml replaced by .pdf, beside it. */
+static char *output_beside(const char *input)
+{
+	size_t n = strlen(input);
+	if (n > 4 && strcmp(input + n - 4, ".xml") == 0)
+		n -= 4;
+	char *p = malloc(n + 5);
+	if (!p)
+		abort();
+	sprintf(p, "%.*s.pdf", (int)n, input);
+	return p;
+}
+
+static int render_one(sr_session *s, const char *in, const char *out,
+                      const sr_render_options *o, bool from_folder, bool *skipped)
+{
+	sr_report *r = sr_open(s, in);
+	*skipped = from_folder && sr_is_contribution(r) && sr_status(r) == SR_OK;
+	int st = *skipped ? SR_OK : sr_render(r, out, o);
+	sr_print_diagnostics(r, stderr);
+	sr_close(r);
+	return st;
+}
+
+static int render_batch(sr_session *s, const struct cli *c, struct job_list *jobs, const char *outdir)
+{
+	if (!is_dir(outdir) && mkdir(outdir, 0755) != 0) {
+		fprintf(stderr, "%s:0: fel: [FIL-SKRIVA] utmappen kan inte skapas: %s\n", outdir, strerror(errno));
+		return SR_RUNTIME;
+	}
+	bool tty = isatty(STDERR_FILENO);
+	int worst = SR_OK;
+	size_t done = 0, bad = 0, skipped_n = 0;
+	for (size_t i = 0; i < jobs->n; i++) {
+		if (tty)   /* progress for a person watching; logs stay clean */
+			fprintf(stderr, "[%zu/%zu] %s\n", i + 1, jobs->n, jobs->paths[i]);
+		char *out = output_in(outdir, jobs->paths[i]);
+		bool skipped;
+		int st = render_one(s, jobs->paths[i], out, &c->render, jobs->from_folder[i], &skipped);
+		free(out);
+		if (st > worst)
+			worst = st;
+		skipped_n += skipped;
+		if (!skipped)
+			st == SR_OK ? done++ : bad++;
+	}
+	fprintf(stderr, "styrrapport: %zu dokument satta, %zu med fel", done, bad);
+	if (skipped_n)
+		fprintf(stderr, ", %zu nämndbidrag hoppades över", skipped_n);
+	fprintf(stderr, " (utmapp %s)\n", outdir);
+	return worst;
+}
+
+int cli_render(sr_session *s, const struct cli *c)
+{
+	struct job_list jobs = {0};
+	int worst = SR_OK;
+	bool any_folder = false;
+	for (size_t i = 0; i < c->n_inputs; i++) {
+		if (is_dir(c->inputs[i])) {
+			any_folder = true;
+			int st = add_folder(&jobs, c->inputs[i]);
+			if (st > worst)
+				worst = st;
+		} else {
+			jobs_add(&jobs, c->inputs[i], false);
+		}
+	}
+	bool batch = any_folder || c->n_inputs > 1 || (c->out && is_dir(c->out));
+	if (batch && !c->out) {
+		jobs_free(&jobs);
+		return cli_usage_error("%s", "ange en utmapp med -o när flera dokument sätts");
+	}
+	int st;
+	if (batch) {
+		st = render_batch(s, c, &jobs, c->out);
+	} else {
+		char *out = c->out ? strdup(c->out) : output_beside(jobs.paths[0]);
+		bool skipped;
+		st = render_one(s, jobs.paths[0], out, &c->render, false, &skipped);
+		free(out);
+	}
+	jobs_free(&jobs);
+	return st > worst ? st : worst;
+}

@@ -1,0 +1,74 @@
+/* styrrapport.h - the public interface of libstyrrapport: load, validate, compute and
+ * render a kommun's follow-up report (the XML model of MODEL.md) into a PDF. This is
+ * the one header a diarium system includes; everything else is internal.
+ *
+ * Use:
+ *   sr_session *s = sr_session_new(NULL, why, sizeof why);   // once per process
+ *   sr_report *r = sr_open(s, "rapport.xml");                 // load + validate
+ *   if (sr_status(r) == SR_OK) sr_render(r, "rapport.pdf", NULL);
+ *   sr_print_diagnostics(r, stderr);
+ *   sr_close(r); sr_session_free(s);
+ * A session is not thread-safe; use one per thread. */
+#ifndef STYRRAPPORT_H
+#define STYRRAPPORT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit classes (MODEL.md "Bad input"); with several files the highest wins. */
+enum sr_exit {
+	SR_OK = 0,        /* valid (warnings allowed) */
+	SR_INVALID = 1,   /* the document (or the layout) is invalid */
+	SR_USAGE = 2,     /* wrong usage of the command line */
+	SR_RUNTIME = 3    /* a file could not be read or written, or another runtime failure */
+};
+
+typedef struct sr_session sr_session;
+typedef struct sr_report sr_report;
+
+typedef struct sr_diagnostic {
+	const char *file;
+	long line;             /* 0 when unknown */
+	bool error;            /* false: a warning */
+	const char *code;      /* stable code, e.g. "DNR-FORMAT" */
+	const char *message;   /* Swedish */
+} sr_diagnostic;
+
+typedef struct sr_render_options {
+	bool no_pdfa;              /* plain PDF instead of PDF/A-2b */
+	bool manifest;             /* also write OUT.xml beside OUT.pdf for the diarium */
+	const char *layout_path;   /* a kommun's own layout file; NULL: the built-in one */
+} sr_render_options;
+
+const char *sr_version(void);
+
+/* Resources shared by many documents (schema; fonts loaded on first render).
+ * data_dir holds fonts/ and layouts/; NULL means $STYRRAPPORT_DATA, else the
+ * directory compiled in. Returns NULL with a Swedish reason in why. Caller frees. */
+sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len);
+void sr_session_free(sr_session *s);
+
+/* Loads and validates one document. Never NULL; check sr_status. Caller closes. */
+sr_report *sr_open(sr_session *s, const char *path);
+/* Same, from memory; name is used in diagnostics and for resolving includes. */
+sr_report *sr_open_memory(sr_session *s, const char *data, size_t len, const char *name);
+void sr_close(sr_report *r);
+
+/* The worst exit class so far (SR_OK, SR_INVALID or SR_RUNTIME). */
+int sr_status(const sr_report *r);
+/* True when the file is a nämnd contribution (root namndbidrag), not a report. */
+bool sr_is_contribution(const sr_report *r);
+
+/* Prints the computed figures as <berakning> XML (MODEL.md "Computed output").
+ * Returns an sr_exit; nothing is printed for an invalid document. */
+int sr_write_computed(sr_report *r, FILE *out);
+
+/* Typesets the report into out_pdf (written to a temporary file beside it, then
+ * renamed: an existing file is never clobbered by a failed run). opts may be NULL. */
+int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
+
+size_t sr_diagnostic_count(const sr_report *r);
+sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
+/* Prints every diagnostic, sorted by file and line, as "FILE:LINE: fel: [KOD] text". */
+void sr_print_diagnostics(const sr_report *r, FILE *out);
+#endif

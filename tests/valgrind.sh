@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every unit test and the CLI on every sample under valgrind; any error or leak
+# fails. Called by the `check` target with the build directory.
+set -u
+build=$1
+src=$(cd "$(dirname "$0")/.." && pwd)
+vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+fail=0; pass=0
+for t in "$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	if $vg "$t" >/dev/null 2>"$build/vg.log"; then pass=$((pass+1)); else
+		echo "valgrind: $t"; cat "$build/vg.log"; fail=$((fail+1)); fi
+done
+tmp=$(mktemp -d)
+for s in $(find "$src/samples" -name '*.xml' | sort); do
+	for cmd in validate compute render; do
+		out=()
+		[ "$cmd" = render ] && out=(-o "$tmp/out.pdf")
+		$vg "$build/styrrapport" $cmd "$s" "${out[@]}" >/dev/null 2>"$build/vg.log"
+		rc=$?
+		if [ $rc -eq 99 ]; then echo "valgrind: styrrapport $cmd $s"; cat "$build/vg.log"; fail=$((fail+1));
+		else pass=$((pass+1)); fi
+	done
+done
+rm -rf "$tmp"
+echo "valgrind: $pass passed, $fail failed"
+[ $fail -eq 0 ]
