@@ -160,3 +160,8 @@ char *api_path_join(const char *dir, const char *name)
 	snprintf(p, n, "%s/%s", dir, name);
 	return p;
 }
+
+void sr_print_catalogue(FILE *out)
+{
+	diag_print_catalogue(out);
+}

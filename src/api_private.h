@@ -23,6 +23,15 @@ struct sr_report {
 
 /* Makes sure the report is valid, a report (not a contribution), and computed. */
 int api_ready(sr_report *r);
+/* What the manifest needs to know about the PDF just written. */
+typedef struct manifest_facts {
+	const char *title;
+	int pages;
+	bool pdfa;
+} manifest_facts;
+/* Writes OUT.xml beside pdf (temp file + rename). Returns an sr_exit. */
+int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f);
+
 /* dir + "/" + name in malloc'd memory; caller frees. */
 char *api_path_join(const char *dir, const char *name);
 #endif

@@ -127,6 +127,10 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	pdf_info info;
 	info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
 	st = write_pdf(r, w, pages, &info, out_pdf);
+	if (st == SR_OK && opts->manifest) {
+		manifest_facts facts = {meta.title, (int)pages->n_pages, info.pdfa};
+		st = api_write_manifest(r, out_pdf, &facts);
+	}
 	free(icc);
 	lay_result_free(pages);
 	return st;

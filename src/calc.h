@@ -52,6 +52,7 @@ typedef struct calc_budget_row {
 	const projekt *projekt;          /* investment row, else NULL */
 	dec budget, utfall, prognos;
 	bool has_prognos;                /* prognos shown (not in årsredovisning/vb) */
+	bool has_avvikelse;              /* false: a part-year row without prognos */
 	dec avvikelse;                   /* budget - prognos, or budget - utfall (year) */
 	bool has_percentages;            /* budget != 0 */
 	ratio avvikelse_procent;         /* 100 * avvikelse / |budget| */
@@ -75,6 +76,7 @@ typedef struct calc_balance {        /* per kolumn of a balansräkning */
 
 typedef struct calc_fin {
 	const finansielltmal *fin;
+	bool has_utfall;                 /* false when the terms cannot be computed */
 	ratio utfall;                    /* 100 * sum(taljare) / sum(namnare), or given */
 	enum status status;
 	bool has_framsteg;
@@ -95,7 +97,8 @@ typedef struct calc_result {
 	calc_budget_row invest_sum; bool has_invest;
 	calc_summa *summor; size_t n_summor;
 	calc_balance *balans; size_t n_balans;
-	calc_fin *fin; size_t n_fin;
+	calc_fin *fin; size_t n_fin;             /* parallel to ekonomi.finmal */
+	struct calc_goal_index *goal_index;      /* private: goal -> index in goals */
 } calc_result;
 
 /* Computes everything for a valid model. Caller frees with calc_free. */

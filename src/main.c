@@ -16,7 +16,7 @@ static const char usage_text[] =
 	"      --no-pdfa       vanlig PDF i stället för PDF/A-2b\n"
 	"      --manifest      skriv även UT.xml (manifest för diariet)\n"
 	"      --layout FIL    kommunens egen layoutfil\n"
-	"  styrrapport --help | --version\n"
+	"  styrrapport --help | --version | --list-codes\n"
 	"\n"
 	"Slutstatus: 0 giltigt (varningar tillåtna), 1 ogiltigt dokument eller layout,\n"
 	"2 fel användning, 3 en fil kunde inte läsas eller skrivas eller annat körfel.\n"
@@ -42,6 +42,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage_text, stdout);
+			return SR_OK;
+		} else if (strcmp(a, "--list-codes") == 0) {
+			sr_print_catalogue(stdout);
 			return SR_OK;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("styrrapport %s\n", sr_version());

@@ -71,4 +71,6 @@ size_t sr_diagnostic_count(const sr_report *r);
 sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
 /* Prints every diagnostic, sorted by file and line, as "FILE:LINE: fel: [KOD] text". */
 void sr_print_diagnostics(const sr_report *r, FILE *out);
+/* Prints the catalogue of diagnostic codes as a Markdown table (docs/diagnostics.md). */
+void sr_print_catalogue(FILE *out);
 #endif

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# docs.sh - docs/diagnostics.md lists exactly the codes the program has.
+. "$(dirname "$0")/lib.sh"
+"$BIN" --list-codes >"$TMP/codes.md"
+if diff -u <(grep '^| ' "$SRC/docs/diagnostics.md") <(grep '^| ' "$TMP/codes.md") >"$TMP/d"; then ok
+else bad "docs/diagnostics.md is out of date (styrrapport --list-codes)"; head -20 "$TMP/d"; fi
+finish
