@@ -1,0 +1,52 @@
+/* calc_private.h - for use inside the calc*.c files only: the status rule shared by
+ * indicators and financial goals, and the räkning sums that both calc_compute and
+ * calc_check_economy need. */
+#ifndef SR_CALC_PRIVATE_H
+#define SR_CALC_PRIVATE_H
+#include "calc.h"
+
+/* The outcome of the indicator rule (MODEL.md "The computed statuses"). */
+typedef struct calc_assessment {
+	enum status status;
+	bool has_framsteg;
+	ratio framsteg;
+} calc_assessment;
+
+/* Applies the indicator rule to U = u_num / u_den (u_den > 0), target t and optional
+ * baseline b; gul_andel is the threshold for delvis. Exact: never divides. */
+calc_assessment calc_assess(enum direction dir, bool has_b, dec b, dec t,
+                            dec u_num, dec u_den, dec gul_andel);
+
+/* The sums of one räkning, per item and kolumn. For a post, computed and printed are
+ * its values (0 where varden is short) and count is 1; for a summa, count is the
+ * number of posts that go into it (posts inside listed sums included). */
+typedef struct calc_rk_sums {
+	const rakning *rk;
+	dec **computed;          /* [item][kolumn] */
+	dec **printed;           /* published where given, else computed */
+	long *count;             /* [item] */
+} calc_rk_sums;
+
+/* Sums of every räkning of m (n_rakningar entries), allocated in a. Safe on a model
+ * with broken av= lists or short varden: what cannot be found counts as nothing. */
+calc_rk_sums *calc_rakning_sums(arena *a, const sr_model *m);
+
+/* Where an item id stands: räkning index and item index; false when absent. */
+bool calc_find_item(const sr_model *m, const char *id, size_t *rk, size_t *item);
+
+/* Index of kolumn id in rk, or -1. */
+long calc_find_kolumn(const rakning *rk, const char *id);
+
+/* Index of the first summa of rk with the given roll, or -1. */
+long calc_find_role(const rakning *rk, const char *roll);
+
+/* Twice the tolerance of count posts at `decimaler`, as a dec (count units of the
+ * last decimal): a difference d is within tolerance when 2|d| <= this. */
+dec calc_tolerance2(long count, int decimaler);
+
+/* True when a row or project of namndref is shown and counted (rapport namndref). */
+bool calc_namnd_in_scope(const sr_model *m, const char *namndref);
+
+/* Computes the economy part of r (budget rows, summor, balans, financial goals). */
+void calc_economy(const sr_model *m, calc_result *r);
+#endif

@@ -1,0 +1,211 @@
+/* calc_xml.c - prints every computed figure as <berakning> XML (MODEL.md "Computed
+ * output"): exact decimals, quotients to 6 decimals, one element per line. */
+#include "calc.h"
+#include <string.h>
+
+/* Writes s as attribute content: & < > " escaped, white space as character
+ * references; other control characters cannot appear in XML 1.0 and become U+FFFD. */
+static void put_escaped(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\t': fputs("&#9;", out); break;
+		case '\n': fputs("&#10;", out); break;
+		case '\r': fputs("&#13;", out); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fputs("\xef\xbf\xbd", out);
+			else
+				fputc(c, out);
+		}
+	}
+}
+
+static void attr(FILE *out, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	fprintf(out, " %s=\"", name);
+	put_escaped(out, value);
+	fputc('"', out);
+}
+
+static void attr_dec(FILE *out, const char *name, dec x)
+{
+	char b[64];
+	attr(out, name, dec_format(x, b, sizeof b));
+}
+
+static void attr_ratio(FILE *out, const char *name, ratio q)
+{
+	char b[80];
+	attr(out, name, dec_format_ratio(q.num, q.den, b, sizeof b));
+}
+
+static void attr_status(FILE *out, const char *name, enum status s)
+{
+	attr(out, name, model_status_token(s));
+}
+
+static void put_indicators(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; i < r->n_ind; i++) {
+		const calc_indicator *ci = &r->ind[i];
+		fputs("  <indikator", out);
+		attr(out, "id", ci->ind->id);
+		attr_status(out, "status", ci->status);
+		if (ci->has_framsteg)
+			attr_ratio(out, "framsteg", ci->framsteg);
+		fputs("/>\n", out);
+	}
+}
+
+static void put_goals(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; i < r->n_goals; i++) {
+		const calc_goal *cg = &r->goals[i];
+		if (!cg->in_scope)
+			continue;
+		fputs("  <mal", out);
+		attr(out, "id", cg->goal->id);
+		attr_status(out, "status", cg->status);
+		attr_status(out, "prognos", cg->prognos);
+		if (cg->has_poang)
+			attr_ratio(out, "poang", (ratio){DEC_FROM_INT(cg->score_sum),
+			                                 DEC_FROM_INT(cg->score_n)});
+		fputs("/>\n", out);
+	}
+}
+
+static void put_count(FILE *out, const calc_count *c)
+{
+	fprintf(out, " uppfyllt=\"%ld\" delvis=\"%ld\" ej-uppfyllt=\"%ld\" ej-bedomt=\"%ld\"/>\n",
+	        c->n[ST_UPPFYLLT], c->n[ST_DELVIS], c->n[ST_EJ_UPPFYLLT], c->n[ST_EJ_BEDOMT]);
+}
+
+/* The three kinds of sums, for the status (prognos false) or the prognos. */
+static void put_sums(FILE *out, const calc_result *r, bool prognos)
+{
+	const char *el = prognos ? "prognossumma" : "malsumma";
+	for (size_t i = 0; i < r->n_levels; i++) {
+		fprintf(out, "  <%s", el);
+		attr(out, "niva", r->levels[i].niva->id);
+		put_count(out, prognos ? &r->levels[i].prognos : &r->levels[i].status);
+	}
+	for (size_t i = 0; i < r->n_namnder; i++) {
+		fprintf(out, "  <%s", el);
+		attr(out, "namndref", r->namnder[i].namndref);
+		put_count(out, prognos ? &r->namnder[i].prognos : &r->namnder[i].status);
+	}
+	fprintf(out, "  <%s alla=\"ja\"", el);
+	put_count(out, prognos ? &r->all_prognos : &r->all_status);
+}
+
+/* The derived columns of a budget row; a sum row also shows its totals. */
+static void put_figures(FILE *out, const calc_budget_row *row, bool sum)
+{
+	if (sum) {
+		attr_dec(out, "budget", row->budget);
+		attr_dec(out, "utfall", row->utfall);
+		if (row->has_prognos)
+			attr_dec(out, "prognos", row->prognos);
+	}
+	if (row->has_avvikelse)
+		attr_dec(out, "avvikelse", row->avvikelse);
+	if (row->has_avvikelse && row->has_percentages)
+		attr_ratio(out, "avvikelse-procent", row->avvikelse_procent);
+	attr_ratio(out, "periodiserad-budget", row->periodiserad_budget);
+	if (row->has_percentages)
+		attr_ratio(out, "forbrukat-procent", row->forbrukat_procent);
+	fputs("/>\n", out);
+}
+
+static void put_budget(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; r->has_drift && i < r->n_drift; i++) {
+		const drift_rad *d = r->drift[i].drift;
+		fputs("  <drift", out);
+		if (d->namndref)
+			attr(out, "namndref", d->namndref);
+		else
+			attr(out, "rubrik", d->rubrik);
+		put_figures(out, &r->drift[i], false);
+	}
+	if (r->has_drift) {
+		fputs("  <drift summa=\"ja\"", out);
+		put_figures(out, &r->drift_sum, true);
+	}
+	for (size_t i = 0; r->has_invest && i < r->n_invest; i++) {
+		fputs("  <investering", out);
+		attr(out, "id", r->invest[i].projekt->id);
+		put_figures(out, &r->invest[i], false);
+	}
+	if (r->has_invest) {
+		fputs("  <investering summa=\"ja\"", out);
+		put_figures(out, &r->invest_sum, true);
+	}
+}
+
+static void put_accounts(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; i < r->n_summor; i++) {
+		const calc_summa *s = &r->summor[i];
+		fputs("  <summa", out);
+		attr(out, "id", s->item->id);
+		fputs(" varden=\"", out);
+		for (size_t c = 0; c < s->rakning->n_kolumner; c++) {
+			char b[64];
+			fprintf(out, "%s%s", c ? " " : "", dec_format(s->computed[c], b, sizeof b));
+		}
+		fputs("\"/>\n", out);
+	}
+	for (size_t i = 0; i < r->n_balans; i++) {
+		const calc_balance *b = &r->balans[i];
+		fputs("  <balans", out);
+		attr(out, "kolumn", b->kolumn->id);
+		attr_dec(out, "tillgangar", b->tillgangar);
+		attr_dec(out, "ek-och-skulder", b->ek_och_skulder);
+		attr_dec(out, "differens", b->differens);
+		fputs("/>\n", out);
+	}
+}
+
+static void put_fin(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; i < r->n_fin; i++) {
+		const calc_fin *f = &r->fin[i];
+		fputs("  <finansielltmal", out);
+		attr(out, "id", f->fin->id);
+		if (f->has_utfall)
+			attr_ratio(out, "utfall", f->utfall);
+		attr_status(out, "status", f->status);
+		if (f->has_framsteg)
+			attr_ratio(out, "framsteg", f->framsteg);
+		fputs("/>\n", out);
+	}
+}
+
+int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out)
+{
+	char ar[16];
+	snprintf(ar, sizeof ar, "%d", m->ar);
+	fputs("<berakning xmlns=\"urn:styrrapport:berakning:1\"", out);
+	attr(out, "typ", model_report_type_token(m->typ));
+	attr(out, "ar", ar);
+	attr(out, "diarienummer", m->diarium.diarienummer);
+	fputs(">\n", out);
+	put_indicators(out, r);
+	put_goals(out, r);
+	put_sums(out, r, false);
+	put_sums(out, r, true);
+	put_budget(out, r);
+	put_accounts(out, r);
+	put_fin(out, r);
+	fputs("</berakning>\n", out);
+	return ferror(out) ? -1 : 0;
+}
