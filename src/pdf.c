@@ -1,0 +1,445 @@
+/* pdf.c - the PDF writer: loads the fonts once, measures text for layout, and turns a
+ * display list into a PDF file (plain or PDF/A-2b), reusing one libharu document. */
+#include "pdf_private.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const font_file[LF_MAX] = {
+	[LF_REGULAR] = "OpenSans-Regular.ttf",
+	[LF_BOLD] = "OpenSans-Bold.ttf",
+	[LF_ITALIC] = "OpenSans-Italic.ttf",
+};
+
+/* libharu calls this on every public-API error. Only the first error of a step is
+ * kept (later ones are consequences: errors are sticky); never longjmp out. */
+static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user_data)
+{
+	pdf_error *e = user_data;
+	if (!e->set) {
+		e->set = true;
+		e->code = code;
+		e->detail = detail;
+	}
+}
+
+static void say(char *why, size_t why_len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say(char *why, size_t why_len, const char *fmt, ...)
+{
+	if (!why || !why_len)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, why_len, fmt, ap);
+	va_end(ap);
+}
+
+const char *pdf_errno_sv(int e)
+{
+	switch (e) {
+	case ENOENT: return "filen eller mappen finns inte";
+	case EACCES: case EPERM: return "åtkomst nekas";
+	case ENOSPC: return "disken är full";
+	case EISDIR: return "det är en mapp";
+	case ENOTDIR: return "en del av sökvägen är ingen mapp";
+	case EROFS: return "filsystemet är skrivskyddat";
+	case EIO: return "in- eller utmatningsfel";
+	case ENAMETOOLONG: return "sökvägen är för lång";
+	default: return "okänt systemfel";
+	}
+}
+
+/* True (and a reason) if a step failed: by its own return value (bad) or by an error
+ * libharu recorded, which internal calls only set without calling the handler. */
+static bool failed(pdf_writer *w, bool bad, const char *step, char *why, size_t why_len)
+{
+	HPDF_STATUS st = HPDF_GetError(w->doc);
+	if (!bad && !w->err.set && st == HPDF_OK)
+		return false;
+	if (!w->err.set) {
+		w->err.code = st;
+		w->err.detail = HPDF_GetErrorDetail(w->doc);
+	}
+	say(why, why_len, "PDF:en kunde inte skapas: libharu-fel 0x%04X (detalj %u) när %s",
+	    (unsigned)w->err.code, (unsigned)w->err.detail, step);
+	return true;
+}
+
+static void clear_error(pdf_writer *w)
+{
+	w->err.set = false;
+	HPDF_ResetError(w->doc);
+}
+
+/* Checks a font file before libharu sees it: libharu reports only numbers, and
+ * accepts no CFF (.otf) outlines. */
+static int check_font_file(const char *path, char *why, size_t why_len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, pdf_errno_sv(errno));
+		return -1;
+	}
+	unsigned char magic[4] = {0};
+	size_t n = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	bool tt = n == 4 && (!memcmp(magic, "\0\1\0\0", 4) || !memcmp(magic, "true", 4));
+	if (!tt) {
+		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Gets the three fonts for the current document and repairs their /ToUnicode. */
+static int attach_fonts(pdf_writer *w)
+{
+	int rc = 0;
+	for (int f = 0; f < LF_MAX && rc == 0; f++) {
+		w->font[f] = HPDF_GetFont(w->doc, w->font_name[f], "UTF-8");
+		if (!w->font[f])
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = pdf_harux_fix_tounicode(w->doc, w->font, LF_MAX);
+	if (rc != 0)
+		for (int f = 0; f < LF_MAX; f++)
+			w->font[f] = NULL;
+	return rc;
+}
+
+/* Starts a fresh document in the same HPDF_Doc: FreeDoc/NewDoc keep the loaded font
+ * definitions and encoders, so the fonts are not read again. */
+static int fresh_document(pdf_writer *w)
+{
+	for (int f = 0; f < LF_MAX; f++)
+		w->font[f] = NULL;
+	clear_error(w);
+	if (HPDF_NewDoc(w->doc) != HPDF_OK)
+		return -1;
+	if (HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL) != HPDF_OK)
+		return -1;
+	return attach_fonts(w);
+}
+
+static bool needs_cleaning(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0xF0 || c < 0x20 || c == 0x7F)
+			return true;
+	}
+	return false;
+}
+
+/* Advance width of UTF-8 text. The UTF-8 encoder's width function takes the UTF-8
+ * bytes; characters above U+FFFF are drawn as spaces, so they are measured as one.
+ * Layout calls this very often: copy only when something must be replaced. */
+static double text_width(void *ctx, enum lay_font font, double size, const char *s, size_t len)
+{
+	pdf_writer *w = ctx;
+	if (!s || !len)
+		return 0;
+	if ((unsigned)font >= LF_MAX)
+		font = LF_REGULAR;
+	char *clean = needs_cleaning(s, len) ? pdf_bmp_only(s, len) : NULL;
+	const char *t = clean ? clean : s;
+	size_t n = clean ? strlen(clean) : len;
+	double width;
+	if (w->font[font]) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)t, (HPDF_UINT)n);
+		width = tw.width * size / 1000.0;
+	} else {
+		width = 0.5 * size * (double)n;   /* broken writer: keep layout going */
+	}
+	free(clean);
+	return width;
+}
+
+static void set_metrics(pdf_writer *w)
+{
+	w->metrics.ctx = w;
+	w->metrics.width = text_width;
+	w->metrics.ascent = HPDF_Font_GetAscent(w->font[LF_REGULAR]) / 1000.0;
+	w->metrics.descent = -HPDF_Font_GetDescent(w->font[LF_REGULAR]) / 1000.0;
+}
+
+static int load_fonts(pdf_writer *w, const char *font_dir, char *why, size_t why_len)
+{
+	for (int f = 0; f < LF_MAX; f++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s", font_dir, font_file[f]);
+		if (check_font_file(path, why, why_len) != 0)
+			return -1;
+		w->font_name[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+		if (!w->font_name[f] || HPDF_GetError(w->doc) != HPDF_OK) {
+			say(why, why_len, "typsnittet %s kan inte läsas av libharu (fel 0x%04X)", path,
+			    (unsigned)HPDF_GetError(w->doc));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+pdf_writer *pdf_writer_new(const char *font_dir, char *why, size_t why_len)
+{
+	if (!font_dir || strlen(font_dir) >= sizeof ((pdf_writer *)0)->font_dir) {
+		say(why, why_len, "ogiltig typsnittsmapp");
+		return NULL;
+	}
+	pdf_writer *w = xcalloc(1, sizeof *w);
+	snprintf(w->font_dir, sizeof w->font_dir, "%s", font_dir);
+	w->doc = HPDF_New(on_hpdf_error, &w->err);
+	if (!w->doc) {
+		say(why, why_len, "libharu kunde inte startas");
+		free(w);
+		return NULL;
+	}
+	if (HPDF_UseUTFEncodings(w->doc) != HPDF_OK
+	    || HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL) != HPDF_OK) {
+		say(why, why_len, "libharu saknar UTF-8-stöd");
+		pdf_writer_free(w);
+		return NULL;
+	}
+	if (load_fonts(w, font_dir, why, why_len) != 0) {
+		pdf_writer_free(w);
+		return NULL;
+	}
+	if (attach_fonts(w) != 0) {
+		say(why, why_len, "typsnitten i %s kunde inte förberedas (libharu-fel 0x%04X)",
+		    font_dir, (unsigned)HPDF_GetError(w->doc));
+		pdf_writer_free(w);
+		return NULL;
+	}
+	set_metrics(w);
+	return w;
+}
+
+void pdf_writer_free(pdf_writer *w)
+{
+	if (!w)
+		return;
+	HPDF_Free(w->doc);
+	free(w);
+}
+
+const lay_metrics *pdf_writer_metrics(pdf_writer *w)
+{
+	return &w->metrics;
+}
+
+/* Cleans every metadata string once, so that Info and XMP carry identical text. */
+static const char *clean_meta(char **keep, size_t *n, const char *s)
+{
+	if (!s)
+		return NULL;
+	keep[*n] = pdf_bmp_only(s, strlen(s));
+	return keep[(*n)++];
+}
+
+static void meta_strings(const pdf_info *info, pdf_meta *m, char **keep, size_t *n)
+{
+	char producer[256];
+	snprintf(producer, sizeof producer, "%s (libharu %s)",
+	         info->creator ? info->creator : "styrrapport", HPDF_GetVersion());
+	/* Info /Subject and XMP dc:description must agree (PDF/A): one string for both. */
+	const char *subject = info->subject ? info->subject : info->description;
+	m->title = clean_meta(keep, n, info->title);
+	m->author = clean_meta(keep, n, info->author);
+	m->subject = clean_meta(keep, n, subject);
+	m->keywords = clean_meta(keep, n, info->keywords);
+	m->creator = clean_meta(keep, n, info->creator);
+	m->producer = clean_meta(keep, n, producer);
+	m->lang = clean_meta(keep, n, info->lang ? info->lang : "sv-SE");
+}
+
+static void set_info(HPDF_Doc doc, const pdf_meta *m)
+{
+	/* Without the UTF-8 encoder current, libharu writes the raw bytes ("Ã¥"). */
+	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	const struct { HPDF_InfoType type; const char *value; } attrs[] = {
+		{HPDF_INFO_TITLE, m->title}, {HPDF_INFO_AUTHOR, m->author},
+		{HPDF_INFO_SUBJECT, m->subject}, {HPDF_INFO_KEYWORDS, m->keywords},
+		{HPDF_INFO_CREATOR, m->creator}, {HPDF_INFO_PRODUCER, m->producer},
+	};
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (attrs[i].value)
+			HPDF_SetInfoAttr(doc, attrs[i].type, attrs[i].value);
+	if (m->year) {
+		/* Midnight UTC of the document's own date: never the clock. */
+		HPDF_Date d = {m->year, m->month, m->day, 0, 0, 0, 'Z', 0, 0};
+		HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
+		HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+	}
+}
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	unsigned char *buf = xmalloc(cap);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
+                    char *why, size_t why_len)
+{
+	size_t icc_len = 0;
+	unsigned char *icc = info->icc_path ? read_file(info->icc_path, &icc_len) : NULL;
+	if (!icc || icc_len < 128) {
+		say(why, why_len, "ICC-profilen %s kan inte läsas: %s",
+		    info->icc_path ? info->icc_path : "(ingen angiven)",
+		    icc ? "filen är för kort" : pdf_errno_sv(errno));
+		free(icc);
+		return -1;
+	}
+	size_t xmp_len;
+	char *xmp = pdf_xmp_build(m, &xmp_len);
+	int rc = pdf_harux_pdfa(w->doc, xmp, xmp_len, icc, icc_len);
+	free(xmp);
+	free(icc);
+	if (failed(w, rc != 0, "PDF/A-metadata lades till", why, why_len))
+		return -1;
+	return 0;
+}
+
+/* Creates every page first, so that links can point forward. */
+static HPDF_Page *add_pages(pdf_writer *w, const lay_result *r)
+{
+	HPDF_Page *pages = xcalloc(r->n_pages ? r->n_pages : 1, sizeof *pages);
+	for (size_t i = 0; i < r->n_pages; i++) {
+		pages[i] = HPDF_AddPage(w->doc);
+		if (!pages[i])
+			break;
+		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)r->width);
+		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)r->height);
+	}
+	return pages;
+}
+
+static int draw_all(pdf_writer *w, const lay_result *r, char *why, size_t why_len)
+{
+	HPDF_Page *pages = add_pages(w, r);
+	int rc = failed(w, false, "sidorna skapades", why, why_len) ? -1 : 0;
+	pdf_images img = {0};
+	for (size_t i = 0; rc == 0 && i < r->n_pages; i++) {
+		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, why, why_len);
+		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
+			rc = -1;
+	}
+	if (rc == 0 && failed(w, pdf_draw_outline(w, pages, r->n_pages, r) != 0,
+	                      "bokmärkena skapades", why, why_len))
+		rc = -1;
+	pdf_images_free(&img);
+	free(pages);
+	return rc;
+}
+
+/* Saves the document into memory, sets the content-hash /ID, writes exactly path. */
+static int save(pdf_writer *w, const char *path, char *why, size_t why_len)
+{
+	if (failed(w, HPDF_SaveToStream(w->doc) != HPDF_OK, "PDF:en sparades", why, why_len))
+		return -1;
+	HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
+	unsigned char *buf = xmalloc(size ? size : 1);
+	HPDF_UINT32 got = size;
+	HPDF_ResetStream(w->doc);
+	if (HPDF_ReadFromStream(w->doc, buf, &got) > HPDF_STREAM_EOF || got != size
+	    || pdf_harux_patch_id(buf, size) != 0) {
+		free(buf);
+		say(why, why_len, "PDF:en kunde inte skapas: den sparade PDF:en kunde inte läsas");
+		return -1;
+	}
+	int rc = 0;
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(buf, 1, size, f) != size || fflush(f) != 0 || ferror(f)) {
+		say(why, why_len, "kan inte skriva %s: %s", path, pdf_errno_sv(errno));
+		rc = -1;
+	}
+	if (f && fclose(f) != 0 && rc == 0) {
+		say(why, why_len, "kan inte skriva %s: %s", path, pdf_errno_sv(errno));
+		rc = -1;
+	}
+	free(buf);
+	return rc;
+}
+
+static int build(pdf_writer *w, const lay_result *r, const pdf_info *info, const char *path,
+                 char *why, size_t why_len)
+{
+	char *keep[8];
+	size_t n_keep = 0;
+	pdf_meta m = {0};
+	meta_strings(info, &m, keep, &n_keep);
+	int rc = 0;
+	if (info->date && pdf_parse_date(info->date, &m) != 0) {
+		say(why, why_len, "ogiltigt datum i dokumentets metadata: %s", info->date);
+		rc = -1;
+	}
+	if (rc == 0) {
+		set_info(w->doc, &m);
+		if (failed(w, pdf_harux_catalog(w->doc, m.lang) != 0, "dokumentinformationen skrevs",
+		           why, why_len))
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = draw_all(w, r, why, why_len);
+	if (rc == 0 && info->pdfa)
+		rc = add_pdfa(w, &m, info, why, why_len);
+	if (rc == 0 && failed(w, pdf_harux_id_placeholder(w->doc) != 0,
+	                      "dokumentets id förbereddes", why, why_len))
+		rc = -1;
+	if (rc == 0) {
+		pdf_harux_version(w->doc);
+		rc = save(w, path, why, why_len);
+	}
+	for (size_t i = 0; i < n_keep; i++)
+		free(keep[i]);
+	return rc;
+}
+
+int pdf_write(pdf_writer *w, const lay_result *pages, const pdf_info *info,
+              const char *path, char *why, size_t why_len)
+{
+	if (!w || !pages || !info || !path) {
+		say(why, why_len, "PDF:en kunde inte skapas: argument saknas");
+		return -1;
+	}
+	if (!w->font[LF_REGULAR] && fresh_document(w) != 0) {
+		say(why, why_len, "typsnitten i %s kunde inte förberedas", w->font_dir);
+		return -1;
+	}
+	if (pages->n_pages == 0) {
+		say(why, why_len, "PDF:en kunde inte skapas: dokumentet har inga sidor");
+		return -1;
+	}
+	if (why && why_len)
+		why[0] = '\0';
+	clear_error(w);   /* an error while measuring must not fail this document */
+	int rc = build(w, pages, info, path, why, why_len);
+	/* Always leave a fresh document behind: the next layout measures against it. */
+	if (fresh_document(w) != 0 && rc == 0) {
+		say(why, why_len, "typsnitten i %s kunde inte förberedas för nästa dokument",
+		    w->font_dir);
+		rc = -1;
+	}
+	return rc;
+}

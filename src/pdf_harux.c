@@ -1,0 +1,186 @@
+/* pdf_harux.c - the only code that reaches into libharu 2.3.0's internals
+ * (hpdf_doc.h structs, HPDF_Dict_*, streams): the ToUnicode repair, catalog entries,
+ * PDF/A-2b metadata and OutputIntent, annotation flags and the content-hash /ID.
+ * These internals change between libharu versions; keep them here. */
+#include "pdf_private.h"
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { ID_LEN = 16 };
+
+/* libharu 2.3.0 attaches its *encoding* CMap (CMapType 1, begincidrange) as
+ * /ToUnicode; poppler warns and PDF/A checkers reject it. With the UTF-8 encoder a
+ * code is the UTF-16 code unit of the character, so the proper map is the identity
+ * over the BMP without the surrogates, in bfrange blocks of at most 100 lines. The
+ * old stream stays in the xref unreferenced: libharu cannot drop an indirect object.
+ * The map is the same for every font, so one stream serves them all. */
+int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font *fonts, size_t n_fonts)
+{
+	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	if (!cmap)
+		return -1;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream s = cmap->stream;
+	HPDF_STATUS st = HPDF_Stream_WriteStr(s,
+		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int hi[256], n = 0;
+	for (int h = 0; h < 256; h++)
+		if (h < 0xD8 || h > 0xDF)
+			hi[n++] = h;
+	for (int i = 0; i < n && st == HPDF_OK; i += 100) {
+		int block = n - i < 100 ? n - i : 100;
+		char line[64];
+		snprintf(line, sizeof line, "%d beginbfrange\n", block);
+		st = HPDF_Stream_WriteStr(s, line);
+		for (int j = i; j < i + block && st == HPDF_OK; j++) {
+			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
+			st = HPDF_Stream_WriteStr(s, line);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+		                             "end\nend\n");
+	for (size_t f = 0; f < n_fonts && st == HPDF_OK; f++)
+		st = HPDF_Dict_Add(fonts[f], "ToUnicode", cmap);
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_harux_catalog(HPDF_Doc doc, const char *lang)
+{
+	HPDF_STATUS st = HPDF_OK;
+	if (lang)
+		st = HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(doc->mmgr, lang, NULL));
+	HPDF_Dict vp = HPDF_Dict_New(doc->mmgr);
+	if (!vp)
+		return -1;
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(doc->catalog, "ViewerPreferences", vp);
+	return st == HPDF_OK ? 0 : -1;
+}
+
+/* The XMP stream: PDF/A wants it uncompressed, so that it can be found without PDF
+ * parsing. libharu's own PDF/A helper (PDF/A-1 only, unescaped) is not used. */
+static HPDF_STATUS add_metadata(HPDF_Doc doc, const char *xmp, size_t len)
+{
+	HPDF_Dict md = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	if (!md)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	md->filter = HPDF_STREAM_FILTER_NONE;
+	HPDF_STATUS st = HPDF_Dict_AddName(md, "Type", "Metadata");
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddName(md, "Subtype", "XML");
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Write(md->stream, (const HPDF_BYTE *)xmp, (HPDF_UINT)len);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(doc->catalog, "Metadata", md);
+	return st;
+}
+
+static HPDF_STATUS add_output_intent(HPDF_Doc doc, const unsigned char *icc, size_t len)
+{
+	HPDF_Dict prof = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	HPDF_Dict oi = HPDF_Dict_New(doc->mmgr);
+	HPDF_Array list = HPDF_Array_New(doc->mmgr);
+	if (!prof || !oi || !list)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_STATUS st = HPDF_Dict_AddNumber(prof, "N", 3);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Write(prof->stream, icc, (HPDF_UINT)len);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+		                   HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", NULL));
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(oi, "Info", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", NULL));
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(oi, "DestOutputProfile", prof);
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(list, oi);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(doc->catalog, "OutputIntents", list);
+	return st;
+}
+
+int pdf_harux_pdfa(HPDF_Doc doc, const char *xmp, size_t xmp_len,
+                   const unsigned char *icc, size_t icc_len)
+{
+	HPDF_STATUS st = add_metadata(doc, xmp, xmp_len);
+	if (st == HPDF_OK)
+		st = add_output_intent(doc, icc, icc_len);
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+/* PDF/A: every annotation must be printable; libharu writes no /F. */
+int pdf_harux_annot_print(HPDF_Annotation annot)
+{
+	return HPDF_Dict_AddNumber(annot, "F", 4) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_harux_id_placeholder(HPDF_Doc doc)
+{
+	HPDF_BYTE zero[ID_LEN] = {0};
+	HPDF_Array id = HPDF_Array_New(doc->mmgr);
+	if (!id)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(doc->trailer, "ID", id);
+	for (int i = 0; i < 2 && st == HPDF_OK; i++)
+		st = HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, zero, ID_LEN));
+	return st == HPDF_OK ? 0 : -1;
+}
+
+/* Finds the placeholder after the trailer's last "/ID" (the trailer is the file's
+ * end, so nothing in a compressed stream can be mistaken for it). */
+static unsigned char *find_placeholder(unsigned char *buf, size_t len, size_t from)
+{
+	static const char zeros[] = "<00000000000000000000000000000000>";
+	size_t zl = sizeof zeros - 1;
+	for (size_t i = from; i + zl <= len; i++)
+		if (!memcmp(buf + i, zeros, zl))
+			return buf + i;
+	return NULL;
+}
+
+int pdf_harux_patch_id(unsigned char *buf, size_t len)
+{
+	size_t at = len;
+	while (at >= 3 && memcmp(buf + at - 3, "/ID", 3))
+		at--;
+	if (at < 3)
+		return -1;
+	unsigned char *a = find_placeholder(buf, len, at);
+	unsigned char *b = a ? find_placeholder(buf, len, (size_t)(a - buf) + 1) : NULL;
+	if (!b)
+		return -1;
+	/* The hash covers the whole file with the placeholder in it: same bytes in,
+	 * same /ID out, with no clock and no host in it. */
+	HPDF_MD5_CTX ctx;
+	HPDF_BYTE digest[ID_LEN];
+	HPDF_MD5Init(&ctx);
+	HPDF_MD5Update(&ctx, buf, (HPDF_UINT32)len);
+	HPDF_MD5Final(digest, &ctx);
+	for (int i = 0; i < ID_LEN; i++) {
+		char hex[3];
+		snprintf(hex, sizeof hex, "%02X", digest[i]);
+		memcpy(a + 1 + 2 * i, hex, 2);
+		memcpy(b + 1 + 2 * i, hex, 2);
+	}
+	return 0;
+}
+
+void pdf_harux_version(HPDF_Doc doc)
+{
+	doc->pdf_version = HPDF_VER_17;
+}

@@ -1,0 +1,78 @@
+/* pdf_private.h - shared between the files of the PDF backend (src/pdf*.c) only; no
+ * other module may include it, since it pulls in libharu. */
+#ifndef SR_PDF_PRIVATE_H
+#define SR_PDF_PRIVATE_H
+#include "pdf.h"
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The first libharu error of the current step, recorded by the error handler. */
+typedef struct pdf_error {
+	bool set;
+	HPDF_STATUS code, detail;
+} pdf_error;
+
+struct pdf_writer {
+	HPDF_Doc doc;                      /* one document at a time, reused (FreeDoc/NewDoc) */
+	const char *font_name[LF_MAX];     /* owned by libharu's font definitions */
+	HPDF_Font font[LF_MAX];            /* of the current document; NULL if broken */
+	lay_metrics metrics;
+	pdf_error err;
+	char font_dir[4096];
+};
+
+/* ---- pdf_draw.c: the display list through libharu's public page API ---- */
+
+/* Per-document cache of loaded images (each file loaded once). */
+typedef struct pdf_images {
+	const char **path;
+	HPDF_Image *image;
+	size_t n, cap;
+} pdf_images;
+
+/* Draws every item of one page. Returns 0, or -1 with a Swedish reason in why. */
+int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
+                  const dl_page *dp, pdf_images *img, char *why, size_t why_len);
+void pdf_images_free(pdf_images *img);
+/* Adds the bookmarks, nested by level. Returns 0 or -1 (libharu error recorded). */
+int pdf_draw_outline(pdf_writer *w, HPDF_Page *pages, size_t n_pages, const lay_result *r);
+
+/* Copies UTF-8 text replacing every character above U+FFFF (which libharu cannot draw)
+ * and every C0 control with a space. Caller frees. */
+char *pdf_bmp_only(const char *s, size_t len);
+
+/* A Swedish phrase for an errno value (strerror() speaks the C locale's English). */
+const char *pdf_errno_sv(int e);
+
+/* ---- pdf_xmp.c: the XMP packet (plain string building, no libharu) ---- */
+
+/* The metadata both Info and XMP state, already cleaned (pdf_bmp_only). */
+typedef struct pdf_meta {
+	const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
+	int year, month, day;       /* 0 when there is no date */
+} pdf_meta;
+
+/* Returns the XMP packet for PDF/A-2b (caller frees), length in *len. */
+char *pdf_xmp_build(const pdf_meta *m, size_t *len);
+/* Parses YYYY-MM-DD into m's date. Returns 0, or -1 when it is no valid date. */
+int pdf_parse_date(const char *s, pdf_meta *m);
+
+/* ---- pdf_harux.c: everything that needs libharu's internals (hpdf_doc.h) ---- */
+
+/* Replaces the fonts' /ToUnicode with one proper CMapType 2 map. Returns 0 or -1. */
+int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font *fonts, size_t n_fonts);
+/* Catalog /Lang and /ViewerPreferences << /DisplayDocTitle true >>. */
+int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
+/* PDF/A-2b: the XMP /Metadata stream and the sRGB OutputIntent. */
+int pdf_harux_pdfa(HPDF_Doc doc, const char *xmp, size_t xmp_len,
+                   const unsigned char *icc, size_t icc_len);
+/* Sets /F 4 (Print) on an annotation. */
+int pdf_harux_annot_print(HPDF_Annotation annot);
+/* A trailer /ID of two placeholder strings, filled in by pdf_harux_patch_id. */
+int pdf_harux_id_placeholder(HPDF_Doc doc);
+/* Replaces the placeholder /ID in the saved bytes with the MD5 of the bytes. */
+int pdf_harux_patch_id(unsigned char *buf, size_t len);
+/* The header version; call last before saving (other calls raise it). */
+void pdf_harux_version(HPDF_Doc doc);
+#endif
