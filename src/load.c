@@ -1,0 +1,402 @@
+/* load.c - the loader's entry points: read the bytes, parse them safely (no DOCTYPE,
+ * no network, errors in Swedish), check the root, splice includes, validate, build. */
+#include "load_private.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- reading ---- */
+
+static const char *errno_words(int e)
+{
+	switch (e) {
+	case ENOENT: return "filen finns inte";
+	case EACCES: case EPERM: return "åtkomst nekad";
+	case EISDIR: return "det är en mapp, inte en fil";
+	case ENOTDIR: return "en del av sökvägen är ingen mapp";
+	case ELOOP: return "för många symboliska länkar i sökvägen";
+	case ENAMETOOLONG: return "sökvägen är för lång";
+	case EMFILE: case ENFILE: return "för många öppna filer";
+	case EIO: return "läsfel på lagringsmediet";
+	default: return NULL;
+	}
+}
+
+static void why_errno(char *why, size_t n, int e)
+{
+	const char *w = errno_words(e);
+	if (w)
+		snprintf(why, n, "%s", w);
+	else
+		snprintf(why, n, "oväntat fel (errno %d: %s)", e, strerror(e));
+}
+
+static int read_fd(int fd, load_bytes *out, char *why, size_t why_len)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > LOAD_MAX_BYTES) {
+				free(buf);
+				snprintf(why, why_len, "filen är större än 64 MiB");
+				return -2;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			why_errno(why, why_len, errno);
+			free(buf);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	buf[len] = '\0';
+	out->data = buf;
+	out->len = len;
+	return 0;
+}
+
+int load_read_file(const char *path, load_bytes *out, char *why, size_t why_len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		why_errno(why, why_len, errno);
+		return -1;
+	}
+	struct stat st;
+	int rc = -1;
+	if (fstat(fd, &st) != 0)
+		why_errno(why, why_len, errno);
+	else if (S_ISDIR(st.st_mode))
+		snprintf(why, why_len, "det är en mapp, inte en fil");
+	else if (!S_ISREG(st.st_mode))
+		snprintf(why, why_len, "det är ingen vanlig fil");
+	else if ((size_t)st.st_size > LOAD_MAX_BYTES) {
+		snprintf(why, why_len, "filen är större än 64 MiB");
+		rc = -2;
+	} else {
+		rc = read_fd(fd, out, why, why_len);
+	}
+	close(fd);
+	return rc;
+}
+
+/* ---- the prolog: a DOCTYPE is refused before libxml2 sees it ---- */
+
+static long line_at(const char *data, size_t off)
+{
+	long line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += data[i] == '\n';
+	return line;
+}
+
+static size_t skip_past(const char *data, size_t len, size_t i, const char *end)
+{
+	const char *p = memmem(data + i, len - i, end, strlen(end));
+	return p ? (size_t)(p - data) + strlen(end) : len;
+}
+
+/* Reports a declared encoding other than UTF-8 (we read every file as UTF-8). */
+static void check_declared_encoding(load_ctx *c, const char *decl, size_t n, const char *file)
+{
+	const char *e = memmem(decl, n, "encoding", 8);
+	if (!e)
+		return;
+	const char *q = e + 8;
+	while (q < decl + n && *q != '"' && *q != '\'')
+		q++;
+	if (q >= decl + n)
+		return;
+	const char *v = q + 1, *ve = memchr(v, *q, (size_t)(decl + n - v));
+	if (!ve)
+		return;
+	int vl = (int)(ve - v);
+	if ((vl == 5 && strncasecmp(v, "UTF-8", 5) == 0) || (vl == 4 && strncasecmp(v, "UTF8", 4) == 0))
+		return;
+	diag_add(c->d, D_XML_ENCODING, file, line_at(decl, 0),
+	         "dokumentet anger kodningen '%.*s'; bara UTF-8 är tillåten", vl, v);
+}
+
+/* Scans XML declaration, comments, PIs and white space before the root element.
+ * Returns false (D_XML_DOCTYPE given) when a DOCTYPE stands there. */
+static bool prolog_ok(load_ctx *c, const char *data, size_t len, const char *file)
+{
+	size_t i = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		char ch = data[i];
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+			i++;
+		} else if (len - i >= 5 && memcmp(data + i, "<?xml", 5) == 0 && i <= 3) {
+			size_t end = skip_past(data, len, i, "?>");
+			check_declared_encoding(c, data + i, end - i, file);
+			i = end;
+		} else if (len - i >= 2 && memcmp(data + i, "<?", 2) == 0) {
+			i = skip_past(data, len, i, "?>");
+		} else if (len - i >= 4 && memcmp(data + i, "<!--", 4) == 0) {
+			i = skip_past(data, len, i, "-->");
+		} else if (len - i >= 9 && strncasecmp(data + i, "<!DOCTYPE", 9) == 0) {
+			diag_add(c->d, D_XML_DOCTYPE, file, line_at(data, i),
+			         "dokumentet har en DOCTYPE; DOCTYPE och entiteter är inte tillåtna "
+			         "(ta bort deklarationen)");
+			return false;
+		} else {
+			break;
+		}
+	}
+	return true;
+}
+
+/* ---- parser errors in Swedish ---- */
+
+typedef struct parse_errors {
+	load_ctx *c;
+	const char *file;
+	int last_code;
+	long last_line;
+} parse_errors;
+
+static void trim_msg(char *buf, size_t n, const char *msg)
+{
+	snprintf(buf, n, "%s", msg ? msg : "");
+	size_t l = strlen(buf);
+	while (l && (buf[l - 1] == '\n' || buf[l - 1] == ' '))
+		buf[--l] = '\0';
+}
+
+static bool map_syntax(const xmlError *e, char *out, size_t n)
+{
+	const char *s1 = e->str1 ? e->str1 : "?", *s2 = e->str2 ? e->str2 : "?";
+	switch (e->code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		snprintf(out, n, "sluttaggen </%s> matchar inte <%s> (öppnad på rad %d)", s2, s1, e->int1);
+		return true;
+	case XML_ERR_TAG_NOT_FINISHED:
+		snprintf(out, n, "elementet <%s> avslutas aldrig (sluttagg saknas)", s1);
+		return true;
+	case XML_ERR_DOCUMENT_EMPTY: snprintf(out, n, "filen är tom"); return true;
+	case XML_ERR_DOCUMENT_END:
+	case XML_ERR_EXTRA_CONTENT:
+		snprintf(out, n, "det finns innehåll efter rotelementets slut"); return true;
+	case XML_ERR_GT_REQUIRED: snprintf(out, n, "tecknet '>' saknas i en tagg"); return true;
+	case XML_ERR_LTSLASH_REQUIRED: snprintf(out, n, "sluttagg '</' väntades"); return true;
+	case XML_ERR_LT_IN_ATTRIBUTE: snprintf(out, n, "tecknet '<' får inte stå i ett attributvärde"); return true;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		snprintf(out, n, "attributvärdet saknas eller saknar citattecken"); return true;
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED: snprintf(out, n, "attributvärdet avslutas inte med citattecken"); return true;
+	case XML_ERR_ATTRIBUTE_REDEFINED: snprintf(out, n, "attributet %s står två gånger i samma element", s1); return true;
+	case XML_ERR_EQUAL_REQUIRED: snprintf(out, n, "tecknet '=' saknas efter ett attributnamn"); return true;
+	case XML_ERR_NAME_REQUIRED:
+		snprintf(out, n, "en tagg saknar eller har ett ogiltigt elementnamn"); return true;
+	case XML_ERR_SPACE_REQUIRED: snprintf(out, n, "mellanslag saknas mellan attributen"); return true;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		snprintf(out, n, "entiteten &%s; är inte definierad (skriv &amp; för tecknet &)", s1); return true;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		snprintf(out, n, "en entitetsreferens saknar ';' (skriv &amp; för tecknet &)"); return true;
+	case XML_ERR_COMMENT_NOT_FINISHED: snprintf(out, n, "en kommentar avslutas aldrig med -->"); return true;
+	case XML_ERR_RESERVED_XML_NAME: snprintf(out, n, "XML-deklarationen står inte först i filen"); return true;
+	case XML_ERR_DOCUMENT_START: snprintf(out, n, "filen börjar inte med XML"); return true;
+	case XML_ERR_NOT_WELL_BALANCED: snprintf(out, n, "elementen är inte korrekt nästlade"); return true;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE: snprintf(out, n, "namnrymdsprefixet %s är inte deklarerat", s1); return true;
+	default: return false;
+	}
+}
+
+static enum diag_code classify(const xmlError *e, char *out, size_t n)
+{
+	switch (e->code) {
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+	case XML_ERR_UNKNOWN_ENCODING:
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		snprintf(out, n, "texten är inte giltig UTF-8 (till exempel Latin-1-tecken); spara filen som UTF-8");
+		return D_XML_ENCODING;
+	case XML_ERR_INVALID_CHARREF:
+		snprintf(out, n, "teckenreferensen pekar på ett tecken som inte är tillåtet i XML");
+		return D_XML_ENCODING;
+	case XML_ERR_INTERNAL_ERROR:
+	case XML_ERR_NO_MEMORY:
+		break;
+	default:
+		if (map_syntax(e, out, n))
+			return D_XML_SYNTAX;
+	}
+	char msg[512];
+	trim_msg(msg, sizeof msg, e->message);
+	snprintf(out, n, "XML-fel (libxml2 kod %d): %s", e->code, msg);
+	return D_XML_OTHER;
+}
+
+static void on_parse_error(void *ud, xmlErrorPtr e)
+{
+	parse_errors *pe = ud;
+	if (!e || e->level == XML_ERR_WARNING)
+		return;
+	long line = e->line;
+	if (e->code == pe->last_code && line == pe->last_line)
+		return;   /* libxml2 repeats some errors; report each distinct one */
+	pe->last_code = e->code;
+	pe->last_line = line;
+	char msg[768];
+	enum diag_code code = classify(e, msg, sizeof msg);
+	if (e->code == XML_ERR_DOCUMENT_EMPTY)
+		line = 0;
+	diag_add(pe->c->d, code, pe->file, line, "%s", msg);
+}
+
+static void on_generic_error(void *ud, const char *fmt, ...)
+{
+	(void)ud;
+	(void)fmt;   /* libxml2 must never print on its own */
+}
+
+xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file)
+{
+	if (len == 0) {
+		diag_add(c->d, D_XML_SYNTAX, file, 0, "filen är tom");
+		return NULL;
+	}
+	if (len > LOAD_MAX_BYTES || len > (size_t)INT32_MAX) {
+		diag_add(c->d, D_XML_LIMIT, file, 0, "filen är större än 64 MiB");
+		return NULL;
+	}
+	if (!prolog_ok(c, data, len, file))
+		return NULL;
+	size_t before = c->d->errors;
+	parse_errors pe = {c, file, -1, -1};
+	xmlStructuredErrorFunc old_s = xmlStructuredError;
+	void *old_sctx = xmlStructuredErrorContext;
+	xmlGenericErrorFunc old_g = xmlGenericError;
+	void *old_gctx = xmlGenericErrorContext;
+	xmlSetStructuredErrorFunc(&pe, on_parse_error);
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc = NULL;
+	if (ctxt) {
+		doc = xmlCtxtReadMemory(ctxt, data, (int)len, file, "UTF-8",
+		                        XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+		xmlFreeParserCtxt(ctxt);
+	}
+	xmlSetStructuredErrorFunc(old_sctx, old_s);
+	xmlSetGenericErrorFunc(old_gctx, old_g);
+	if (doc && (doc->intSubset || doc->extSubset)) {
+		diag_add(c->d, D_XML_DOCTYPE, file, 1,
+		         "dokumentet har en DOCTYPE; DOCTYPE och entiteter är inte tillåtna");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (!doc && c->d->errors == before)
+		diag_add(c->d, D_XML_SYNTAX, file, 0, "dokumentet kunde inte tolkas som XML");
+	if (doc && (c->d->errors != before || !xmlDocGetRootElement(doc))) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* ---- the root ---- */
+
+static bool root_ok(load_ctx *c, xmlNodePtr root)
+{
+	const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : NULL;
+	const char *name = (const char *)root->name;
+	bool known = strcmp(name, "rapport") == 0 || strcmp(name, "namndbidrag") == 0;
+	if (known && ns && strcmp(ns, LOAD_NS) == 0)
+		return true;
+	if (known)
+		diag_add(c->d, D_XML_ROOT, c->main_file, load_node_line(root),
+		         "rotelementet <%s> ska stå i namnrymden " LOAD_NS ", inte %s%s%s", name,
+		         ns ? "'" : "", ns ? ns : "i någon namnrymd alls", ns ? "'" : "");
+	else
+		diag_add(c->d, D_XML_ROOT, c->main_file, load_node_line(root),
+		         "rotelementet ska vara <rapport> i namnrymden " LOAD_NS ", inte <%s>", name);
+	return false;
+}
+
+/* ---- the whole pipeline of one document ---- */
+
+static char *dir_real(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	if (!dir)
+		abort();
+	char *real = realpath(dir, NULL);
+	free(dir);
+	return real;
+}
+
+static sr_model *load_bytes_doc(load_ctx *c, const char *data, size_t len,
+                                const load_schema *xsd)
+{
+	sr_model *m = NULL;
+	xmlDocPtr doc = load_parse(c, data, len, c->main_file);
+	if (!doc)
+		return NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root_ok(c, root) && load_includes(c, root, c->main_file) &&
+	    load_validate(c, xsd, doc) && c->d->errors == c->errors_before)
+		m = load_build(c, doc);
+	xmlFreeDoc(doc);
+	return m;
+}
+
+static sr_model *load_run(const char *data, size_t len, const char *name,
+                          const char *real_main, const load_schema *xsd, diag_sink *d)
+{
+	xmlInitParser();
+	arena *a = arena_new();
+	load_ctx c = {.a = a, .d = d, .errors_before = d->errors};
+	c.main_file = arena_strdup(a, name);
+	c.main_dir_real = dir_real(name);
+	if (real_main)
+		c.chain[c.depth++] = arena_strdup(a, real_main);
+	sr_model *m = xsd ? load_bytes_doc(&c, data, len, xsd) : NULL;
+	if (!xsd)
+		diag_add(d, D_RUNTIME, name, 0, "XML-schemat saknas (internt fel)");
+	free(c.main_dir_real);
+	if (!m)
+		arena_free(a);
+	return m;
+}
+
+sr_model *load_document(const char *path, const load_schema *xsd, diag_sink *d)
+{
+	load_bytes b = {0};
+	char why[256];
+	int rc = load_read_file(path, &b, why, sizeof why);
+	if (rc != 0) {
+		diag_add(d, rc == -2 ? D_XML_LIMIT : D_FILE_READ, path, 0, "filen kan inte läsas: %s", why);
+		return NULL;
+	}
+	char *real = realpath(path, NULL);
+	sr_model *m = load_run(b.data, b.len, path, real, xsd, d);
+	free(real);
+	free(b.data);
+	return m;
+}
+
+sr_model *load_document_memory(const char *data, size_t len, const char *name,
+                               const load_schema *xsd, diag_sink *d)
+{
+	if (!name)
+		name = "-";
+	return load_run(data ? data : "", data ? len : 0, name, NULL, xsd, d);
+}
