@@ -1,6 +1,7 @@
 /* api_private.h - the session and report structs, for use inside api*.c only. */
 #ifndef SR_API_PRIVATE_H
 #define SR_API_PRIVATE_H
+#include "styrrapport.h"
 #include "calc.h"
 #include "diag.h"
 #include "load.h"

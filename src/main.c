@@ -22,7 +22,7 @@ static const char usage_text[] =
 	"2 fel användning, 3 en fil kunde inte läsas eller skrivas eller annat körfel.\n"
 	"Med flera filer gäller den högsta.\n";
 
-int cli_cli_usage_error(const char *fmt, const char *arg)
+int cli_usage_error(const char *fmt, const char *arg)
 {
 	fputs("styrrapport: fel: ", stderr);
 	fprintf(stderr, fmt, arg);
