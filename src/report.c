@@ -1,0 +1,303 @@
+/* report.c - the report builder's entry points: default style per report type, page
+ * setup with running header and footer, PDF metadata, and the section dispatcher. */
+#include "report_private.h"
+#include <string.h>
+
+#define RGB(r, g, b) ((lay_rgb){ (r), (g), (b) })
+
+static const char *const status_names[ST_MAX] = {
+	[ST_NONE] = "Ej bedömt", [ST_UPPFYLLT] = "Uppfyllt", [ST_DELVIS] = "Delvis uppfyllt",
+	[ST_EJ_UPPFYLLT] = "Ej uppfyllt", [ST_EJ_BEDOMT] = "Ej bedömt",
+};
+static const char *const activity_names[AS_MAX] = {
+	[AS_EJ_PABORJAD] = "Ej påbörjad", [AS_PAGAR] = "Pågår", [AS_KLAR] = "Klar",
+	[AS_FORSENAD] = "Försenad", [AS_AVBRUTEN] = "Avbruten",
+};
+_Static_assert(sizeof status_names / sizeof *status_names == ST_MAX, "status names");
+_Static_assert(sizeof activity_names / sizeof *activity_names == AS_MAX, "activity names");
+
+const char *report_status_name(enum status st)
+{
+	return st < ST_MAX ? status_names[st] : status_names[ST_EJ_BEDOMT];
+}
+
+const char *report_activity_name(enum activity_status st)
+{
+	return st < AS_MAX ? activity_names[st] : "";
+}
+
+/* ---- style ---- */
+static const char *const order_delar[] = {
+	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
+	"driftredovisning", "diagram-drift", "investeringar", "resultatrakning", "balansrakning",
+	"kassaflodesanalys", "finansiella-mal", "personal",
+};
+static const char *const order_uppf[] = {   /* economy and forecast first */
+	"titelsida", "innehall", "text", "driftredovisning", "diagram-drift", "investeringar",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal",
+	"malsammanfattning", "diagram-malstatus", "maluppfoljning", "personal",
+};
+static const char *const order_ar[] = {
+	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
+	"finansiella-mal", "resultatrakning", "balansrakning", "kassaflodesanalys",
+	"driftredovisning", "investeringar", "personal",
+};
+static const char *const order_vb[] = {
+	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
+	"driftredovisning", "investeringar", "personal",
+};
+
+void report_style_set_sections(report_style *s, const char *const *ids, size_t n)
+{
+	if (n > REPORT_MAX_SECTIONS)
+		n = REPORT_MAX_SECTIONS;
+	for (size_t i = 0; i < n; i++)
+		s->sections[i] = ids[i];
+	s->n_sections = n;
+}
+
+static lay_style text_style(enum lay_font f, double size, double leading, double before,
+                            double after, lay_rgb color)
+{
+	return (lay_style){ .font = f, .size = size, .leading = leading, .space_before = before,
+	                    .space_after = after, .align = LA_LEFT, .color = color };
+}
+
+static void default_text_styles(report_style *s)
+{
+	lay_rgb ink = RGB(0x1a, 0x1a, 0x1a), head = RGB(0x1f, 0x3a, 0x5f), grey = RGB(0x55, 0x55, 0x55);
+	s->text[RS_BODY] = text_style(LF_REGULAR, 10, 14, 0, 6, ink);
+	s->text[RS_H1] = text_style(LF_BOLD, 18, 23, 16, 8, head);
+	s->text[RS_H2] = text_style(LF_BOLD, 14, 18, 14, 6, head);
+	s->text[RS_H3] = text_style(LF_BOLD, 12, 16, 10, 4, head);
+	s->text[RS_H4] = text_style(LF_BOLD, 11, 15, 8, 4, head);
+	s->text[RS_H5] = text_style(LF_BOLD, 10, 14, 6, 3, head);
+	s->text[RS_H6] = text_style(LF_BOLD, 10, 14, 6, 3, ink);
+	s->text[RS_LIST] = text_style(LF_REGULAR, 10, 14, 0, 3, ink);
+	s->text[RS_LIST].indent = 12;
+	s->text[RS_TABLE] = text_style(LF_REGULAR, 9, 12, 4, 8, ink);
+	s->text[RS_CAPTION] = text_style(LF_ITALIC, 8.5, 11, 2, 4, grey);
+	s->text[RS_TABLE_TITLE] = text_style(LF_BOLD, 10, 14, 8, 2, head);
+	s->text[RS_TABLE_TITLE].keep_with_next = true;
+	s->text[RS_TOC] = text_style(LF_REGULAR, 10, 16, 0, 0, ink);
+	s->text[RS_TITLE_KOMMUN] = text_style(LF_BOLD, 28, 34, 120, 18, head);
+	s->text[RS_TITLE] = text_style(LF_BOLD, 22, 28, 0, 24, ink);
+	s->text[RS_TITLE_META] = text_style(LF_REGULAR, 11, 16, 0, 2, ink);
+	s->text[RS_TITLE_DRAFT] = text_style(LF_BOLD, 26, 32, 0, 4, RGB(0xb7, 0x1c, 0x1c));
+	s->text[RS_VISION] = text_style(LF_ITALIC, 12, 17, 36, 0, head);
+	for (int r = RS_H1; r <= RS_H6; r++)
+		s->text[r].keep_with_next = true;
+}
+
+/* Colour and shape per status: green circle, yellow triangle, red square, grey diamond. */
+static void default_status(report_style *s)
+{
+	s->status_color[ST_UPPFYLLT] = RGB(0x2e, 0x7d, 0x32);
+	s->status_color[ST_DELVIS] = RGB(0xf2, 0xb7, 0x05);
+	s->status_color[ST_EJ_UPPFYLLT] = RGB(0xc6, 0x28, 0x28);
+	s->status_color[ST_EJ_BEDOMT] = RGB(0x8a, 0x8a, 0x8a);
+	s->status_color[ST_NONE] = s->status_color[ST_EJ_BEDOMT];
+	s->status_shape[ST_UPPFYLLT] = LS_CIRCLE;
+	s->status_shape[ST_DELVIS] = LS_TRIANGLE;
+	s->status_shape[ST_EJ_UPPFYLLT] = LS_SQUARE;
+	s->status_shape[ST_EJ_BEDOMT] = LS_DIAMOND;
+	s->status_shape[ST_NONE] = LS_DIAMOND;
+}
+
+#define SET_ORDER(s, o) report_style_set_sections((s), (o), sizeof(o) / sizeof *(o))
+
+static void default_order(report_style *s, enum report_type t)
+{
+	switch (t) {
+	case RT_UPPFOLJNING: SET_ORDER(s, order_uppf); break;
+	case RT_ARSREDOVISNING: SET_ORDER(s, order_ar); break;
+	case RT_VERKSAMHETSBERATTELSE: SET_ORDER(s, order_vb); break;
+	default: SET_ORDER(s, order_delar); break;
+	}
+}
+
+void report_style_default(report_style *s, enum report_type t)
+{
+	memset(s, 0, sizeof *s);
+	s->page_width = 595.276;   /* A4 */
+	s->page_height = 841.89;
+	s->margin_top = 72;
+	s->margin_bottom = 64;
+	s->margin_left = s->margin_right = 64;
+	s->running_size = 8;
+	s->running_color = RGB(0x55, 0x55, 0x55);
+	s->watermark_color = RGB(0xe5, 0x9a, 0x9a);
+	default_text_styles(s);
+	s->emphasis_color = RGB(0x1a, 0x1a, 0x1a);
+	s->header_fill = RGB(0xdc, 0xe4, 0xee);
+	s->sum_fill = RGB(0xf0, 0xf0, 0xf0);
+	default_status(s);
+	s->logo_width = 140;
+	s->logo_height = 70;
+	s->toc_levels = 2;
+	s->goal_heading_base = 1;
+	default_order(s, t);
+}
+
+/* ---- title, page setup, metadata ---- */
+const char *report_title(const sr_model *m)
+{
+	if (m->diarium.rubrik && *m->diarium.rubrik)
+		return m->diarium.rubrik;
+	char per[96];
+	fmt_period(m->period_fran, m->period_till, per, sizeof per);
+	switch (m->typ) {
+	case RT_UPPFOLJNING:
+		return arena_printf(m->arena, "Uppföljning och prognos %s", per);
+	case RT_DELARSRAPPORT:
+		return arena_printf(m->arena, "Delårsrapport %s", per);
+	case RT_ARSREDOVISNING:
+		return arena_printf(m->arena, "Årsredovisning %d", m->ar);
+	default: {
+		const namnd *n = m->namndref ? model_find_namnd(m, m->namndref) : NULL;
+		const char *who = n && n->namn ? n->namn : m->namndref;
+		if (!who)
+			return arena_printf(m->arena, "Verksamhetsberättelse %d", m->ar);
+		return arena_printf(m->arena, "Verksamhetsberättelse %d " FMT_NDASH " %s", m->ar, who);
+	}
+	}
+}
+
+static bool is_draft(const sr_model *m)
+{
+	return !m->diarium.beslutsdatum || !*m->diarium.beslutsdatum;
+}
+
+void report_page_setup(const sr_model *m, const report_style *s, lay_page_setup *out)
+{
+	memset(out, 0, sizeof *out);
+	out->width = s->page_width;
+	out->height = s->page_height;
+	out->margin_top = s->margin_top;
+	out->margin_bottom = s->margin_bottom;
+	out->margin_left = s->margin_left;
+	out->margin_right = s->margin_right;
+	out->header[0] = m->kommun.namn;
+	out->header[1] = report_title(m);
+	if (m->diarium.diarienummer)
+		out->header[2] = arena_printf(m->arena, "Dnr %s", m->diarium.diarienummer);
+	out->footer[0] = is_draft(m) ? "FÖRSLAG " FMT_NDASH " ej beslutat" : NULL;
+	out->footer[2] = "Sida {N} av {M}";
+	out->running_size = s->running_size;
+	out->running_color = s->running_color;
+	out->running_on_first_page = false;
+	out->watermark = is_draft(m) ? "FÖRSLAG" : NULL;
+	out->watermark_color = s->watermark_color;
+}
+
+static const char *type_word(enum report_type t)
+{
+	static const char *const words[RT_MAX] = {
+		"Uppföljning och prognos", "Delårsrapport", "Årsredovisning", "Verksamhetsberättelse",
+	};
+	return t < RT_MAX ? words[t] : "";
+}
+
+const char *report_decision_line(const sr_model *m)
+{
+	const diarium *di = &m->diarium;
+	if (is_draft(m))
+		return di->beslutsinstans ? arena_printf(m->arena, "Förslag till %s", di->beslutsinstans)
+		                          : "Förslag";
+	char date[64];
+	fmt_date(di->beslutsdatum, date, sizeof date);
+	const char *par = "";
+	if (di->paragraf && *di->paragraf)
+		par = arena_printf(m->arena, ", %s%s", strstr(di->paragraf, "§") ? "" : "§ ", di->paragraf);
+	return arena_printf(m->arena, "Beslutad av %s %s%s",
+	                    di->beslutsinstans ? di->beslutsinstans : "", date, par);
+}
+
+void report_meta_of(const sr_model *m, report_meta *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *dnr = m->diarium.diarienummer ? m->diarium.diarienummer : "";
+	out->draft = is_draft(m);
+	out->title = out->draft ? arena_printf(m->arena, "%s (förslag)", report_title(m))
+	                        : report_title(m);
+	out->author = m->kommun.namn;
+	out->subject = arena_printf(m->arena, "Dnr %s", dnr);
+	out->keywords = arena_printf(m->arena, "%s, %d, %s, %s%s", type_word(m->typ), m->ar,
+	                             m->kommun.namn ? m->kommun.namn : "", dnr,
+	                             out->draft ? ", förslag" : "");
+	out->description = arena_printf(m->arena, "%s för %s. %s.", report_title(m),
+	                                m->kommun.namn ? m->kommun.namn : "",
+	                                report_decision_line(m));
+	out->date = out->draft ? NULL : m->diarium.beslutsdatum;
+}
+
+/* ---- dispatch ---- */
+static bool listed_alone(const report_style *s, const char *id)
+{
+	for (size_t i = 0; id && i < s->n_sections; i++)
+		if (strncmp(s->sections[i], "avsnitt:", 8) == 0 && strcmp(s->sections[i] + 8, id) == 0)
+			return true;
+	return false;
+}
+
+static void all_text(report_ctx *c)
+{
+	for (size_t i = 0; i < c->m->n_avsnitt; i++)
+		if (!listed_alone(c->s, c->m->avsnitt[i]->id))
+			report_sec_avsnitt(c, c->m->avsnitt[i], 1);
+}
+
+static void one_text(report_ctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->m->n_avsnitt; i++)
+		if (c->m->avsnitt[i]->id && strcmp(c->m->avsnitt[i]->id, id) == 0)
+			report_sec_avsnitt(c, c->m->avsnitt[i], 1);
+}
+
+static void sec_result(report_ctx *c) { report_sec_rakning(c, RK_RESULTATRAKNING); }
+static void sec_balance(report_ctx *c) { report_sec_rakning(c, RK_BALANSRAKNING); }
+static void sec_cashflow(report_ctx *c) { report_sec_rakning(c, RK_KASSAFLODESANALYS); }
+
+static const struct {
+	const char *id;
+	void (*fn)(report_ctx *c);
+} section_table[] = {
+	{ "titelsida", report_sec_title_page },
+	{ "innehall", report_sec_contents },
+	{ "text", all_text },
+	{ "malsammanfattning", report_sec_goal_summary },
+	{ "maluppfoljning", report_sec_goal_followup },
+	{ "driftredovisning", report_sec_drift },
+	{ "investeringar", report_sec_invest },
+	{ "resultatrakning", sec_result },
+	{ "balansrakning", sec_balance },
+	{ "kassaflodesanalys", sec_cashflow },
+	{ "finansiella-mal", report_sec_fin_goals },
+	{ "personal", report_sec_personal },
+};
+
+static void run_section(report_ctx *c, const char *id)
+{
+	if (strncmp(id, "avsnitt:", 8) == 0) {
+		one_text(c, id + 8);
+		return;
+	}
+	if (strncmp(id, "diagram-", 8) == 0) {
+		report_sec_chart(c, id);
+		return;
+	}
+	for (size_t i = 0; i < sizeof section_table / sizeof *section_table; i++)
+		if (strcmp(section_table[i].id, id) == 0) {
+			section_table[i].fn(c);
+			return;
+		}
+	/* unknown ids are skipped */
+}
+
+void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s)
+{
+	report_ctx c = { .d = d, .m = m, .r = r, .s = s, .a = m->arena };
+	for (size_t i = 0; i < s->n_sections; i++)
+		if (s->sections[i])
+			run_section(&c, s->sections[i]);
+}

@@ -1,0 +1,84 @@
+/* report.h - the report builder: turns a valid model and its computed figures into
+ * layout blocks (title page, contents, text, goals, economy, personnel) through the
+ * layout engine's builder API. Never calls libharu or libxml2; every word it adds to
+ * the document is Swedish. */
+#ifndef SR_REPORT_H
+#define SR_REPORT_H
+#include "calc.h"
+#include "lay.h"
+#include "model.h"
+#include <stdbool.h>
+
+/* Text roles whose look a layout file may change. */
+enum report_text_role {
+	RS_BODY,          /* paragraphs */
+	RS_H1, RS_H2, RS_H3, RS_H4, RS_H5, RS_H6,
+	RS_LIST,          /* list items */
+	RS_TABLE,         /* table cells */
+	RS_CAPTION,       /* "Belopp i mnkr", table notes */
+	RS_TABLE_TITLE,   /* the bold title above a table ("Bedömning per målnivå") */
+	RS_TOC,           /* table of contents entries */
+	RS_TITLE_KOMMUN,  /* kommun name on the title page */
+	RS_TITLE,         /* report title */
+	RS_TITLE_META,    /* period, Dnr, decision lines on the title page */
+	RS_TITLE_DRAFT,   /* "FÖRSLAG" on the title page */
+	RS_VISION,        /* the vision, italic */
+	RS_ROLE_MAX
+};
+
+#define REPORT_MAX_SECTIONS 48
+
+typedef struct report_style {
+	/* page */
+	double page_width, page_height;
+	double margin_top, margin_bottom, margin_left, margin_right;
+	double running_size;
+	lay_rgb running_color, watermark_color;
+	/* text */
+	lay_style text[RS_ROLE_MAX];
+	lay_rgb emphasis_color;             /* labels such as "Analys:" */
+	/* tables */
+	lay_rgb header_fill, sum_fill;
+	/* status markers: colour AND shape (index by enum status; ST_NONE unused) */
+	lay_rgb status_color[ST_MAX];
+	enum lay_shape status_shape[ST_MAX];
+	/* title page */
+	double logo_width, logo_height;
+	/* contents */
+	int toc_levels;                     /* 1..6 */
+	int goal_heading_base;              /* heading level of a top-level goal (1) */
+	/* order of the generated parts: "titelsida", "innehall", "text", "avsnitt:<id>",
+	 * "malsammanfattning", "maluppfoljning", "driftredovisning", "investeringar",
+	 * "resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal",
+	 * "personal", "diagram-malstatus", "diagram-drift"; unknown ids are skipped. Strings are not owned by the style. */
+	const char *sections[REPORT_MAX_SECTIONS];
+	size_t n_sections;
+} report_style;
+
+/* The defaults for a report type (A4, Open Sans sizes, status colours, section order). */
+void report_style_default(report_style *s, enum report_type t);
+/* Sets the order of sections from ids (at most REPORT_MAX_SECTIONS are kept). */
+void report_style_set_sections(report_style *s, const char *const *ids, size_t n);
+
+/* Fills the page setup (A4, margins, header/footer strings) for the document. The
+ * strings are owned by m->arena. */
+void report_page_setup(const sr_model *m, const report_style *s, lay_page_setup *out);
+
+/* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
+void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s);
+
+/* Strings for the PDF Info (title, author = kommun, subject = "Dnr …", keywords).
+ * Arena-owned by m->arena. */
+typedef struct report_meta {
+	const char *title, *author, *subject, *keywords, *description, *date;
+	bool draft;
+} report_meta;
+void report_meta_of(const sr_model *m, report_meta *out);
+
+/* The report title: diarium rubrik, else from typ, ar and the period
+ * ("Delårsrapport januari–augusti 2024"). Owned by m->arena. */
+const char *report_title(const sr_model *m);
+/* Swedish name of a status ("Delvis uppfyllt") and of an activity status ("Pågår"). */
+const char *report_status_name(enum status st);
+const char *report_activity_name(enum activity_status st);
+#endif

@@ -1,0 +1,175 @@
+/* report_accounts.c - the räkningar (resultaträkning, balansräkning, kassaflödesanalys),
+ * the financial goals and the personnel table. */
+#include "report_private.h"
+#include <string.h>
+
+static const char *const rakning_titles[RK_MAX] = {
+	"Resultaträkning", "Balansräkning", "Kassaflödesanalys",
+};
+
+static const calc_summa *summa_of(const report_ctx *c, const rakning_item *it)
+{
+	for (size_t i = 0; i < c->r->n_summor; i++)
+		if (c->r->summor[i].item == it)
+			return &c->r->summor[i];
+	return NULL;
+}
+
+static void rakning_row(report_ctx *c, const rakning *rk, const rakning_item *it)
+{
+	size_t n = rk->n_kolumner + 1;
+	lay_cell *cells = arena_calloc(c->a, n, sizeof *cells);
+	bool sum = it->kind == RI_SUMMA;
+	enum lay_font f = sum ? LF_BOLD : LF_REGULAR;
+	const calc_summa *cs = sum ? summa_of(c, it) : NULL;
+	int d = c->m->ekonomi.decimaler;
+	cells[0] = report_cell(c, it->namn, f, LA_LEFT);
+	for (size_t j = 0; j < rk->n_kolumner; j++) {
+		const char *v = FMT_NDASH;
+		if (cs && cs->printed)
+			v = report_num(c, cs->printed[j], d);
+		else if (!sum && j < it->n_varden)
+			v = report_num(c, it->varden[j], d);
+		cells[1 + j] = report_cell(c, v, f, LA_RIGHT);
+	}
+	report_row(c, sum ? LR_SUM : LR_BODY, cells);
+}
+
+static void rakning_table(report_ctx *c, const rakning *rk)
+{
+	size_t n = rk->n_kolumner + 1;
+	lay_column *cols = arena_calloc(c->a, n, sizeof *cols);
+	const char **titles = arena_calloc(c->a, n, sizeof *titles);
+	titles[0] = "Post";
+	cols[0] = (lay_column){ LA_LEFT, 0.4 };
+	for (size_t j = 0; j < rk->n_kolumner; j++) {
+		titles[1 + j] = rk->kolumner[j].rubrik ? rk->kolumner[j].rubrik : rk->kolumner[j].id;
+		cols[1 + j] = (lay_column){ LA_RIGHT, 0 };
+	}
+	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, n);
+	for (size_t k = 0; k < rk->n_items; k++)
+		rakning_row(c, rk, &rk->items[k]);
+	lay_table_end(c->d);
+}
+
+void report_sec_rakning(report_ctx *c, enum rakning_type t)
+{
+	const ekonomi *e = &c->m->ekonomi;
+	bool headed = false;
+	if (!c->m->has_ekonomi)
+		return;
+	for (size_t i = 0; i < e->n_rakningar; i++) {
+		const rakning *rk = &e->rakningar[i];
+		if (rk->typ != t || rk->n_items == 0)
+			continue;
+		if (!headed) {
+			report_heading(c, 1, rakning_titles[t]);
+			report_text(c, RS_CAPTION, arena_printf(c->a, "Belopp i %s",
+			            e->enhet && *e->enhet ? e->enhet : "mnkr"));
+			headed = true;
+		}
+		rakning_table(c, rk);
+	}
+}
+
+/* At least one decimal for a percentage target, at most two. */
+static int fin_decimals(const finansielltmal *f)
+{
+	int d = fmt_decimals_of(f->malvarde);
+	if (f->has_utgangsvarde && fmt_decimals_of(f->utgangsvarde) > d)
+		d = fmt_decimals_of(f->utgangsvarde);
+	return d < 1 ? 1 : (d > 2 ? 2 : d);
+}
+
+void report_sec_fin_goals(report_ctx *c)
+{
+	static const lay_column cols[4] = { { LA_LEFT, 0.5 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 }, { LA_LEFT, 0 } };
+	static const char *const titles[4] = { "Mål", "Målvärde", "Utfall", "Status" };
+	if (c->r->n_fin == 0)
+		return;
+	report_heading(c, 1, "Finansiella mål");
+	report_legend(c);
+	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, 4);
+	for (size_t i = 0; i < c->r->n_fin; i++) {
+		const calc_fin *cf = &c->r->fin[i];
+		const finansielltmal *f = cf->fin;
+		int d = fin_decimals(f);
+		const char *target = arena_printf(c->a, "%s %s", f->riktning == DIR_LAGRE ? "högst" : "minst",
+		                                  report_qty(c, f->malvarde, d, f->enhet));
+		const char *out = cf->utfall.den ? report_qty(c, fmt_ratio_round(cf->utfall, d), d, f->enhet)
+		                                 : FMT_NDASH;
+		lay_cell cells[4] = {
+			report_cell(c, f->namn, LF_REGULAR, LA_LEFT),
+			report_cell(c, target, LF_REGULAR, LA_RIGHT),
+			report_cell(c, out, LF_REGULAR, LA_RIGHT),
+			report_cell_status(c, cf->status, NULL),
+		};
+		report_row(c, LR_BODY, cells);
+	}
+	lay_table_end(c->d);
+}
+
+static const char *opt_num(const report_ctx *c, bool has, dec v, int d)
+{
+	return has ? report_num(c, v, d) : FMT_NDASH;
+}
+
+static void personal_row(report_ctx *c, const personal_rad *p)
+{
+	lay_cell cells[5] = {
+		report_cell(c, report_namnd_name(c, p->namndref), LF_REGULAR, LA_LEFT),
+		report_cell(c, opt_num(c, p->has_tillsvidareanstallda, p->tillsvidareanstallda, 0), LF_REGULAR, LA_RIGHT),
+		report_cell(c, opt_num(c, p->has_arsarbetare, p->arsarbetare, 1), LF_REGULAR, LA_RIGHT),
+		report_cell(c, opt_num(c, p->has_sjukfranvaro, p->sjukfranvaro, 1), LF_REGULAR, LA_RIGHT),
+		report_cell(c, opt_num(c, p->has_sjukfranvaro_fg, p->sjukfranvaro_fg, 1), LF_REGULAR, LA_RIGHT),
+	};
+	report_row(c, LR_BODY, cells);
+}
+
+/* Head counts add up; sick-leave percentages do not (they would need weights). */
+static void personal_sum(report_ctx *c, dec tv, dec aa)
+{
+	lay_cell sum[5] = {
+		report_cell(c, "Summa", LF_BOLD, LA_LEFT),
+		report_cell(c, report_num(c, tv, 0), LF_BOLD, LA_RIGHT),
+		report_cell(c, report_num(c, aa, 1), LF_BOLD, LA_RIGHT),
+		report_cell(c, "", LF_BOLD, LA_RIGHT),
+		report_cell(c, "", LF_BOLD, LA_RIGHT),
+	};
+	report_row(c, LR_SUM, sum);
+}
+
+void report_sec_personal(report_ctx *c)
+{
+	static const lay_column cols[5] = {
+		{ LA_LEFT, 0.34 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 },
+	};
+	static const char *const titles[5] = {
+		"Nämnd", "Tillsvidareanställda", "Årsarbetare", "Sjukfrånvaro %",
+		"Sjukfrånvaro föregående år %",
+	};
+	const sr_model *m = c->m;
+	size_t shown = 0;
+	dec sum_tv = 0, sum_aa = 0;
+	for (size_t i = 0; i < m->n_personal; i++)
+		shown += report_in_scope(c, m->personal[i].namndref);
+	if (!m->has_personal || shown == 0)
+		return;
+	report_heading(c, 1, "Personal");
+	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, 5);
+	for (size_t i = 0; i < m->n_personal; i++) {
+		const personal_rad *p = &m->personal[i];
+		if (!report_in_scope(c, p->namndref))
+			continue;
+		sum_tv += p->has_tillsvidareanstallda ? p->tillsvidareanstallda : 0;
+		sum_aa += p->has_arsarbetare ? p->arsarbetare : 0;
+		personal_row(c, p);
+	}
+	if (shown > 1)
+		personal_sum(c, sum_tv, sum_aa);
+	lay_table_end(c->d);
+	report_text(c, RS_CAPTION, "Sjukfrånvaro i procent av ordinarie arbetstid.");
+}

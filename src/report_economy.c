@@ -1,0 +1,141 @@
+/* report_economy.c - the economy and personnel tables: driftredovisning, investeringar,
+ * resultaträkning, balansräkning, kassaflödesanalys, financial goals and personal. */
+#include "report_private.h"
+#include <string.h>
+
+#define MAX_COLS 8
+
+static bool whole_year(const sr_model *m)
+{
+	return m->typ == RT_ARSREDOVISNING || m->typ == RT_VERKSAMHETSBERATTELSE;
+}
+
+static const char *unit_caption(const report_ctx *c)
+{
+	const char *u = c->m->ekonomi.enhet && *c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr";
+	return arena_printf(c->a, "Belopp i %s", u);
+}
+
+static const char *opt_percent(const report_ctx *c, const calc_budget_row *b, ratio r)
+{
+	return b->has_percentages ? report_ratio(c, r, 1) : FMT_NDASH;
+}
+
+/* The cells of one budget row after its label cells: Budget, Utfall, [Periodiserad
+ * budget, Prognos], Avvikelse, [Avvikelse %]. Returns the number of cells written. */
+static size_t budget_cells(report_ctx *c, const calc_budget_row *b, bool drift, enum lay_font f,
+                           lay_cell *out)
+{
+	int d = c->m->ekonomi.decimaler;
+	size_t n = 0;
+	out[n++] = report_cell(c, report_num(c, b->budget, d), f, LA_RIGHT);
+	out[n++] = report_cell(c, report_num(c, b->utfall, d), f, LA_RIGHT);
+	if (!whole_year(c->m)) {
+		if (drift)
+			out[n++] = report_cell(c, report_ratio(c, b->periodiserad_budget, d), f, LA_RIGHT);
+		out[n++] = report_cell(c, b->has_prognos ? report_num(c, b->prognos, d) : FMT_NDASH,
+		                       f, LA_RIGHT);
+	}
+	out[n++] = report_cell(c, report_num(c, b->avvikelse, d), f, LA_RIGHT);
+	if (drift)
+		out[n++] = report_cell(c, opt_percent(c, b, b->avvikelse_procent), f, LA_RIGHT);
+	return n;
+}
+
+static size_t budget_titles(const sr_model *m, bool drift, const char **t)
+{
+	size_t n = 0;
+	t[n++] = "Budget";
+	t[n++] = "Utfall";
+	if (!whole_year(m)) {
+		if (drift)
+			t[n++] = "Periodiserad budget";
+		t[n++] = "Prognos";
+	}
+	t[n++] = "Avvikelse";
+	if (drift)
+		t[n++] = "Avvikelse %";
+	return n;
+}
+
+static void begin_budget_table(report_ctx *c, const char **titles, size_t n_label, size_t n,
+                               lay_column *cols)
+{
+	for (size_t i = 0; i < n; i++)
+		cols[i] = (lay_column){ i < n_label ? LA_LEFT : LA_RIGHT, i == 0 ? 0.34 : 0 };
+	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, n);
+}
+
+static const char *drift_label(const report_ctx *c, const drift_rad *r)
+{
+	return r->namndref ? report_namnd_name(c, r->namndref) : (r->rubrik ? r->rubrik : "");
+}
+
+static void comment_item(report_ctx *c, const char *who, const char *text)
+{
+	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
+	sp[0] = (lay_span){ arena_printf(c->a, "%s: ", who), LF_BOLD, c->s->text[RS_LIST].color };
+	sp[1] = (lay_span){ text, LF_REGULAR, c->s->text[RS_LIST].color };
+	lay_list_item(c->d, NULL, sp, 2, report_st(c, RS_LIST));
+}
+
+void report_sec_drift(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (!r->has_drift || r->n_drift == 0)
+		return;
+	const char *titles[MAX_COLS] = { "Nämnd" };
+	size_t n = 1 + budget_titles(c->m, true, titles + 1);
+	lay_column cols[MAX_COLS];
+	lay_cell cells[MAX_COLS];
+	report_heading(c, 1, "Driftredovisning");
+	report_text(c, RS_CAPTION, arena_printf(c->a, "%s. Avvikelse = budget " FMT_MINUS " %s.",
+	                                        unit_caption(c), whole_year(c->m) ? "utfall" : "prognos"));
+	begin_budget_table(c, titles, 1, n, cols);
+	for (size_t i = 0; i < r->n_drift; i++) {
+		cells[0] = report_cell(c, drift_label(c, r->drift[i].drift), LF_REGULAR, LA_LEFT);
+		budget_cells(c, &r->drift[i], true, LF_REGULAR, cells + 1);
+		report_row(c, LR_BODY, cells);
+	}
+	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+	budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
+	report_row(c, LR_SUM, cells);
+	lay_table_end(c->d);
+	for (size_t i = 0; i < r->n_drift; i++) {
+		const drift_rad *d = r->drift[i].drift;
+		if (d && d->kommentar && *d->kommentar)
+			comment_item(c, drift_label(c, d), d->kommentar);
+	}
+}
+
+void report_sec_invest(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (!r->has_invest || r->n_invest == 0)
+		return;
+	const char *titles[MAX_COLS] = { "Projekt", "Nämnd" };
+	size_t n = 2 + budget_titles(c->m, false, titles + 2);
+	lay_column cols[MAX_COLS];
+	lay_cell cells[MAX_COLS];
+	report_heading(c, 1, "Investeringar");
+	report_text(c, RS_CAPTION, unit_caption(c));
+	begin_budget_table(c, titles, 2, n, cols);
+	for (size_t i = 0; i < r->n_invest; i++) {
+		const projekt *p = r->invest[i].projekt;
+		cells[0] = report_cell(c, p ? p->namn : "", LF_REGULAR, LA_LEFT);
+		cells[1] = report_cell(c, p ? report_namnd_name(c, p->namndref) : "", LF_REGULAR, LA_LEFT);
+		budget_cells(c, &r->invest[i], false, LF_REGULAR, cells + 2);
+		report_row(c, LR_BODY, cells);
+	}
+	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+	cells[1] = report_cell(c, "", LF_BOLD, LA_LEFT);
+	budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
+	report_row(c, LR_SUM, cells);
+	lay_table_end(c->d);
+	for (size_t i = 0; i < r->n_invest; i++) {
+		const projekt *p = r->invest[i].projekt;
+		if (p && p->kommentar && *p->kommentar)
+			comment_item(c, p->namn, p->kommentar);
+	}
+}

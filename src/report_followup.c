@@ -1,0 +1,248 @@
+/* report_followup.c - the follow-up of every in-scope goal in tree order: heading,
+ * facts, status and prognos, description, indicators, analysis, activities, actions. */
+#include "report_private.h"
+#include <string.h>
+
+static const char *const perspective_names[PERSP_MAX] = {
+	"", "Medborgare", "Ekonomi", "Processer", "Medarbetare",
+};
+
+/* Decimals an indicator is shown with: as many as its values are written with, at
+ * most 2 (derived from the decimals themselves; nothing extra is stored). */
+static int indicator_decimals(const indikator *in)
+{
+	const value_point *sets[4] = { in->utgangsvarde, in->malvarde, in->utfall, in->jamforelse };
+	size_t ns[4] = { in->n_utgangsvarde, in->n_malvarde, in->n_utfall, in->n_jamforelse };
+	int d = 0;
+	for (int s = 0; s < 4; s++)
+		for (size_t i = 0; i < ns[s]; i++) {
+			int k = fmt_decimals_of(sets[s][i].value);
+			d = k > d ? k : d;
+		}
+	return d > 2 ? 2 : d;
+}
+
+/* "2023-2026" -> "2023–2026" */
+static const char *period_text(const report_ctx *c, const char *p)
+{
+	char *s = arena_strdup(c->a, p ? p : "");
+	char *dash = strchr(s, '-');
+	if (!dash)
+		return s;
+	*dash = '\0';
+	return arena_printf(c->a, "%s" FMT_NDASH "%s", s, dash + 1);
+}
+
+/* The indicator's name plus comparisons and mandate-period targets in italic. */
+static lay_cell indicator_name_cell(const report_ctx *c, const indikator *in, int dec_n)
+{
+	lay_cell cell = report_cell(c, in->namn, LF_REGULAR, LA_LEFT);
+	const char *extra = NULL;
+	for (size_t i = 0; i < in->n_jamforelse; i++) {
+		const value_point *v = &in->jamforelse[i];
+		const char *one = arena_printf(c->a, "%s %d: %s", v->namn ? v->namn : "Jämförelse",
+		                               v->ar, report_qty(c, v->value, dec_n, in->enhet));
+		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+	}
+	for (size_t i = 0; i < in->n_malvarde; i++) {
+		const value_point *v = &in->malvarde[i];
+		if (!v->period)
+			continue;
+		const char *one = arena_printf(c->a, "målvärde %s: %s", period_text(c, v->period),
+		                               report_qty(c, v->value, dec_n, in->enhet));
+		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+	}
+	if (!extra)
+		return cell;
+	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
+	sp[0] = cell.spans[0];
+	sp[1] = (lay_span){ arena_printf(c->a, " (%s)", extra), LF_ITALIC, c->s->text[RS_CAPTION].color };
+	cell.spans = sp;
+	cell.n_spans = 2;
+	return cell;
+}
+
+static const char *value_or_dash(const report_ctx *c, bool has, dec v, int d, const char *unit)
+{
+	return has ? report_qty(c, v, d, unit) : FMT_NDASH;
+}
+
+static void indicator_row(report_ctx *c, const calc_indicator *ci)
+{
+	const indikator *in = ci->ind;
+	int d = indicator_decimals(in);
+	const char *base = value_or_dash(c, ci->has_b, ci->b, d, in->enhet);
+	if (ci->has_b && in->n_utgangsvarde > 0 && in->utgangsvarde[0].ar)
+		base = arena_printf(c->a, "%s (%d)", base, in->utgangsvarde[0].ar);
+	lay_cell cells[5] = {
+		indicator_name_cell(c, in, d),
+		report_cell(c, base, LF_REGULAR, LA_RIGHT),
+		report_cell(c, value_or_dash(c, ci->has_t, ci->t, d, in->enhet), LF_REGULAR, LA_RIGHT),
+		report_cell(c, value_or_dash(c, ci->has_u, ci->u, d, in->enhet), LF_REGULAR, LA_RIGHT),
+		report_cell_status(c, ci->status, NULL),
+	};
+	report_row(c, LR_BODY, cells);
+}
+
+static void indicator_table(report_ctx *c, const mal *g)
+{
+	static const lay_column cols[5] = {
+		{ LA_LEFT, 0.42 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 }, { LA_LEFT, 0 },
+	};
+	static const char *const titles[5] = { "Indikator", "Utgångsvärde", "Målvärde", "Utfall", "Status" };
+	bool open = false;
+	for (size_t i = 0; i < c->r->n_ind; i++) {
+		if (c->r->ind[i].goal != g)
+			continue;
+		if (!open) {
+			lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+			report_header_row(c, titles, cols, 5);
+			open = true;
+		}
+		indicator_row(c, &c->r->ind[i]);
+	}
+	if (open)
+		lay_table_end(c->d);
+}
+
+static void activity_table(report_ctx *c, const mal *g)
+{
+	static const lay_column cols[4] = { { LA_LEFT, 0.45 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0 }, { LA_LEFT, 0 } };
+	static const char *const titles[4] = { "Aktivitet", "Ansvarig", "Klart", "Status" };
+	if (g->n_aktiviteter == 0)
+		return;
+	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, 4);
+	for (size_t i = 0; i < g->n_aktiviteter; i++) {
+		const aktivitet *a = &g->aktiviteter[i];
+		char date[64] = "";
+		if (a->klart)
+			fmt_date(a->klart, date, sizeof date);
+		lay_cell cells[4] = {
+			report_cell(c, a->text, LF_REGULAR, LA_LEFT),
+			report_cell(c, a->ansvarig, LF_REGULAR, LA_LEFT),
+			report_cell(c, date, LF_REGULAR, LA_LEFT),
+			report_cell(c, report_activity_name(a->status), LF_REGULAR, LA_LEFT),
+		};
+		report_row(c, LR_BODY, cells);
+	}
+	lay_table_end(c->d);
+}
+
+/* What a goal contributes to when its parent is not shown: the overordnad id when the
+ * goal is not in the document (verksamhetsberättelse), else the parent's title. */
+static const char *contributes_to(const report_ctx *c, const mal *g)
+{
+	if (g->overordnad && !model_find_goal(c->m, g->overordnad))
+		return g->overordnad;
+	if (!g->parent)
+		return NULL;
+	const calc_goal *pg = calc_goal_of(c->r, c->m, g->parent);
+	if (pg && pg->in_scope)
+		return NULL;   /* the parent is printed right above it */
+	const niva *nv = model_find_niva(c->m, g->parent->niva);
+	return nv && nv->namn ? arena_printf(c->a, "%s: %s", nv->namn, g->parent->titel)
+	                      : g->parent->titel;
+}
+
+/* "Nämnd: … · Perspektiv: … · Agenda 2030: mål 4, 10 · Bidrar till: S1" */
+static void goal_facts(report_ctx *c, const mal *g)
+{
+	const char *line = NULL;
+	const char *nref = model_goal_namnd(g);
+	if (nref)
+		line = arena_printf(c->a, "Nämnd: %s", report_namnd_name(c, nref));
+	if (g->perspektiv > PERSP_NONE && g->perspektiv < PERSP_MAX) {
+		const char *p = arena_printf(c->a, "Perspektiv: %s", perspective_names[g->perspektiv]);
+		line = line ? arena_printf(c->a, "%s · %s", line, p) : p;
+	}
+	if (g->n_agenda2030 > 0) {
+		const char *a = "Agenda 2030: mål ";
+		for (size_t i = 0; i < g->n_agenda2030; i++)
+			a = arena_printf(c->a, "%s%s%d", a, i ? ", " : "", g->agenda2030[i]);
+		line = line ? arena_printf(c->a, "%s · %s", line, a) : a;
+	}
+	const char *to = contributes_to(c, g);
+	if (to) {
+		const char *b = arena_printf(c->a, "Bidrar till: %s", to);
+		line = line ? arena_printf(c->a, "%s · %s", line, b) : b;
+	}
+	if (line)
+		report_text(c, RS_CAPTION, line);
+}
+
+static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
+{
+	static const lay_column cols[2] = { { LA_LEFT, 0.3 }, { LA_LEFT, 0 } };
+	lay_table_begin(c->d, cols, 2, report_st(c, RS_TABLE));
+	lay_cell row[2] = {
+		report_cell(c, "Bedömning", LF_BOLD, LA_LEFT),
+		report_cell_status(c, cg->status, cg->manual ? "(manuell bedömning)" : NULL),
+	};
+	report_row(c, LR_BODY, row);
+	bool year = c->m->typ == RT_ARSREDOVISNING || c->m->typ == RT_VERKSAMHETSBERATTELSE;
+	if (!year && g->has_bedomning && g->bedomning.prognos != ST_NONE) {
+		lay_cell prow[2] = {
+			report_cell(c, "Prognos för helåret", LF_BOLD, LA_LEFT),
+			report_cell_status(c, g->bedomning.prognos, NULL),
+		};
+		report_row(c, LR_BODY, prow);
+	}
+	lay_table_end(c->d);
+}
+
+static void goal_block(report_ctx *c, const mal *g, const calc_goal *cg, int depth)
+{
+	const niva *nv = model_find_niva(c->m, g->niva);
+	const char *title = nv && nv->namn ? arena_printf(c->a, "%s: %s", nv->namn, g->titel)
+	                                   : g->titel;
+	int level = c->s->goal_heading_base + depth;
+	if (level <= 4)
+		report_heading(c, level, title);
+	else
+		report_text(c, RS_H6, title);   /* deeper goals: bold paragraphs, not in the contents */
+	goal_facts(c, g);
+	goal_status(c, g, cg);
+	if (g->has_beskrivning && g->beskrivning.n_runs > 0) {
+		size_t n;
+		lay_span *sp = report_spans(c, &g->beskrivning, 0, &n);
+		lay_paragraph(c->d, sp, n, report_st(c, RS_BODY), ROLE_PARAGRAPH);
+	}
+	indicator_table(c, g);
+	if (g->has_bedomning && g->bedomning.text.n_runs > 0)
+		report_labelled(c, "Analys", &g->bedomning.text);
+	activity_table(c, g);
+	if (g->has_atgard && g->atgard.n_runs > 0)
+		report_labelled(c, "Åtgärder", &g->atgard);
+}
+
+typedef struct goal_frame {
+	const mal *g;
+	int depth;   /* in-scope ancestors shown above it */
+} goal_frame;
+
+/* Pre-order walk with an explicit stack: each goal is pushed once, so n_goals frames
+ * suffice and no recursion depth depends on the document. */
+void report_sec_goal_followup(report_ctx *c)
+{
+	const sr_model *m = c->m;
+	if (m->n_goals == 0)
+		return;
+	goal_frame *stack = arena_calloc(c->a, m->n_goals + m->n_roots + 1, sizeof *stack);
+	size_t top = 0, cap = m->n_goals + m->n_roots + 1;
+	for (size_t i = m->n_roots; i-- > 0;)
+		if (!m->roots[i]->parent && top < cap)
+			stack[top++] = (goal_frame){ m->roots[i], 0 };
+	while (top > 0) {
+		goal_frame f = stack[--top];
+		const calc_goal *cg = calc_goal_of(c->r, m, f.g);
+		bool shown = cg && cg->in_scope;
+		if (shown) {
+			report_legend(c);
+			goal_block(c, f.g, cg, f.depth);
+		}
+		for (size_t k = f.g->n_kids; k-- > 0;)
+			if (top < cap)
+				stack[top++] = (goal_frame){ f.g->kids[k], f.depth + (shown ? 1 : 0) };
+	}
+}

@@ -1,0 +1,163 @@
+/* report_goals.c - the goal parts of the report: the status legend, the summary of
+ * statuses (sentences and tables per level, per nämnd, for the prognos) and the
+ * follow-up of every in-scope goal in tree order. */
+#include "report_private.h"
+#include <string.h>
+
+static const enum status counted[4] = { ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT };
+
+static long count_total(const calc_count *k)
+{
+	long t = 0;
+	for (int i = 0; i < 4; i++)
+		t += k->n[counted[i]];
+	return t;
+}
+
+/* "uppfyllt"/"uppfyllda" etc.: the status word agreeing with a count of goals. */
+static const char *status_word(enum status st, long n)
+{
+	switch (st) {
+	case ST_UPPFYLLT: return n == 1 ? "uppfyllt" : "uppfyllda";
+	case ST_DELVIS: return n == 1 ? "delvis uppfyllt" : "delvis uppfyllda";
+	case ST_EJ_UPPFYLLT: return n == 1 ? "ej uppfyllt" : "ej uppfyllda";
+	default: return n == 1 ? "ej bedömt" : "ej bedömda";
+	}
+}
+
+void report_legend(report_ctx *c)
+{
+	if (c->legend_done)
+		return;
+	c->legend_done = true;
+	static const lay_column cols[4] = {   /* equal shares: the statuses weigh the same */
+		{ LA_LEFT, 0.25 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0.25 },
+	};
+	lay_cell cells[4];
+	for (int i = 0; i < 4; i++)
+		cells[i] = report_cell_status(c, counted[i], NULL);
+	report_text(c, RS_TABLE_TITLE, "Teckenförklaring");
+	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
+	report_row(c, LR_BODY, cells);
+	lay_table_end(c->d);
+}
+
+/* "12 mål: 2 uppfyllda, 4 delvis uppfyllda, 5 ej uppfyllda och 1 ej bedömt." */
+static const char *sum_sentence(const report_ctx *c, const char *lead, const calc_count *k)
+{
+	long n[4];
+	for (int i = 0; i < 4; i++)
+		n[i] = k->n[counted[i]];
+	return arena_printf(c->a, "%s%ld mål: %ld %s, %ld %s, %ld %s och %ld %s.", lead,
+	                    count_total(k), n[0], status_word(counted[0], n[0]), n[1],
+	                    status_word(counted[1], n[1]), n[2], status_word(counted[2], n[2]),
+	                    n[3], status_word(counted[3], n[3]));
+}
+
+/* "Strategiskt mål: 1 av 4 uppfyllda, 1 delvis uppfyllt, 2 ej uppfyllda och 0 ej
+ * bedömda." The first word agrees with the total ("1 av 4 uppfyllda"). */
+static const char *level_sentence(const report_ctx *c, const char *name, const calc_count *k)
+{
+	long n[4], total = count_total(k);
+	for (int i = 0; i < 4; i++)
+		n[i] = k->n[counted[i]];
+	return arena_printf(c->a, "%s: %ld av %ld %s, %ld %s, %ld %s och %ld %s.", name, n[0],
+	                    total, status_word(counted[0], total), n[1],
+	                    status_word(counted[1], n[1]), n[2], status_word(counted[2], n[2]),
+	                    n[3], status_word(counted[3], n[3]));
+}
+
+static void list_text(report_ctx *c, const char *text)
+{
+	lay_span *sp = arena_calloc(c->a, 1, sizeof *sp);
+	sp->text = text;
+	sp->font = LF_REGULAR;
+	sp->color = c->s->text[RS_LIST].color;
+	lay_list_item(c->d, NULL, sp, 1, report_st(c, RS_LIST));
+}
+
+static void count_row(report_ctx *c, enum lay_row_kind kind, const char *label, const calc_count *k)
+{
+	lay_cell cells[6];
+	enum lay_font f = kind == LR_SUM ? LF_BOLD : LF_REGULAR;
+	cells[0] = report_cell(c, label, f, LA_LEFT);
+	for (int i = 0; i < 4; i++)
+		cells[1 + i] = report_cell(c, arena_printf(c->a, "%ld", k->n[counted[i]]), f, LA_CENTER);
+	cells[5] = report_cell(c, arena_printf(c->a, "%ld", count_total(k)), f, LA_CENTER);
+	report_row(c, kind, cells);
+}
+
+static void count_header(report_ctx *c, const char *first)
+{
+	lay_cell cells[6];
+	cells[0] = report_cell(c, first, LF_BOLD, LA_LEFT);
+	for (int i = 0; i < 4; i++) {
+		cells[1 + i] = report_cell(c, report_status_name(counted[i]), LF_BOLD, LA_CENTER);
+		cells[1 + i].marker = report_marker(c, counted[i]);
+	}
+	cells[5] = report_cell(c, "Totalt", LF_BOLD, LA_CENTER);
+	lay_rgb *fill = arena_alloc(c->a, sizeof *fill);
+	*fill = c->s->header_fill;
+	lay_table_row(c->d, LR_HEADER, cells, fill);
+}
+
+static const lay_column count_cols[6] = {
+	/* counts centred under their status, so that marker, word and number line up */
+	{ LA_LEFT, 0.34 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 },
+};
+
+/* One table of counts per level (prognos: the year-end assessment), with a sum row. */
+static void level_table(report_ctx *c, bool prognos)
+{
+	const calc_result *r = c->r;
+	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
+	count_header(c, "Nivå");
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_count *k = prognos ? &r->levels[i].prognos : &r->levels[i].status;
+		if (count_total(k) > 0)
+			count_row(c, LR_BODY, r->levels[i].niva->namn, k);
+	}
+	count_row(c, LR_SUM, c->m->namndref ? "Summa" : "Hela kommunen",
+	          prognos ? &r->all_prognos : &r->all_status);
+	lay_table_end(c->d);
+}
+
+static void namnd_table(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
+	count_header(c, "Nämnd");
+	for (size_t i = 0; i < r->n_namnder; i++)
+		count_row(c, LR_BODY, report_namnd_name(c, r->namnder[i].namndref), &r->namnder[i].status);
+	lay_table_end(c->d);
+}
+
+static bool has_prognos(const sr_model *m)
+{
+	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT;
+}
+
+void report_sec_goal_summary(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (count_total(&r->all_status) == 0)
+		return;
+	report_heading(c, 1, "Måluppfyllelse i sammanfattning");
+	report_text(c, RS_BODY, sum_sentence(c, c->m->namndref ? "Totalt " : "Hela kommunen: ",
+	                                     &r->all_status));
+	for (size_t i = 0; i < r->n_levels; i++)
+		if (count_total(&r->levels[i].status) > 0)
+			list_text(c, level_sentence(c, r->levels[i].niva->namn, &r->levels[i].status));
+	report_legend(c);
+	report_text(c, RS_TABLE_TITLE, "Bedömning per målnivå");
+	level_table(c, false);
+	if (has_prognos(c->m)) {
+		report_text(c, RS_BODY, sum_sentence(c, "Prognos för helåret: ", &r->all_prognos));
+		report_text(c, RS_TABLE_TITLE, "Prognos för helåret per målnivå");
+		level_table(c, true);
+	}
+	if (r->n_namnder > 1) {
+		report_text(c, RS_TABLE_TITLE, "Bedömning per nämnd");
+		namnd_table(c);
+	}
+}

@@ -1,0 +1,80 @@
+/* report_title.c - the title page (no running header) and the table of contents. */
+#include "report_private.h"
+#include <libgen.h>
+#include <string.h>
+
+/* The logo path is relative to the document's folder. */
+static const char *logo_path(const report_ctx *c)
+{
+	const char *href = c->m->kommun.logotyp;
+	if (!href || !*href)
+		return NULL;
+	if (href[0] == '/' || !c->m->file)
+		return href;
+	char *copy = arena_strdup(c->a, c->m->file);
+	return arena_printf(c->a, "%s/%s", dirname(copy), href);
+}
+
+static void meta_line(report_ctx *c, const char *label, const char *value)
+{
+	if (value && *value)
+		report_text(c, RS_TITLE_META, arena_printf(c->a, "%s: %s", label, value));
+}
+
+static void title_draft(report_ctx *c)
+{
+	report_text(c, RS_TITLE_DRAFT, "FÖRSLAG");
+	report_text(c, RS_TITLE_META, report_decision_line(c->m));
+	lay_space(c->d, 8);
+}
+
+static void title_diarium(report_ctx *c)
+{
+	const sr_model *m = c->m;
+	const diarium *di = &m->diarium;
+	char per[128];
+	fmt_period_days(m->period_fran, m->period_till, per, sizeof per);
+	meta_line(c, "Period", per);
+	if (di->diarienummer)
+		report_text(c, RS_TITLE_META, arena_printf(c->a, "Dnr %s", di->diarienummer));
+	if (di->beslutsdatum && *di->beslutsdatum)
+		report_text(c, RS_TITLE_META, report_decision_line(m));
+	/* a proposal names its beslutsinstans in "Förslag till …" above */
+	meta_line(c, "Beredande", di->beredande);
+	lay_space(c->d, 10);
+	meta_line(c, "Handläggare", di->handlaggare);
+	meta_line(c, "Dokumentansvarig", di->dokumentansvarig);
+	meta_line(c, "Klassificering", di->klassificering);
+	meta_line(c, "Ersätter", di->ersatter);
+}
+
+void report_sec_title_page(report_ctx *c)
+{
+	const sr_model *m = c->m;
+	const char *logo = logo_path(c);
+	if (logo)
+		lay_image(c->d, logo, c->s->logo_width, c->s->logo_height, LA_LEFT);
+	if (m->kommun.namn)
+		report_text(c, RS_TITLE_KOMMUN, m->kommun.namn);
+	lay_text(c->d, arena_strdup(c->a, report_title(m)), report_st(c, RS_TITLE), ROLE_TITLE);
+	if (!m->diarium.beslutsdatum || !*m->diarium.beslutsdatum)
+		title_draft(c);
+	title_diarium(c);
+	if (m->kommun.has_vision && m->kommun.vision.n_runs > 0) {
+		size_t n;
+		lay_span *sp = report_spans(c, &m->kommun.vision, 0, &n);
+		for (size_t i = 0; i < n; i++) {
+			sp[i].font = sp[i].font == LF_BOLD ? LF_BOLD : LF_ITALIC;
+			sp[i].color = c->s->text[RS_VISION].color;
+		}
+		lay_paragraph(c->d, sp, n, report_st(c, RS_VISION), ROLE_PARAGRAPH);
+	}
+	lay_page_break(c->d);
+}
+
+void report_sec_contents(report_ctx *c)
+{
+	lay_heading(c->d, 1, "Innehåll", report_st(c, RS_H1), false);
+	lay_toc(c->d, c->s->toc_levels, report_st(c, RS_TOC));
+	lay_page_break(c->d);
+}
