@@ -96,7 +96,7 @@ typedef struct lay_page_setup {
 
 /* ---- the display list ---- */
 enum dl_kind {
-	DL_TEXT,     /* a run of text on one baseline: x, y = baseline start */
+	DL_TEXT,     /* a run of text on one baseline: x, y = baseline start; w = advance, h = size */
 	DL_RECT,     /* x, y = lower-left corner, w, h; fill and/or stroke */
 	DL_LINE,     /* from (x, y) to (x + w, y + h) */
 	DL_MARKER,   /* status marker shape centred at (x, y), size w */
@@ -121,7 +121,7 @@ typedef struct dl_item {
 	enum lay_shape shape;      /* DL_MARKER */
 	int target_page;           /* DL_LINK, 1-based */
 	double target_y;
-	const char *alt;           /* ROLE_FIGURE: alternative text */
+	const char *alt;           /* ROLE_FIGURE: alternative text, set on EVERY item of a figure */
 } dl_item;
 
 typedef struct dl_page {
@@ -143,6 +143,7 @@ typedef struct lay_result {
 	size_t n_pages;
 	dl_outline *outline;
 	size_t n_outline;
+	double margin_top, margin_bottom, margin_left, margin_right;   /* for lay_check */
 } lay_result;
 
 /* ---- building ---- */
@@ -192,8 +193,13 @@ void lay_image(lay_doc *d, const char *path, double width, double height, enum l
 lay_result *lay_run(lay_doc *d, const char **why);
 void lay_result_free(lay_result *r);
 
-/* A line-per-item text dump of the display list, for golden tests. */
+/* A line-per-item text dump of the display list, for golden tests (format in
+ * docs/layout-engine.md). */
 void lay_dump(const lay_result *r, FILE *out);
+/* Debug invariant check: items inside the page, body items inside the margins, TOC page
+ * numbers and links equal to where the headings landed, no table row lost across a page
+ * break. Returns the first violation (a Swedish sentence in r's arena) or NULL. */
+const char *lay_check(const lay_result *r);
 
 /* Line breaking alone, for tests and table measurement: breaks spans into lines no
  * wider than width; returns the number of lines. */

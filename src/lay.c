@@ -1,0 +1,249 @@
+/* lay.c - building a layout document: every block and string the report builder hands
+ * over is copied into the document's arena, so callers may free theirs at once. */
+#include "lay_private.h"
+#include <string.h>
+
+void *lay_grow(arena *a, void *p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return p;
+	size_t nc = *cap ? *cap * 2 : 16;
+	while (nc < need)
+		nc *= 2;
+	/* Doubling in the arena wastes at most the array's own size, and the arena frees all. */
+	void *q = arena_calloc(a, nc, elem);
+	if (p && *cap)
+		memcpy(q, p, *cap * elem);
+	*cap = nc;
+	return q;
+}
+
+double lay_text_width(const lay_doc *d)
+{
+	double w = d->setup->width - d->setup->margin_left - d->setup->margin_right;
+	return w > 1 ? w : 1;
+}
+
+double lay_leading(const lay_style *st)
+{
+	return st->leading > 0 ? st->leading : 1.2 * (st->size > 0 ? st->size : 10);
+}
+
+lay_doc *lay_new(const lay_page_setup *setup, const lay_metrics *metrics)
+{
+	arena *a = arena_new();
+	lay_doc *d = arena_alloc(a, sizeof *d);
+	d->a = a;
+	d->setup = setup;
+	d->m = metrics;
+	return d;
+}
+
+void lay_free(lay_doc *d)
+{
+	if (d)
+		arena_free(d->a);
+}
+
+static lay_block *add_block(lay_doc *d, enum blk_kind k, const lay_style *st)
+{
+	d->blocks = lay_grow(d->a, d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof *d->blocks);
+	lay_block *b = &d->blocks[d->n_blocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = k;
+	if (st)
+		b->st = *st;
+	if (b->st.size <= 0)
+		b->st.size = 10;
+	b->role = ROLE_PARAGRAPH;
+	return b;
+}
+
+static lay_span *copy_spans(lay_doc *d, const lay_span *spans, size_t n)
+{
+	lay_span *c = arena_calloc(d->a, n ? n : 1, sizeof *c);
+	for (size_t i = 0; i < n; i++) {
+		c[i] = spans[i];
+		c[i].text = arena_strdup(d->a, spans[i].text ? spans[i].text : "");
+	}
+	return c;
+}
+
+static lay_span *one_span(lay_doc *d, const char *text, const lay_style *st)
+{
+	lay_span s = { .text = text, .font = st ? st->font : LF_REGULAR };
+	if (st)
+		s.color = st->color;
+	return copy_spans(d, &s, 1);
+}
+
+void lay_heading(lay_doc *d, int level, const char *text, const lay_style *st, bool in_toc)
+{
+	lay_block *b = add_block(d, BK_HEADING, st);
+	b->level = level < 1 ? 1 : level > 6 ? 6 : level;
+	b->in_toc = in_toc;
+	b->role = ROLE_HEADING;
+	b->spans = one_span(d, text, st);
+	b->n_spans = 1;
+	b->label = (char *)b->spans[0].text;
+	b->st.keep_with_next = true;
+}
+
+void lay_paragraph(lay_doc *d, const lay_span *spans, size_t n, const lay_style *st,
+                   enum lay_role role)
+{
+	lay_block *b = add_block(d, BK_PARA, st);
+	b->role = role;
+	b->spans = copy_spans(d, spans, n);
+	b->n_spans = n;
+}
+
+void lay_text(lay_doc *d, const char *text, const lay_style *st, enum lay_role role)
+{
+	lay_block *b = add_block(d, BK_PARA, st);
+	b->role = role;
+	b->spans = one_span(d, text, st);
+	b->n_spans = 1;
+}
+
+void lay_list_item(lay_doc *d, const char *label, const lay_span *spans, size_t n,
+                   const lay_style *st)
+{
+	lay_block *b = add_block(d, BK_LIST, st);
+	b->role = ROLE_LIST_ITEM;
+	b->label = arena_strdup(d->a, label ? label : "\xE2\x80\xA2");
+	b->spans = copy_spans(d, spans, n);
+	b->n_spans = n;
+}
+
+void lay_space(lay_doc *d, double pt)
+{
+	add_block(d, BK_SPACE, NULL)->amount = pt > 0 ? pt : 0;
+}
+
+void lay_page_break(lay_doc *d)
+{
+	add_block(d, BK_BREAK, NULL);
+}
+
+void lay_toc(lay_doc *d, int max_level, const lay_style *st)
+{
+	lay_block *b = add_block(d, BK_TOC, st);
+	b->role = ROLE_TOC_ITEM;
+	b->toc_max = max_level;
+}
+
+void lay_table_begin(lay_doc *d, const lay_column *cols, size_t n_cols, const lay_style *st)
+{
+	lay_block *b = add_block(d, BK_TABLE, st);
+	b->role = ROLE_TABLE_CELL;
+	lay_table *t = arena_alloc(d->a, sizeof *t);
+	t->n_cols = n_cols;
+	t->cols = arena_calloc(d->a, n_cols ? n_cols : 1, sizeof *t->cols);
+	if (n_cols)
+		memcpy(t->cols, cols, n_cols * sizeof *cols);
+	b->tab = t;
+	d->open_table = t;
+}
+
+void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, lay_rgb *fill)
+{
+	lay_table *t = d->open_table;
+	if (!t || (!cells && t->n_cols))
+		return;
+	t->rows = lay_grow(d->a, t->rows, &t->cap_rows, t->n_rows + 1, sizeof *t->rows);
+	lay_trow *r = &t->rows[t->n_rows++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->cells = arena_calloc(d->a, t->n_cols ? t->n_cols : 1, sizeof *r->cells);
+	for (size_t j = 0; j < t->n_cols; j++) {
+		r->cells[j] = cells[j];
+		r->cells[j].spans = copy_spans(d, cells[j].spans, cells[j].n_spans);
+	}
+	if (fill) {
+		r->has_fill = true;
+		r->fill = *fill;
+	}
+}
+
+void lay_table_end(lay_doc *d)
+{
+	d->open_table = NULL;
+}
+
+void lay_figure_begin(lay_doc *d, double width, double height, const char *alt)
+{
+	lay_block *b = add_block(d, BK_FIGURE, NULL);
+	b->role = ROLE_FIGURE;
+	lay_figure *f = arena_alloc(d->a, sizeof *f);
+	f->w = width;
+	f->h = height;
+	f->alt = arena_strdup(d->a, alt ? alt : "");
+	b->fig = f;
+	d->open_fig = f;
+}
+
+static fig_prim *add_prim(lay_doc *d, enum fig_kind k)
+{
+	lay_figure *f = d->open_fig;
+	if (!f)
+		return NULL;
+	f->prims = lay_grow(d->a, f->prims, &f->cap_prims, f->n_prims + 1, sizeof *f->prims);
+	fig_prim *p = &f->prims[f->n_prims++];
+	memset(p, 0, sizeof *p);
+	p->kind = k;
+	return p;
+}
+
+void lay_fig_rect(lay_doc *d, double x, double y, double w, double h, lay_rgb fill)
+{
+	fig_prim *p = add_prim(d, FP_RECT);
+	if (!p)
+		return;
+	/* Bar charts pass negative widths for bars left of zero: normalise here. */
+	*p = (fig_prim){ .kind = FP_RECT, .x = w < 0 ? x + w : x, .y = h < 0 ? y + h : y,
+	                 .w = w < 0 ? -w : w, .h = h < 0 ? -h : h, .color = fill };
+}
+
+void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double width,
+                  lay_rgb color)
+{
+	fig_prim *p = add_prim(d, FP_LINE);
+	if (p)
+		*p = (fig_prim){ .kind = FP_LINE, .x = x1, .y = y1, .w = x2, .h = y2,
+		                 .line_width = width, .color = color };
+}
+
+void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape shape,
+                    lay_rgb color)
+{
+	fig_prim *p = add_prim(d, FP_MARKER);
+	if (p)
+		*p = (fig_prim){ .kind = FP_MARKER, .x = x, .y = y, .size = size, .shape = shape,
+		                 .color = color };
+}
+
+void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_font font,
+                  double size, lay_rgb color, enum lay_align align)
+{
+	fig_prim *p = add_prim(d, FP_TEXT);
+	if (p)
+		*p = (fig_prim){ .kind = FP_TEXT, .x = x, .y = y, .size = size, .font = font,
+		                 .color = color, .align = align,
+		                 .text = arena_strdup(d->a, text ? text : "") };
+}
+
+void lay_figure_end(lay_doc *d)
+{
+	d->open_fig = NULL;
+}
+
+void lay_image(lay_doc *d, const char *path, double width, double height, enum lay_align align)
+{
+	lay_block *b = add_block(d, BK_IMAGE, NULL);
+	b->role = ROLE_ARTIFACT;
+	b->path = arena_strdup(d->a, path ? path : "");
+	b->iw = width;
+	b->ih = height;
+	b->align = align;
+}

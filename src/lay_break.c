@@ -1,0 +1,326 @@
+/* lay_break.c - greedy line breaking of spans: spaces, hyphens, soft hyphens, words
+ * broken by characters when wider than the line, U+00A0 kept together. */
+#include "lay_private.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct brk_vec {
+	arena *a;
+	brk_item *v;
+	size_t n, cap;
+} brk_vec;
+
+static brk_item *brk_push(brk_vec *bv, enum brk_kind k, size_t span)
+{
+	bv->v = lay_grow(bv->a, bv->v, &bv->cap, bv->n + 1, sizeof *bv->v);
+	brk_item *it = &bv->v[bv->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = k;
+	it->span = span;
+	return it;
+}
+
+static size_t utf8_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < n; i++)
+		if (!s[i])
+			return i;   /* truncated sequence: never read past the end */
+	return n;
+}
+
+static bool is_space(const char *s)
+{
+	return *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+}
+
+static bool is_hyphen(const char *s, size_t n)
+{
+	return (n == 1 && *s == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0);
+}
+
+typedef struct tok_ctx {
+	brk_vec *bv;
+	const lay_metrics *m;
+	const lay_span *sp;
+	size_t span;
+	double size;
+	const char *start;         /* of the text being collected, or NULL */
+} tok_ctx;
+
+static void tok_flush(tok_ctx *t, const char *end)
+{
+	if (!t->start || end == t->start) {
+		t->start = NULL;
+		return;
+	}
+	brk_item *it = brk_push(t->bv, BRK_TEXT, t->span);
+	it->s = t->start;
+	it->len = (size_t)(end - t->start);
+	it->w = t->m->width(t->m->ctx, t->sp->font, t->size, it->s, it->len);
+	t->start = NULL;
+}
+
+static bool last_is_text(const brk_vec *bv)
+{
+	return bv->n > 0 && bv->v[bv->n - 1].kind == BRK_TEXT;
+}
+
+/* Splits one span into text items and break opportunities. */
+static void tokenize_span(tok_ctx *t)
+{
+	const char *s = t->sp->text ? t->sp->text : "";
+	while (*s) {
+		size_t n = utf8_len(s);
+		if (is_space(s)) {
+			tok_flush(t, s);
+			if (t->bv->n > 0 && t->bv->v[t->bv->n - 1].kind != BRK_SPACE)
+				brk_push(t->bv, BRK_SPACE, t->span)->w =
+					t->m->width(t->m->ctx, t->sp->font, t->size, " ", 1);
+		} else if (n == 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD) {
+			tok_flush(t, s);
+			if (last_is_text(t->bv))
+				brk_push(t->bv, BRK_SOFT, t->span)->w =
+					t->m->width(t->m->ctx, t->sp->font, t->size, "-", 1);
+		} else if (is_hyphen(s, n)) {
+			bool inside = (t->start || last_is_text(t->bv)) && s[n] && !is_space(s + n);
+			if (!t->start)
+				t->start = s;
+			if (inside) {
+				tok_flush(t, s + n);
+				brk_push(t->bv, BRK_HYPHEN, t->span);
+			}
+		} else if (!t->start) {
+			t->start = s;
+		}
+		s += n;
+	}
+	tok_flush(t, s);
+}
+
+static void tokenize(brk_vec *bv, const lay_metrics *m, const lay_span *spans, size_t n,
+                     double size)
+{
+	for (size_t i = 0; i < n; i++) {
+		tok_ctx t = { .bv = bv, .m = m, .sp = &spans[i], .span = i, .size = size };
+		tokenize_span(&t);
+	}
+	while (bv->n > 0 && bv->v[bv->n - 1].kind != BRK_TEXT)
+		bv->n--;   /* trailing spaces and soft hyphens draw nothing */
+}
+
+typedef struct brk_state {
+	arena *a;
+	const lay_metrics *m;
+	const lay_span *spans;
+	double size, maxw;
+	brk_item *it;
+	size_t n;
+	lay_line *lines;
+	size_t n_lines, cap_lines;
+} brk_state;
+
+static lay_line *add_line(brk_state *s, size_t a, size_t b)
+{
+	s->lines = lay_grow(s->a, s->lines, &s->cap_lines, s->n_lines + 1, sizeof *s->lines);
+	lay_line *l = &s->lines[s->n_lines++];
+	memset(l, 0, sizeof *l);
+	l->a = a;
+	l->b = b;
+	for (size_t i = a; i < b; i++)
+		if (s->it[i].kind != BRK_SOFT)
+			l->width += s->it[i].w;
+	return l;
+}
+
+static size_t skip_breaks(const brk_state *s, size_t i)
+{
+	while (i < s->n && s->it[i].kind != BRK_TEXT)
+		i++;
+	return i;
+}
+
+/* Bytes of item it that fit into room (at least one character when force). */
+static size_t fit_prefix(const brk_state *s, const brk_item *it, double room, bool force,
+                         double *w)
+{
+	enum lay_font f = s->spans[it->span].font;
+	size_t k = 0;
+	*w = 0;
+	while (k < it->len) {
+		size_t c = utf8_len(it->s + k);
+		double cw = s->m->width(s->m->ctx, f, s->size, it->s + k, c);
+		if (*w + cw > room + LAY_EPS && !(force && k == 0))
+			break;
+		*w += cw;
+		k += c;
+	}
+	return k;
+}
+
+/* Line [ls, i) plus a character-broken head of item i; returns the next line start. */
+static size_t break_word(brk_state *s, size_t ls, size_t i, double w)
+{
+	brk_item *it = &s->it[i];
+	double pw;
+	size_t k = fit_prefix(s, it, s->maxw - w, i == ls, &pw);
+	lay_line *l = add_line(s, ls, i);
+	if (k == 0)
+		return i;   /* the glued word starts on the next line */
+	l->tail_span = it->span;
+	l->tail = it->s;
+	l->tail_len = k;
+	l->tail_w = pw;
+	l->width += pw;
+	if (k == it->len)
+		return skip_breaks(s, i + 1);   /* the whole item fitted after all */
+	it->s += k;
+	it->len -= k;
+	it->w = s->m->width(s->m->ctx, s->spans[it->span].font, s->size, it->s, it->len);
+	return i;
+}
+
+/* Line [ls, bp) ending at the break opportunity bp; returns the next line start. */
+static size_t break_at(brk_state *s, size_t ls, size_t bp)
+{
+	lay_line *l = add_line(s, ls, bp);
+	if (s->it[bp].kind == BRK_SOFT) {
+		l->hyphen = true;
+		l->hyphen_span = s->it[bp].span;
+		l->width += s->it[bp].w;
+	}
+	return skip_breaks(s, bp + 1);
+}
+
+static void break_lines(brk_state *s)
+{
+	size_t ls = skip_breaks(s, 0), bp = 0;
+	bool have_bp = false;
+	double w = 0;
+	for (size_t i = ls; i < s->n; i++) {
+		brk_item *it = &s->it[i];
+		if (it->kind != BRK_TEXT) {
+			if (it->kind != BRK_SOFT || w + it->w <= s->maxw + LAY_EPS) {
+				bp = i;
+				have_bp = true;
+			}
+			if (it->kind == BRK_SPACE)
+				w += it->w;
+			continue;
+		}
+		if (w + it->w <= s->maxw + LAY_EPS || it->len == 0) {
+			w += it->w;
+			continue;
+		}
+		ls = have_bp ? break_at(s, ls, bp) : break_word(s, ls, i, w);
+		have_bp = false;
+		w = 0;
+		i = ls - 1;   /* re-scan the carried-over words once */
+	}
+	if (ls < s->n)
+		add_line(s, ls, s->n);
+}
+
+void lay_break(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
+               double width, lay_box *out)
+{
+	brk_vec bv = { .a = a };
+	tokenize(&bv, m, spans, n, size);
+	brk_state s = { .a = a, .m = m, .spans = spans, .size = size,
+	                .maxw = width > 0 ? width : 0, .it = bv.v, .n = bv.n };
+	break_lines(&s);
+	*out = (lay_box){ .spans = spans, .n_spans = n, .size = size, .items = bv.v,
+	                  .n_items = bv.n, .lines = s.lines, .n_lines = s.n_lines };
+}
+
+typedef struct piece_buf {
+	arena *a;
+	lay_piece *v;
+	size_t n, cap;
+	char *buf;
+	size_t blen, bcap;
+	double x;
+} piece_buf;
+
+static void piece_close(piece_buf *p)
+{
+	if (p->n > 0 && !p->v[p->n - 1].text)
+		p->v[p->n - 1].text = arena_strndup(p->a, p->buf ? p->buf : "", p->blen);
+}
+
+static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, double w)
+{
+	if (p->n == 0 || p->v[p->n - 1].span != span || p->v[p->n - 1].text) {
+		piece_close(p);
+		p->v = lay_grow(p->a, p->v, &p->cap, p->n + 1, sizeof *p->v);
+		p->v[p->n++] = (lay_piece){ .span = span, .x = p->x };
+		p->blen = 0;
+	}
+	if (p->blen + len + 1 > p->bcap) {
+		p->bcap = (p->blen + len + 1) * 2;
+		p->buf = xrealloc(p->buf, p->bcap);
+	}
+	memcpy(p->buf + p->blen, s, len);
+	p->blen += len;
+	p->v[p->n - 1].w += w;
+	p->x += w;
+}
+
+size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out)
+{
+	const lay_line *l = &b->lines[i];
+	piece_buf p = { .a = a };
+	for (size_t k = l->a; k < l->b; k++) {
+		const brk_item *it = &b->items[k];
+		if (it->kind == BRK_TEXT)
+			piece_add(&p, it->span, it->s, it->len, it->w);
+		else if (it->kind == BRK_SPACE)
+			piece_add(&p, it->span, " ", 1, it->w);
+	}
+	if (l->tail_len)
+		piece_add(&p, l->tail_span, l->tail, l->tail_len, l->tail_w);
+	if (l->hyphen)
+		piece_add(&p, p.n ? p.v[p.n - 1].span : l->hyphen_span, "-", 1,
+		          l->width - p.x);
+	piece_close(&p);
+	free(p.buf);
+	*out = p.v;
+	return p.n;
+}
+
+void lay_measure(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
+                 double *min_w, double *max_w)
+{
+	brk_vec bv = { .a = a };
+	tokenize(&bv, m, spans, n, size);
+	double word = 0, line = 0;
+	*min_w = 0;
+	for (size_t i = 0; i < bv.n; i++) {
+		const brk_item *it = &bv.v[i];
+		if (it->kind == BRK_TEXT) {
+			word += it->w;
+		} else {
+			double end = word + (it->kind == BRK_SOFT ? it->w : 0);
+			if (end > *min_w)
+				*min_w = end;
+			word = 0;
+		}
+		if (it->kind != BRK_SOFT)
+			line += it->w;
+	}
+	if (word > *min_w)
+		*min_w = word;
+	*max_w = line;
+}
+
+size_t lay_count_lines(const lay_metrics *m, const lay_span *spans, size_t n, double size,
+                       double width)
+{
+	arena *a = arena_new();
+	lay_box b;
+	lay_break(a, m, spans, n, size, width, &b);
+	size_t lines = b.n_lines;
+	arena_free(a);
+	return lines;
+}

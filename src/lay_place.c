@@ -1,0 +1,356 @@
+/* lay_place.c - placing blocks on pages: paragraphs, headings and list items line by line
+ * (no single orphan or widow line), figures and images whole, the table of contents. */
+#include "lay_private.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+double lay_baseline(const lay_metrics *m, double size, double leading, double top)
+{
+	double gap = leading - (m->ascent + m->descent) * size;
+	return top - m->ascent * size - (gap > 0 ? gap / 2 : 0);
+}
+
+static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x,
+                        double w, enum lay_align al, double baseline, dl_item proto)
+{
+	lay_piece *pc;
+	size_t n = lay_line_pieces(p->ra, b, i, &pc);
+	double lw = b->lines[i].width;
+	double off = al == LA_RIGHT ? w - lw : al == LA_CENTER ? (w - lw) / 2 : 0;
+	if (off < 0)
+		off = 0;
+	for (size_t k = 0; k < n; k++) {
+		dl_item *it = lay_emit(p, DL_TEXT, proto.role, blk);
+		const lay_span *sp = &b->spans[pc[k].span];
+		*it = proto;
+		it->kind = DL_TEXT;
+		it->block = (int)blk;
+		it->x = x + off + pc[k].x;
+		it->y = baseline;
+		it->w = pc[k].w;
+		it->h = b->size;
+		it->font = sp->font;
+		it->size = b->size;
+		it->color = sp->color;
+		it->text = pc[k].text;
+	}
+}
+
+void lay_emit_line(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x, double w,
+                   enum lay_align al, double baseline, enum lay_role role, int level)
+{
+	dl_item proto = { .role = role, .level = level };
+	emit_pieces(p, blk, b, i, x, w, al, baseline, proto);
+}
+
+void lay_emit_cell_line(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x,
+                        double w, enum lay_align al, double baseline, enum lay_role role,
+                        int row, int col)
+{
+	dl_item proto = { .role = role, .row = row, .col = col };
+	emit_pieces(p, blk, b, i, x, w, al, baseline, proto);
+}
+
+static void mark_start(lay_placer *p, size_t bi)
+{
+	p->blk_page[bi] = (int)p->n_pages;
+	p->blk_y[bi] = p->y;
+}
+
+/* How many of the remaining lines go on this page: no single first line at a page's end,
+ * no single last line at the next page's top (paragraphs of three lines or more). */
+static size_t lines_here(const lay_placer *p, const lay_block *b, size_t k, size_t n)
+{
+	double fit = floor((lay_room(p) + LAY_EPS) / lay_leading(&b->st));
+	size_t take = fit <= 0 ? 0 : (size_t)fit, rem = n - k;
+	if (take >= rem)
+		return rem;
+	if (b->kind == BK_HEADING)
+		take = 0;
+	else if (n >= 3) {
+		if (rem - take == 1 && take >= 2)
+			take--;
+		if (k == 0 && take == 1)
+			take = 0;
+	}
+	if (take == 0 && p->empty)
+		take = fit >= 1 ? (size_t)fit : 1;   /* a block taller than a page must still move on */
+	return take;
+}
+
+static void list_label(lay_placer *p, size_t bi, double baseline)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	dl_item *it = lay_emit(p, DL_TEXT, ROLE_LIST_ITEM, bi);
+	it->x = p->left + b->st.indent;
+	it->y = baseline;
+	it->font = b->st.font;
+	it->size = it->h = b->st.size;
+	it->color = b->st.color;
+	it->text = arena_strdup(p->ra, b->label);
+	it->w = p->d->m->width(p->d->m->ctx, b->st.font, b->st.size, b->label, strlen(b->label));
+}
+
+static void place_text(lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	double L = lay_leading(&b->st), x = p->left + b->st.indent + b->hang;
+	double w = lay_text_width(p->d) - b->st.indent - b->hang;
+	size_t n = b->box.n_lines, k = 0;
+	if (!p->empty)
+		p->y -= b->st.space_before;
+	mark_start(p, bi);
+	while (k < n) {
+		size_t take = lines_here(p, b, k, n);
+		if (take == 0) {
+			lay_new_page(p);
+			mark_start(p, bi);
+			continue;
+		}
+		for (size_t i = k; i < k + take; i++) {
+			double base = lay_baseline(p->d->m, b->st.size, L, p->y);
+			if (i == 0 && b->kind == BK_LIST)
+				list_label(p, bi, base);
+			lay_emit_line(p, bi, &b->box, i, x, w, b->st.align, base, b->role, b->level);
+			p->y -= L;
+			p->empty = false;
+		}
+		k += take;
+		if (k < n)
+			lay_new_page(p);
+	}
+	p->y -= b->st.space_after;
+}
+
+static dl_item *fig_item(lay_placer *p, size_t bi, enum dl_kind k)
+{
+	dl_item *it = lay_emit(p, k, ROLE_FIGURE, bi);
+	it->alt = p->alt;   /* on every item of the figure (lay.h) */
+	return it;
+}
+
+static void fig_text(lay_placer *p, size_t bi, const fig_prim *f, double fx, double top)
+{
+	const lay_metrics *m = p->d->m;
+	dl_item *it = fig_item(p, bi, DL_TEXT);
+	double tw = m->width(m->ctx, f->font, f->size, f->text, strlen(f->text));
+	it->x = fx + f->x - (f->align == LA_RIGHT ? tw : f->align == LA_CENTER ? tw / 2 : 0);
+	it->y = top - f->y;
+	it->w = tw;
+	it->h = it->size = f->size;
+	it->font = f->font;
+	it->color = f->color;
+	it->text = arena_strdup(p->ra, f->text);
+}
+
+static void fig_prim_item(lay_placer *p, size_t bi, const fig_prim *f, double fx, double top)
+{
+	dl_item *it;
+	switch (f->kind) {
+	case FP_RECT:
+		it = fig_item(p, bi, DL_RECT);
+		it->x = fx + f->x;
+		it->y = top - f->y - f->h;
+		it->w = f->w;
+		it->h = f->h;
+		it->fill = true;
+		it->fill_color = f->color;
+		break;
+	case FP_LINE:
+		it = fig_item(p, bi, DL_LINE);
+		it->x = fx + f->x;
+		it->y = top - f->y;
+		it->w = f->w - f->x;
+		it->h = -(f->h - f->y);
+		it->line_width = f->line_width;
+		it->color = f->color;
+		break;
+	case FP_MARKER:
+		it = fig_item(p, bi, DL_MARKER);
+		it->x = fx + f->x;
+		it->y = top - f->y;
+		it->w = it->h = f->size;
+		it->shape = f->shape;
+		it->color = f->color;
+		break;
+	case FP_TEXT:
+		fig_text(p, bi, f, fx, top);
+		break;
+	}
+}
+
+/* Figures and images move whole to the next page when they don't fit. */
+static double place_box(lay_placer *p, size_t bi, double h)
+{
+	if (h + 2 * LAY_FIG_SPACE > lay_room(p) + LAY_EPS && !p->empty)
+		lay_new_page(p);
+	double top = p->y - (p->empty ? 0 : LAY_FIG_SPACE);
+	p->y = top;
+	mark_start(p, bi);
+	p->y = top - h - LAY_FIG_SPACE;
+	p->empty = false;
+	return top;
+}
+
+static void place_figure(lay_placer *p, size_t bi)
+{
+	const lay_figure *f = p->d->blocks[bi].fig;
+	double top = place_box(p, bi, f->h), fx = p->left;
+	p->alt = arena_strdup(p->ra, f->alt);   /* the result outlives the document */
+	for (size_t i = 0; i < f->n_prims; i++)
+		fig_prim_item(p, bi, &f->prims[i], fx, top);
+}
+
+static void place_image(lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	double top = place_box(p, bi, b->ih), W = lay_text_width(p->d);
+	dl_item *it = lay_emit(p, DL_IMAGE, ROLE_ARTIFACT, bi);
+	it->x = p->left + (b->align == LA_RIGHT ? W - b->iw : b->align == LA_CENTER ? (W - b->iw) / 2 : 0);
+	it->y = top - b->ih;
+	it->w = b->iw;
+	it->h = b->ih;
+	it->text = arena_strdup(p->ra, b->path);
+}
+
+static double toc_number_width(const lay_doc *d, const lay_style *st)
+{
+	return d->m->width(d->m->ctx, st->font, st->size, "0000", 4);
+}
+
+static void toc_leader(lay_placer *p, size_t bi, double from, double to, double base)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	double dw = p->d->m->width(p->d->m->ctx, b->st.font, b->st.size, ".", 1);
+	size_t n = dw > 0 && to > from ? (size_t)floor((to - from) / dw) : 0;
+	if (n < 2)
+		return;
+	char *dots = arena_alloc(p->ra, n + 1);
+	memset(dots, '.', n);
+	dl_item *it = lay_emit(p, DL_TEXT, ROLE_ARTIFACT, bi);
+	it->x = to - (double)n * dw;
+	it->y = base;
+	it->w = (double)n * dw;
+	it->font = b->st.font;
+	it->size = it->h = b->st.size;
+	it->color = b->st.color;
+	it->text = dots;
+}
+
+static void toc_number(lay_placer *p, size_t bi, size_t head, double right, double base)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	int page = p->prev_page ? p->prev_page[head] : 0;   /* placeholder in the first pass */
+	char num[24];
+	snprintf(num, sizeof num, "%d", page);
+	dl_item *it = lay_emit(p, DL_TEXT, ROLE_TOC_ITEM, bi);
+	it->w = p->d->m->width(p->d->m->ctx, b->st.font, b->st.size, num, strlen(num));
+	it->x = right - it->w;
+	it->y = base;
+	it->font = b->st.font;
+	it->size = it->h = b->st.size;
+	it->color = b->st.color;
+	it->text = arena_strdup(p->ra, num);
+}
+
+static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e)
+{
+	const lay_block *b = &p->d->blocks[bi], *h = &p->d->blocks[e->block];
+	double L = lay_leading(&b->st), W = lay_text_width(p->d), gap = b->st.size / 2;
+	double x = p->left + b->st.indent + (h->level - 1) * LAY_TOC_INDENT;
+	double right = p->left + W, numx = right - toc_number_width(p->d, &b->st);
+	size_t n = e->box.n_lines ? e->box.n_lines : 1;
+	if ((double)n * L > lay_room(p) + LAY_EPS && !p->empty)
+		lay_new_page(p);
+	double top = p->y, base = 0;
+	for (size_t i = 0; i < n; i++) {
+		base = lay_baseline(p->d->m, b->st.size, L, p->y);
+		if (i < e->box.n_lines)
+			lay_emit_line(p, bi, &e->box, i, x, numx - gap - x, LA_LEFT, base, ROLE_TOC_ITEM, 0);
+		p->y -= L;
+	}
+	double end = x + (e->box.n_lines ? e->box.lines[n - 1].width : 0);
+	toc_leader(p, bi, end + gap / 2, numx - gap / 2, base);
+	toc_number(p, bi, e->block, right, base);
+	dl_item *ln = lay_emit(p, DL_LINK, ROLE_TOC_ITEM, bi);
+	ln->x = x;
+	ln->y = p->y;
+	ln->w = right - x;
+	ln->h = top - p->y;
+	ln->target_page = p->prev_page ? p->prev_page[e->block] : 1;
+	ln->target_y = p->prev_y ? p->prev_y[e->block] : p->top;
+	p->empty = false;
+}
+
+static void place_toc(lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	if (!p->empty)
+		p->y -= b->st.space_before;
+	mark_start(p, bi);
+	for (size_t i = 0; i < b->n_toc; i++)
+		toc_entry(p, bi, &b->toc[i]);
+	p->y -= b->st.space_after;
+}
+
+void lay_place_block(lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	switch (b->kind) {
+	case BK_HEADING:
+	case BK_PARA:
+	case BK_LIST: place_text(p, bi); break;
+	case BK_SPACE:
+		mark_start(p, bi);
+		if (!p->empty)
+			p->y -= b->amount;
+		break;
+	case BK_BREAK:
+		if (!p->empty)
+			lay_new_page(p);
+		mark_start(p, bi);
+		break;
+	case BK_TOC: place_toc(p, bi); break;
+	case BK_TABLE:
+		mark_start(p, bi);
+		lay_place_table(p, bi);
+		break;
+	case BK_FIGURE: place_figure(p, bi); break;
+	case BK_IMAGE: place_image(p, bi); break;
+	}
+}
+
+double lay_block_height(const lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	switch (b->kind) {
+	case BK_HEADING:
+	case BK_PARA:
+	case BK_LIST:
+		return b->st.space_before + (double)b->box.n_lines * lay_leading(&b->st) +
+		       b->st.space_after;
+	case BK_SPACE: return b->amount;
+	case BK_FIGURE: return b->fig->h + 2 * LAY_FIG_SPACE;
+	case BK_IMAGE: return b->ih + 2 * LAY_FIG_SPACE;
+	default: return lay_block_start_height(p, bi);
+	}
+}
+
+double lay_block_start_height(const lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	switch (b->kind) {
+	case BK_PARA:
+	case BK_LIST: {
+		size_t n = b->box.n_lines < 2 ? b->box.n_lines : 2;
+		return b->st.space_before + (double)n * lay_leading(&b->st);
+	}
+	case BK_TABLE: return lay_table_start_height(p, b);
+	case BK_TOC:
+		return b->st.space_before +
+		       (b->n_toc ? (double)b->toc[0].box.n_lines * lay_leading(&b->st) : 0);
+	case BK_BREAK: return 0;
+	default: return lay_block_height(p, bi);
+	}
+}

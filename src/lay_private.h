@@ -1,0 +1,195 @@
+/* lay_private.h - the layout engine's internal structures; for use inside src/lay*.c only. */
+#ifndef SR_LAY_PRIVATE_H
+#define SR_LAY_PRIVATE_H
+#include "lay.h"
+
+#define LAY_EPS 1e-6
+#define LAY_CELL_PAD 3.0          /* pt around the text of a table cell */
+#define LAY_MARKER_SCALE 0.8      /* marker size as a share of the font size */
+#define LAY_MARKER_GAP 0.35       /* gap after a marker, share of the font size */
+#define LAY_FIG_SPACE 4.0         /* pt above and below a figure or image */
+#define LAY_TOC_INDENT 12.0       /* pt per TOC level */
+#define LAY_MAX_ITER 3            /* pagination passes for the TOC page numbers */
+
+/* ---- line breaking (lay_break.c) ---- */
+enum brk_kind { BRK_TEXT, BRK_SPACE, BRK_HYPHEN, BRK_SOFT };
+
+/* One piece of a paragraph: text without break opportunities, or a break opportunity. */
+typedef struct brk_item {
+	enum brk_kind kind;
+	size_t span;
+	const char *s;             /* BRK_TEXT: bytes inside the span's text */
+	size_t len;
+	double w;                  /* advance; BRK_SOFT: width of the "-" drawn at a break */
+} brk_item;
+
+/* A broken line: items [a, b), then an optional tail (the first part of a word broken
+ * by characters), then a visible hyphen if the line ends at a soft hyphen. */
+typedef struct lay_line {
+	size_t a, b;
+	size_t tail_span;
+	const char *tail;
+	size_t tail_len;
+	double tail_w;
+	bool hyphen;
+	size_t hyphen_span;
+	double width;
+} lay_line;
+
+typedef struct lay_box {       /* a paragraph broken into lines */
+	const lay_span *spans;
+	size_t n_spans;
+	double size;
+	brk_item *items;
+	size_t n_items;
+	lay_line *lines;
+	size_t n_lines;
+} lay_box;
+
+typedef struct lay_piece {     /* a run of one span on one line */
+	size_t span;
+	char *text;
+	double x, w;               /* x from the line start */
+} lay_piece;
+
+/* Breaks spans into lines no wider than width; everything in arena a. */
+void lay_break(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
+               double width, lay_box *out);
+/* The drawn runs of line i of b, strings in arena a; returns how many. */
+size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out);
+/* Widest unbreakable piece (min) and the unbroken width (max) of spans. */
+void lay_measure(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
+                 double *min_w, double *max_w);
+
+/* ---- the document (lay.c) ---- */
+enum blk_kind { BK_HEADING, BK_PARA, BK_LIST, BK_SPACE, BK_BREAK, BK_TOC, BK_TABLE, BK_FIGURE,
+                BK_IMAGE };
+
+typedef struct lay_trow {
+	enum lay_row_kind kind;
+	lay_cell *cells;           /* n_cols, spans copied */
+	bool has_fill;
+	lay_rgb fill;
+	lay_box *boxes;            /* prepared: one per cell */
+	double height;
+} lay_trow;
+
+typedef struct lay_table {
+	lay_column *cols;
+	size_t n_cols;
+	lay_trow *rows;
+	size_t n_rows, cap_rows;
+	double *colw;              /* prepared widths */
+} lay_table;
+
+enum fig_kind { FP_RECT, FP_LINE, FP_MARKER, FP_TEXT };
+
+typedef struct fig_prim {
+	enum fig_kind kind;
+	double x, y, w, h;         /* figure coordinates; FP_LINE: (x, y) to (w, h) */
+	lay_rgb color;
+	double line_width, size;
+	enum lay_shape shape;
+	enum lay_font font;
+	enum lay_align align;
+	char *text;
+} fig_prim;
+
+typedef struct lay_figure {
+	double w, h;
+	char *alt;
+	fig_prim *prims;
+	size_t n_prims, cap_prims;
+} lay_figure;
+
+typedef struct lay_toc_entry {
+	size_t block;              /* the heading */
+	lay_box box;               /* its title broken into the entry width */
+} lay_toc_entry;
+
+typedef struct lay_block {
+	enum blk_kind kind;
+	lay_style st;
+	enum lay_role role;
+	int level;
+	bool in_toc;
+	lay_span *spans;
+	size_t n_spans;
+	char *label;               /* list label; heading title (outline) */
+	double amount;             /* BK_SPACE */
+	int toc_max;
+	lay_toc_entry *toc;        /* prepared */
+	size_t n_toc;
+	lay_table *tab;
+	lay_figure *fig;
+	char *path;                /* BK_IMAGE */
+	double iw, ih;
+	enum lay_align align;
+	lay_box box;               /* prepared text */
+	double hang;               /* list: text offset from the label */
+} lay_block;
+
+struct lay_doc {
+	arena *a;
+	const lay_page_setup *setup;
+	const lay_metrics *m;
+	lay_block *blocks;
+	size_t n_blocks, cap_blocks;
+	lay_table *open_table;
+	lay_figure *open_fig;
+	size_t fig_block;
+	bool prepared;
+};
+
+/* Grows a arena-owned array of *cap elements to hold at least need. */
+void *lay_grow(arena *a, void *p, size_t *cap, size_t need, size_t elem);
+double lay_text_width(const lay_doc *d);
+double lay_leading(const lay_style *st);
+
+/* ---- tables (lay_table.c) ---- */
+/* Column widths and cell boxes of every row; width is the text width. */
+void lay_table_prepare(lay_doc *d, lay_block *b, double width);
+enum lay_align lay_cell_align(const lay_table *t, size_t row, size_t col);
+double lay_marker_room(const lay_style *st);
+
+/* ---- placement (lay_page.c, lay_place.c, lay_table.c); lay_dump.c dumps and checks ---- */
+typedef struct lay_pg {
+	dl_item *items;
+	size_t n, cap;
+} lay_pg;
+
+typedef struct lay_placer {
+	lay_doc *d;
+	arena *ra;                 /* the result's arena */
+	lay_pg *pages;
+	size_t n_pages, cap_pages;
+	double y;                  /* top of the free space on the current page */
+	bool empty;                /* nothing placed on the current page yet */
+	int *blk_page;             /* per block: page (1-based) where it started, this pass */
+	double *blk_y;             /* per block: top of its first line */
+	const int *prev_page;      /* the previous pass's blk_page, NULL in the first pass */
+	const double *prev_y;
+	double top, bottom, left;  /* the page body */
+	const char *alt;           /* the current figure's alt text, in the result's arena */
+} lay_placer;
+
+dl_item *lay_emit(lay_placer *p, enum dl_kind k, enum lay_role role, size_t block);
+void lay_new_page(lay_placer *p);
+double lay_room(const lay_placer *p);
+double lay_body_height(const lay_placer *p);
+/* Baseline of a line whose line box starts at top. */
+double lay_baseline(const lay_metrics *m, double size, double leading, double top);
+/* DL_TEXT items of line i of box b: x is the left edge of the box w wide. */
+void lay_emit_line(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x, double w,
+                   enum lay_align al, double baseline, enum lay_role role, int level);
+/* The same, for a table cell (row and col on every item). */
+void lay_emit_cell_line(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x,
+                        double w, enum lay_align al, double baseline, enum lay_role role,
+                        int row, int col);
+void lay_place_table(lay_placer *p, size_t bi);
+/* Height a table needs on its first page: space_before, header rows and one body row. */
+double lay_table_start_height(const lay_placer *p, const lay_block *b);
+void lay_place_block(lay_placer *p, size_t bi);
+double lay_block_start_height(const lay_placer *p, size_t bi);
+double lay_block_height(const lay_placer *p, size_t bi);
+#endif

@@ -1,0 +1,282 @@
+/* lay_table.c - tables: column widths from the cells' min/max widths, cells wrapped,
+ * rows split across pages between rows (header rows repeated) or by lines when taller
+ * than a page. */
+#include "lay_private.h"
+#include <math.h>
+
+double lay_marker_room(const lay_style *st)
+{
+	return st->size * (LAY_MARKER_SCALE + LAY_MARKER_GAP);
+}
+
+enum lay_align lay_cell_align(const lay_table *t, size_t row, size_t col)
+{
+	/* LA_LEFT is also the zero value: a left cell takes its column's alignment. */
+	enum lay_align al = t->rows[row].cells[col].align;
+	return al != LA_LEFT ? al : t->cols[col].align;
+}
+
+static double cell_room(const lay_block *b, size_t row, size_t col)
+{
+	return b->tab->rows[row].cells[col].marker.on ? lay_marker_room(&b->st) : 0;
+}
+
+static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx)
+{
+	const lay_table *t = b->tab;
+	for (size_t i = 0; i < t->n_rows; i++)
+		for (size_t j = 0; j < t->n_cols; j++) {
+			const lay_cell *c = &t->rows[i].cells[j];
+			double lo, hi, extra = cell_room(b, i, j) + 2 * LAY_CELL_PAD;
+			lay_measure(d->a, d->m, c->spans, c->n_spans, b->st.size, &lo, &hi);
+			mn[j] = fmax(mn[j], lo + extra);
+			mx[j] = fmax(mx[j], hi + extra);
+		}
+}
+
+/* Slack when everything fits: to the widest left-aligned (text) column. */
+static void give_slack(const lay_table *t, const double *mx, double slack, double *w)
+{
+	size_t best = t->n_cols;
+	for (size_t j = 0; j < t->n_cols; j++)
+		if (t->cols[j].align == LA_LEFT && (best == t->n_cols || mx[j] > mx[best]))
+			best = j;
+	if (best < t->n_cols) {
+		w[best] += slack;
+		return;
+	}
+	for (size_t j = 0; j < t->n_cols; j++)
+		w[j] += slack / (double)t->n_cols;
+}
+
+static void share_rest(size_t n, const double *mn, const double *mx, double W, double *w)
+{
+	double smin = 0, sdiff = 0;
+	for (size_t j = 0; j < n; j++) {
+		smin += mn[j];
+		sdiff += mx[j] - mn[j];
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (smin > W)   /* not even the minimums fit: shrink them, words break by letters */
+			w[j] = mn[j] * W / smin;
+		else
+			w[j] = mn[j] + (sdiff > 0 ? (W - smin) * (mx[j] - mn[j]) / sdiff
+			                          : (W - smin) / (double)n);
+	}
+}
+
+/* Columns over their max_share give the excess to the others, in proportion. */
+static void cap_shares(const lay_table *t, double W, double *w, bool *capped)
+{
+	for (size_t round = 0; round < t->n_cols; round++) {
+		double excess = 0, free_w = 0;
+		for (size_t j = 0; j < t->n_cols; j++) {
+			double cap = t->cols[j].max_share * W;
+			if (t->cols[j].max_share > 0 && w[j] > cap + LAY_EPS) {
+				excess += w[j] - cap;
+				w[j] = cap;
+				capped[j] = true;
+			}
+		}
+		for (size_t j = 0; j < t->n_cols; j++)
+			if (!capped[j])
+				free_w += w[j];
+		if (excess <= LAY_EPS || free_w <= 0)
+			return;
+		for (size_t j = 0; j < t->n_cols; j++)
+			if (!capped[j])
+				w[j] += excess * w[j] / free_w;
+	}
+}
+
+static void column_widths(lay_doc *d, lay_block *b, double W)
+{
+	lay_table *t = b->tab;
+	size_t n = t->n_cols;
+	double *mn = arena_calloc(d->a, n, sizeof *mn), *mx = arena_calloc(d->a, n, sizeof *mx);
+	bool *capped = arena_calloc(d->a, n, sizeof *capped);
+	t->colw = arena_calloc(d->a, n, sizeof *t->colw);
+	measure_columns(d, b, mn, mx);
+	double smax = 0;
+	for (size_t j = 0; j < n; j++)
+		smax += mx[j];
+	if (smax <= W) {
+		for (size_t j = 0; j < n; j++)
+			t->colw[j] = mx[j];
+		give_slack(t, mx, W - smax, t->colw);
+	} else {
+		share_rest(n, mn, mx, W, t->colw);
+	}
+	cap_shares(t, W, t->colw, capped);
+}
+
+void lay_table_prepare(lay_doc *d, lay_block *b, double width)
+{
+	lay_table *t = b->tab;
+	if (t->n_cols == 0)
+		return;
+	column_widths(d, b, width - b->st.indent);
+	double L = lay_leading(&b->st);
+	for (size_t i = 0; i < t->n_rows; i++) {
+		lay_trow *r = &t->rows[i];
+		size_t most = 1;
+		r->boxes = arena_calloc(d->a, t->n_cols, sizeof *r->boxes);
+		for (size_t j = 0; j < t->n_cols; j++) {
+			double w = t->colw[j] - 2 * LAY_CELL_PAD - cell_room(b, i, j);
+			lay_break(d->a, d->m, r->cells[j].spans, r->cells[j].n_spans, b->st.size, w,
+			          &r->boxes[j]);
+			if (r->boxes[j].n_lines > most)
+				most = r->boxes[j].n_lines;
+		}
+		r->height = (double)most * L + 2 * LAY_CELL_PAD;
+	}
+}
+
+static size_t row_lines(const lay_trow *r, size_t n_cols)
+{
+	size_t most = 1;
+	for (size_t j = 0; j < n_cols; j++)
+		if (r->boxes[j].n_lines > most)
+			most = r->boxes[j].n_lines;
+	return most;
+}
+
+static void draw_marker(lay_placer *p, size_t bi, size_t ri, size_t j, double x, double base,
+                        enum lay_role role)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	const lay_cell *c = &b->tab->rows[ri].cells[j];
+	dl_item *it = lay_emit(p, DL_MARKER, role, bi);
+	double s = b->st.size;
+	it->w = it->h = LAY_MARKER_SCALE * s;
+	it->x = x + it->w / 2;
+	it->y = base + (p->d->m->ascent - p->d->m->descent) * s / 2;
+	it->shape = c->marker.shape;
+	it->color = c->marker.color;
+	it->row = (int)ri;
+	it->col = (int)j;
+}
+
+static void draw_rules(lay_placer *p, size_t bi, const lay_trow *r, double x, double w, double h,
+                       bool first)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	if (r->has_fill) {
+		dl_item *it = lay_emit(p, DL_RECT, ROLE_ARTIFACT, bi);
+		*it = (dl_item){ .kind = DL_RECT, .role = ROLE_ARTIFACT, .block = (int)bi, .x = x,
+		                 .y = p->y - h, .w = w, .h = h, .fill = true, .fill_color = r->fill };
+	}
+	if (r->kind == LR_SUM && first) {
+		dl_item *it = lay_emit(p, DL_LINE, ROLE_ARTIFACT, bi);
+		*it = (dl_item){ .kind = DL_LINE, .role = ROLE_ARTIFACT, .block = (int)bi, .x = x,
+		                 .y = p->y, .w = w, .line_width = 0.75, .color = b->st.color };
+	}
+}
+
+/* Draws lines [k0, k1) of every cell of row ri as one piece of the row. */
+static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, bool repeat)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	const lay_table *t = b->tab;
+	const lay_trow *r = &t->rows[ri];
+	double L = lay_leading(&b->st), h = (double)(k1 - k0) * L + 2 * LAY_CELL_PAD;
+	double x0 = p->left + b->st.indent, tw = 0;
+	for (size_t j = 0; j < t->n_cols; j++)
+		tw += t->colw[j];
+	draw_rules(p, bi, r, x0, tw, h, k0 == 0);
+	enum lay_role role = repeat ? ROLE_ARTIFACT
+	                     : r->kind == LR_HEADER ? ROLE_TABLE_HEADER : ROLE_TABLE_CELL;
+	double cx = x0, top = p->y - LAY_CELL_PAD;
+	for (size_t j = 0; j < t->n_cols; j++) {
+		double room = cell_room(b, ri, j), inner = t->colw[j] - 2 * LAY_CELL_PAD - room;
+		double first = lay_baseline(p->d->m, b->st.size, L, top);
+		if (room > 0 && k0 == 0)
+			draw_marker(p, bi, ri, j, cx + LAY_CELL_PAD, first, role);
+		for (size_t k = k0; k < k1 && k < r->boxes[j].n_lines; k++)
+			lay_emit_cell_line(p, bi, &r->boxes[j], k, cx + LAY_CELL_PAD + room, inner,
+			                   lay_cell_align(t, ri, j),
+			                   lay_baseline(p->d->m, b->st.size, L, top - (double)(k - k0) * L),
+			                   role, (int)ri, (int)j);
+		cx += t->colw[j];
+	}
+	p->y -= h;
+	p->empty = false;
+}
+
+static double header_height(const lay_table *t)
+{
+	double h = 0;
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (t->rows[i].kind == LR_HEADER)
+			h += t->rows[i].height;
+	return h;
+}
+
+static void repeat_header(lay_placer *p, size_t bi)
+{
+	const lay_table *t = p->d->blocks[bi].tab;
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (t->rows[i].kind == LR_HEADER)
+			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), true);
+}
+
+/* A body row: on this page, on the next (after the repeated header), or split by lines. */
+static void place_row(lay_placer *p, size_t bi, size_t ri, bool *fresh)
+{
+	const lay_table *t = p->d->blocks[bi].tab;
+	const lay_trow *r = &t->rows[ri];
+	double L = lay_leading(&p->d->blocks[bi].st);
+	size_t nl = row_lines(r, t->n_cols), k = 0;
+	if (r->height > lay_room(p) + LAY_EPS && !*fresh) {
+		lay_new_page(p);
+		repeat_header(p, bi);
+	}
+	*fresh = false;
+	for (;;) {
+		double fit = floor((lay_room(p) - 2 * LAY_CELL_PAD + LAY_EPS) / L);
+		size_t n = fit < 1 ? 1 : (size_t)fit;
+		if (k + n >= nl) {
+			draw_row(p, bi, ri, k, nl, false);
+			return;
+		}
+		draw_row(p, bi, ri, k, k + n, false);
+		k += n;
+		lay_new_page(p);
+		repeat_header(p, bi);
+	}
+}
+
+double lay_table_start_height(const lay_placer *p, const lay_block *b)
+{
+	const lay_table *t = b->tab;
+	double h = header_height(t);
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (t->rows[i].kind != LR_HEADER) {
+			h += t->rows[i].height;
+			break;
+		}
+	double body = lay_body_height(p);
+	return (h < body ? h : body) + b->st.space_before;
+}
+
+void lay_place_table(lay_placer *p, size_t bi)
+{
+	const lay_block *b = &p->d->blocks[bi];
+	const lay_table *t = b->tab;
+	if (t->n_cols == 0 || t->n_rows == 0)
+		return;
+	if (lay_table_start_height(p, b) > lay_room(p) + LAY_EPS && !p->empty)
+		lay_new_page(p);
+	if (!p->empty)
+		p->y -= b->st.space_before;
+	bool fresh = p->empty;
+	for (size_t i = 0; i < t->n_rows; i++) {
+		if (t->rows[i].kind == LR_HEADER) {
+			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), false);
+			fresh = true;   /* the first body row stays with the header */
+		} else {
+			place_row(p, bi, i, &fresh);
+		}
+	}
+	p->y -= b->st.space_after;
+}
