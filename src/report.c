@@ -134,6 +134,16 @@ void report_style_default(report_style *s, enum report_type t)
 	default_status(s);
 	s->logo_width = 140;
 	s->logo_height = 70;
+	s->logo_align = LA_LEFT;
+	s->logo_in_header = false;
+	s->logo_header_align = LA_LEFT;
+	s->logo_header_height = 18;
+	s->header[0] = "{kommun}";
+	s->header[1] = "{titel}";
+	s->header[2] = "Dnr {dnr}";
+	s->footer[0] = "{status}";
+	s->footer[2] = "Sida {sida} av {sidor}";
+	s->running_on_first_page = false;
 	s->toc_levels = 2;
 	s->goal_heading_base = 1;
 	default_order(s, t);
@@ -168,6 +178,59 @@ static bool is_draft(const sr_model *m)
 	return !m->diarium.beslutsdatum || !*m->diarium.beslutsdatum;
 }
 
+/* The value of one template field, "" when the document has none; NULL: unknown. */
+static const char *field_value(const sr_model *m, const char *name, size_t len)
+{
+#define IS(w) (len == sizeof(w) - 1 && memcmp(name, w, len) == 0)
+	if (IS("kommun"))
+		return m->kommun.namn ? m->kommun.namn : "";
+	if (IS("titel"))
+		return report_title(m);
+	if (IS("dnr"))
+		return m->diarium.diarienummer ? m->diarium.diarienummer : "";
+	if (IS("status"))
+		return is_draft(m) ? "FÖRSLAG " FMT_NDASH " ej beslutat" : "";
+	if (IS("sida"))
+		return "{N}";
+	if (IS("sidor"))
+		return "{M}";
+#undef IS
+	return NULL;
+}
+
+const char *report_running_text(const sr_model *m, const char *tmpl)
+{
+	if (!tmpl || !*tmpl)
+		return NULL;
+	size_t cap = strlen(tmpl) + 1, n = 0;
+	bool any_field = false, any_value = false;
+	for (const char *p = tmpl; *p; p++) {   /* first pass: the length */
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		const char *v = e ? field_value(m, p + 1, (size_t)(e - p - 1)) : NULL;
+		if (v) {
+			cap += strlen(v);
+			p = e;
+		}
+	}
+	char *out = arena_alloc(m->arena, cap);
+	for (const char *p = tmpl; *p; p++) {
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		const char *v = e ? field_value(m, p + 1, (size_t)(e - p - 1)) : NULL;
+		if (!v) {
+			out[n++] = *p;
+			continue;
+		}
+		any_field = true;
+		any_value |= *v != '\0';
+		memcpy(out + n, v, strlen(v));
+		n += strlen(v);
+		p = e;
+	}
+	out[n] = '\0';
+	/* "Dnr {dnr}" without a Dnr, "{status}" of a decided report: the slot stays empty */
+	return any_field && !any_value ? NULL : out;
+}
+
 void report_page_setup(const sr_model *m, const report_style *s, lay_page_setup *out)
 {
 	memset(out, 0, sizeof *out);
@@ -177,17 +240,51 @@ void report_page_setup(const sr_model *m, const report_style *s, lay_page_setup 
 	out->margin_bottom = s->margin_bottom;
 	out->margin_left = s->margin_left;
 	out->margin_right = s->margin_right;
-	out->header[0] = m->kommun.namn;
-	out->header[1] = report_title(m);
-	if (m->diarium.diarienummer)
-		out->header[2] = arena_printf(m->arena, "Dnr %s", m->diarium.diarienummer);
-	out->footer[0] = is_draft(m) ? "FÖRSLAG " FMT_NDASH " ej beslutat" : NULL;
-	out->footer[2] = "Sida {N} av {M}";
+	for (int k = 0; k < 3; k++) {
+		out->header[k] = report_running_text(m, s->header[k]);
+		out->footer[k] = report_running_text(m, s->footer[k]);
+	}
 	out->running_size = s->running_size;
 	out->running_color = s->running_color;
-	out->running_on_first_page = false;
+	out->running_on_first_page = s->running_on_first_page;
 	out->watermark = is_draft(m) ? "FÖRSLAG" : NULL;
 	out->watermark_color = s->watermark_color;
+}
+
+/* Appends one item to page p (the page's array is copied into r's arena). */
+static dl_item *page_append(lay_result *r, dl_page *p)
+{
+	dl_item *items = arena_alloc(r->arena, (p->n_items + 1) * sizeof *items);
+	if (p->n_items)
+		memcpy(items, p->items, p->n_items * sizeof *items);
+	p->items = items;
+	dl_item *it = &items[p->n_items++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+void report_decorate(lay_result *r, const sr_model *m, const report_style *s)
+{
+	const char *logo = report_logo_path(m);
+	if (!logo || !s->logo_in_header || s->logo_height <= 0 || s->logo_header_height <= 0)
+		return;
+	double h = s->logo_header_height, w = h * s->logo_width / s->logo_height;
+	double inner = r->width - r->margin_left - r->margin_right;
+	double x = r->margin_left + (s->logo_header_align == LA_RIGHT ? inner - w :
+	                             s->logo_header_align == LA_CENTER ? (inner - w) / 2 : 0);
+	/* just above the header rule, which the engine draws 6 pt above the top margin */
+	double y = r->height - r->margin_top + 9;
+	for (size_t i = s->running_on_first_page ? 0 : 1; i < r->n_pages; i++) {
+		dl_item *it = page_append(r, &r->pages[i]);
+		it->kind = DL_IMAGE;
+		it->role = ROLE_ARTIFACT;
+		it->block = -1;
+		it->x = x;
+		it->y = y;
+		it->w = w;
+		it->h = h;
+		it->text = arena_strdup(r->arena, logo);
+	}
 }
 
 static const char *type_word(enum report_type t)
@@ -221,14 +318,19 @@ void report_meta_of(const sr_model *m, report_meta *out)
 	out->title = out->draft ? arena_printf(m->arena, "%s (förslag)", report_title(m))
 	                        : report_title(m);
 	out->author = m->kommun.namn;
-	out->subject = arena_printf(m->arena, "Dnr %s", dnr);
+	/* The backend writes Subject also as dc:description: a proposal says so there. */
+	out->subject = out->draft
+	    ? arena_printf(m->arena, "Dnr %s – förslag till %s, ej beslutat", dnr,
+	                   m->diarium.beslutsinstans ? m->diarium.beslutsinstans : "beslut")
+	    : arena_printf(m->arena, "Dnr %s", dnr);
 	out->keywords = arena_printf(m->arena, "%s, %d, %s, %s%s", type_word(m->typ), m->ar,
 	                             m->kommun.namn ? m->kommun.namn : "", dnr,
 	                             out->draft ? ", förslag" : "");
 	out->description = arena_printf(m->arena, "%s för %s. %s.", report_title(m),
 	                                m->kommun.namn ? m->kommun.namn : "",
 	                                report_decision_line(m));
-	out->date = out->draft ? NULL : m->diarium.beslutsdatum;
+	/* Dates come from the document, never the clock: the decision, else the period's end. */
+	out->date = out->draft ? m->period_till : m->diarium.beslutsdatum;
 }
 
 /* ---- dispatch ---- */
