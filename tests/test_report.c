@@ -553,8 +553,9 @@ static void draft_carries_forslag_on_every_page(void **state)
 	report_meta meta;
 	report_meta_of(b.m, &meta);
 	assert_true(meta.draft);
-	assert_null(meta.date);
+	assert_string_equal(meta.date, b.m->period_till);   /* never the clock */
 	assert_non_null(strstr(meta.title, "förslag"));
+	assert_non_null(strstr(meta.subject, "förslag till Kommunfullmäktige"));
 	unbuild(&b);
 }
 
