@@ -3,6 +3,7 @@
  * never stopping the others. */
 #include "cli.h"
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,42 +103,154 @@ static char *output_beside(const char *input)
 }
 
 static int render_one(sr_session *s, const char *in, const char *out,
-                      const sr_render_options *o, bool from_folder, bool *skipped)
+                      const sr_render_options *o, bool from_folder, bool *skipped, FILE *diag)
 {
 	sr_report *r = sr_open(s, in);
 	*skipped = from_folder && sr_is_contribution(r) && sr_status(r) == SR_OK;
 	int st = *skipped ? SR_OK : sr_render(r, out, o);
-	sr_print_diagnostics(r, stderr);
+	sr_print_diagnostics(r, diag);
 	sr_close(r);
 	return st;
 }
 
-static int render_batch(sr_session *s, const struct cli *c, struct job_list *jobs, const char *outdir)
+/* One batch shared by the worker threads. Each job's diagnostics are collected in
+ * memory and printed in job order, so the output does not depend on scheduling. */
+struct batch {
+	const struct cli *cli;
+	struct job_list *jobs;
+	const char *outdir;
+	pthread_mutex_t lock;
+	size_t next_job, next_print;
+	char **text;          /* per job: its diagnostics, until printed */
+	int *status;
+	bool *finished, *skipped;
+	bool tty;
+};
+
+/* Prints the finished jobs that are next in order. Call with the lock held. */
+static void batch_flush(struct batch *b)
+{
+	while (b->next_print < b->jobs->n && b->finished[b->next_print]) {
+		size_t i = b->next_print++;
+		if (b->tty)   /* progress for a person watching; logs stay clean */
+			fprintf(stderr, "[%zu/%zu] %s\n", i + 1, b->jobs->n, b->jobs->paths[i]);
+		fputs(b->text[i] ? b->text[i] : "", stderr);
+		free(b->text[i]);
+		b->text[i] = NULL;
+	}
+}
+
+static void batch_run_job(struct batch *b, sr_session *s, size_t i)
+{
+	char *out = output_in(b->outdir, b->jobs->paths[i]);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	bool skipped;
+	int st = render_one(s, b->jobs->paths[i], out, &b->cli->render, b->jobs->from_folder[i],
+	                    &skipped, mem ? mem : stderr);
+	if (mem)
+		fclose(mem);
+	free(out);
+	pthread_mutex_lock(&b->lock);
+	b->text[i] = buf;
+	b->status[i] = st;
+	b->skipped[i] = skipped;
+	b->finished[i] = true;
+	batch_flush(b);
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* A worker: its own session (schema, fonts), taking the next job until none is left. */
+static void *batch_worker(void *arg)
+{
+	struct batch *b = arg;
+	char why[512] = "";
+	sr_session *s = sr_session_new(NULL, why, sizeof why);
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		size_t i = b->next_job < b->jobs->n ? b->next_job++ : b->jobs->n;
+		pthread_mutex_unlock(&b->lock);
+		if (i == b->jobs->n)
+			break;
+		if (s) {
+			batch_run_job(b, s, i);
+			continue;
+		}
+		char *msg = NULL;
+		if (asprintf(&msg, "%s:0: fel: [KORNING] kunde inte starta: %s\n", b->jobs->paths[i], why) < 0)
+			msg = NULL;
+		pthread_mutex_lock(&b->lock);
+		b->text[i] = msg;
+		b->status[i] = SR_RUNTIME;
+		b->finished[i] = true;
+		batch_flush(b);
+		pthread_mutex_unlock(&b->lock);
+	}
+	sr_session_free(s);
+	return NULL;
+}
+
+/* As many workers as cores, at most 8, never more than jobs. */
+static size_t worker_count(size_t jobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cores < 1 ? 1 : cores > 8 ? 8 : (size_t)cores;
+	return n < jobs ? n : (jobs ? jobs : 1);
+}
+
+static int batch_summary(const struct batch *b)
+{
+	int worst = SR_OK;
+	size_t done = 0, bad = 0, skipped_n = 0;
+	for (size_t i = 0; i < b->jobs->n; i++) {
+		if (b->status[i] > worst)
+			worst = b->status[i];
+		if (b->skipped[i])
+			skipped_n++;
+		else if (b->status[i] == SR_OK)
+			done++;
+		else
+			bad++;
+	}
+	fprintf(stderr, "styrrapport: %zu dokument satta, %zu med fel", done, bad);
+	if (skipped_n)
+		fprintf(stderr, ", %zu nämndbidrag hoppades över", skipped_n);
+	fprintf(stderr, " (utmapp %s)\n", b->outdir);
+	return worst;
+}
+
+static int render_batch(const struct cli *c, struct job_list *jobs, const char *outdir)
 {
 	if (!is_dir(outdir) && mkdir(outdir, 0755) != 0) {
 		fprintf(stderr, "%s:0: fel: [FIL-SKRIVA] utmappen kan inte skapas: %s\n", outdir, strerror(errno));
 		return SR_RUNTIME;
 	}
-	bool tty = isatty(STDERR_FILENO);
-	int worst = SR_OK;
-	size_t done = 0, bad = 0, skipped_n = 0;
-	for (size_t i = 0; i < jobs->n; i++) {
-		if (tty)   /* progress for a person watching; logs stay clean */
-			fprintf(stderr, "[%zu/%zu] %s\n", i + 1, jobs->n, jobs->paths[i]);
-		char *out = output_in(outdir, jobs->paths[i]);
-		bool skipped;
-		int st = render_one(s, jobs->paths[i], out, &c->render, jobs->from_folder[i], &skipped);
-		free(out);
-		if (st > worst)
-			worst = st;
-		skipped_n += skipped;
-		if (!skipped)
-			st == SR_OK ? done++ : bad++;
-	}
-	fprintf(stderr, "styrrapport: %zu dokument satta, %zu med fel", done, bad);
-	if (skipped_n)
-		fprintf(stderr, ", %zu nämndbidrag hoppades över", skipped_n);
-	fprintf(stderr, " (utmapp %s)\n", outdir);
+	size_t n = jobs->n ? jobs->n : 1;
+	struct batch b = {.cli = c, .jobs = jobs, .outdir = outdir, .tty = isatty(STDERR_FILENO)};
+	pthread_mutex_init(&b.lock, NULL);
+	b.text = calloc(n, sizeof *b.text);
+	b.status = calloc(n, sizeof *b.status);
+	b.finished = calloc(n, sizeof *b.finished);
+	b.skipped = calloc(n, sizeof *b.skipped);
+	if (!b.text || !b.status || !b.finished || !b.skipped)
+		abort();
+	size_t workers = worker_count(jobs->n);
+	pthread_t tid[8];
+	size_t started = 0;
+	for (; started < workers; started++)
+		if (pthread_create(&tid[started], NULL, batch_worker, &b) != 0)
+			break;
+	if (started == 0)
+		batch_worker(&b);   /* no thread could start: do the work here */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	int worst = batch_summary(&b);
+	pthread_mutex_destroy(&b.lock);
+	free(b.text);
+	free(b.status);
+	free(b.finished);
+	free(b.skipped);
 	return worst;
 }
 
@@ -163,11 +276,11 @@ int cli_render(sr_session *s, const struct cli *c)
 	}
 	int st;
 	if (batch) {
-		st = render_batch(s, c, &jobs, c->out);
+		st = render_batch(c, &jobs, c->out);
 	} else {
 		char *out = c->out ? strdup(c->out) : output_beside(jobs.paths[0]);
 		bool skipped;
-		st = render_one(s, jobs.paths[0], out, &c->render, false, &skipped);
+		st = render_one(s, jobs.paths[0], out, &c->render, false, &skipped, stderr);
 		free(out);
 	}
 	jobs_free(&jobs);
