@@ -45,6 +45,12 @@ void sr_session_free(sr_session *s)
 		return;
 	load_schema_free(s->schema);
 	pdf_writer_free(s->pdf);
+	for (size_t i = 0; i < s->n_layouts; i++) {
+		free(s->layouts[i].path);
+		load_layout_free(s->layouts[i].layout);
+	}
+	free(s->layouts);
+	load_schema_free(s->layout_schema);
 	free(s->data_dir);
 	free(s);
 }

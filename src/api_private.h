@@ -5,6 +5,7 @@
 #include "calc.h"
 #include "diag.h"
 #include "load.h"
+#include "load_layout.h"
 #include "model.h"
 #include "pdf.h"
 
@@ -12,6 +13,12 @@ struct sr_session {
 	char *data_dir;
 	load_schema *schema;
 	pdf_writer *pdf;          /* loaded on the first render */
+	load_schema *layout_schema;   /* compiled on the first render */
+	struct api_layout {           /* every layout file read so far, by path: a batch */
+		char *path;               /* reads each file once */
+		load_layout *layout;
+	} *layouts;
+	size_t n_layouts;
 };
 
 struct sr_report {
@@ -32,6 +39,9 @@ typedef struct manifest_facts {
 } manifest_facts;
 /* Writes OUT.xml beside pdf (temp file + rename). Returns an sr_exit. */
 int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f);
+
+/* Where the manifest of OUT.pdf goes (OUT.xml), in malloc'd memory; caller frees. */
+char *api_manifest_path(const char *pdf);
 
 /* dir + "/" + name in malloc'd memory; caller frees. */
 char *api_path_join(const char *dir, const char *name);

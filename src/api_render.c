@@ -5,6 +5,7 @@
 #include "lay.h"
 #include "report.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,23 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 		diag_add(d, D_FONT, dir, 0, "%s", why);
 	free(dir);
 	return s->pdf;
+}
+
+/* errno in Swedish, for the messages a user sees. */
+static const char *errno_sv(int e)
+{
+	switch (e) {
+	case ENOENT: return "mappen eller filen finns inte";
+	case ENOTDIR: return "en del av sökvägen är ingen mapp";
+	case EACCES: case EPERM: return "åtkomst nekad";
+	case EROFS: return "filsystemet är skrivskyddat";
+	case ENOSPC: return "disken är full";
+	case EDQUOT: return "diskkvoten är slut";
+	case EISDIR: return "det är en mapp";
+	case ENAMETOOLONG: return "sökvägen är för lång";
+	case EXDEV: return "målet ligger på ett annat filsystem";
+	default: return strerror(e);
+	}
 }
 
 /* A temporary path in the same folder as target, so that rename() is atomic. */
@@ -63,7 +81,7 @@ static int write_pdf(sr_report *r, pdf_writer *w, const lay_result *pages,
 	char *tmp = temp_beside(out, &fd);
 	if (!tmp) {
 		diag_add(&r->diags, D_FILE_WRITE, out, 0, "kan inte skapa en fil i utmappen: %s",
-		         strerror(errno));
+		         errno_sv(errno));
 		return SR_RUNTIME;
 	}
 	close(fd);
@@ -73,7 +91,7 @@ static int write_pdf(sr_report *r, pdf_writer *w, const lay_result *pages,
 		return SR_OK;
 	}
 	if (rc == 0)
-		snprintf(why, sizeof why, "%s", strerror(errno));
+		snprintf(why, sizeof why, "%s", errno_sv(errno));
 	unlink(tmp);
 	free(tmp);
 	diag_add(&r->diags, D_FILE_WRITE, out, 0, "PDF:en kunde inte skrivas: %s", why);
@@ -97,6 +115,85 @@ static void info_of(const sr_model *m, const report_meta *meta, bool pdfa,
 	(void)m;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Neither the PDF nor its manifest may replace the document itself: `render
+ * rapport.xml --manifest` would otherwise write the manifest over rapport.xml. */
+static bool targets_safe(sr_report *r, const char *out, bool manifest)
+{
+	char *man = manifest ? api_manifest_path(out) : NULL;
+	const char *hit = same_file(out, r->path) ? out : man && same_file(man, r->path) ? man : NULL;
+	if (hit)
+		diag_add(&r->diags, D_FILE_WRITE, hit, 0,
+		         "%s skulle skriva över dokumentet %s; välj ett annat namn med -o",
+		         hit == out ? "PDF:en" : "manifestet", r->path);
+	free(man);
+	return !hit;
+}
+
+/* A layout file that was asked for but cannot be read must stop the run (exit 3)
+ * rather than silently give the built-in layout. */
+static bool layout_readable(sr_report *r, const char *path)
+{
+	if (!path)
+		return true;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	int e = fd < 0 ? errno : 0;
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		diag_add(&r->diags, D_FILE_READ, path, 0, "layoutfilen kan inte läsas: %s",
+		         e ? errno_sv(e) : "det är ingen vanlig fil");
+	return ok;
+}
+
+/* A layout file parsed once per session; NULL (diagnostics in r) when it is bad. */
+static const load_layout *session_layout(sr_report *r, const char *path)
+{
+	sr_session *s = r->session;
+	for (size_t i = 0; i < s->n_layouts; i++)
+		if (strcmp(s->layouts[i].path, path) == 0)
+			return s->layouts[i].layout;
+	if (!s->layout_schema)
+		s->layout_schema = load_layout_schema_new();
+	if (!s->layout_schema) {
+		diag_add(&r->diags, D_RUNTIME, path, 0, "layoutens inbyggda XML-schema kunde inte läsas in");
+		return NULL;
+	}
+	load_layout *l = load_layout_read(path, s->layout_schema, &r->diags);
+	if (!l)
+		return NULL;   /* not cached: every document of a batch gets the errors */
+	s->layouts = xrealloc(s->layouts, (s->n_layouts + 1) * sizeof *s->layouts);
+	s->layouts[s->n_layouts++] = (struct api_layout){ xstrdup(path), l };
+	return l;
+}
+
+/* The type's built-in style with the layout file laid over it: the kommun's own
+ * (--layout), else <data dir>/layouts/<typ>.xml. The installed files state exactly the
+ * built-in values, so a data dir without layouts/ renders the same. */
+static bool style_of(sr_report *r, const char *own, report_style *style)
+{
+	static const char *const files[RT_MAX] = {
+		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
+		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
+	};
+	enum report_type t = r->model->typ;
+	report_style_default(style, t);
+	char *path = own ? xstrdup(own) : api_path_join(r->session->data_dir, files[t < RT_MAX ? t : RT_DELARSRAPPORT]);
+	bool use = own || access(path, F_OK) == 0;
+	const load_layout *l = use ? session_layout(r, path) : NULL;
+	if (l)
+		load_layout_apply(l, style);
+	free(path);
+	return !use || l;
+}
+
 int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 {
 	static const sr_render_options defaults;
@@ -105,11 +202,14 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	int st = api_ready(r);
 	if (st != SR_OK)
 		return st;
+	if (!layout_readable(r, opts->layout_path) || !targets_safe(r, out_pdf, opts->manifest))
+		return sr_status(r);
 	pdf_writer *w = session_pdf(r->session, &r->diags);
 	if (!w)
 		return sr_status(r);
 	report_style style;
-	report_style_default(&style, r->model->typ);
+	if (!style_of(r, opts->layout_path, &style))
+		return sr_status(r);
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
 	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(w));
@@ -121,6 +221,7 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 		diag_add(&r->diags, D_LAYOUT_OVERFLOW, r->path, 0, "%s", why ? why : "sidorna kunde inte sättas");
 		return sr_status(r);
 	}
+	report_decorate(pages, r->model, &style);
 	report_meta meta;
 	report_meta_of(r->model, &meta);
 	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");

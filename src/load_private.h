@@ -36,6 +36,8 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 /* Replaces every xi:include below and including root by the included file's root.
  * includer is the display name of the file root came from. False on any error. */
 bool load_includes(load_ctx *c, xmlNodePtr root, const char *includer);
+/* Compiles an XSD held in memory (the layout schema uses it too). NULL on failure. */
+load_schema *load_schema_new_from(const unsigned char *xsd, unsigned long len);
 /* Validates the spliced document; false when it breaks the XSD (diagnostics given). */
 bool load_validate(load_ctx *c, const load_schema *s, xmlDocPtr doc);
 /* Builds the model from a valid document into c->a (m is allocated there). */

@@ -48,12 +48,11 @@ static void quiet_end(quiet q)
 	xmlSetGenericErrorFunc(q.gctx, q.g);
 }
 
-load_schema *load_schema_new(void)
+load_schema *load_schema_new_from(const unsigned char *xsd, unsigned long len)
 {
 	xmlInitParser();
 	quiet q = quiet_begin();
-	xmlSchemaParserCtxtPtr p = xmlSchemaNewMemParserCtxt((const char *)xsd_styrrapport,
-	                                                     (int)xsd_styrrapport_len);
+	xmlSchemaParserCtxtPtr p = xmlSchemaNewMemParserCtxt((const char *)xsd, (int)len);
 	xmlSchemaPtr schema = NULL;
 	if (p) {
 		xmlSchemaSetParserStructuredErrors(p, ignore_structured, NULL);
@@ -66,6 +65,11 @@ load_schema *load_schema_new(void)
 	load_schema *s = xcalloc(1, sizeof *s);
 	s->schema = schema;
 	return s;
+}
+
+load_schema *load_schema_new(void)
+{
+	return load_schema_new_from(xsd_styrrapport, xsd_styrrapport_len);
 }
 
 void load_schema_free(load_schema *s)
@@ -140,6 +144,10 @@ static const char *pattern_hint(const char *attr)
 		return "ett årtal med fyra siffror";
 	if (strcmp(attr, "taljare") == 0 || strcmp(attr, "namnare") == 0)
 		return "id:n, med '-' före ett id som ska räknas negativt";
+	if (strstr(attr, "farg"))   /* the layout file's colours */
+		return "en färg på formen #RRGGBB, t.ex. #1f3a5f";
+	if (strcmp(attr, "id") == 0)
+		return "ett känt avsnitt eller avsnitt:<id> (se docs/layouts.md)";
 	return "rätt form";
 }
 

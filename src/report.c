@@ -32,15 +32,15 @@ static const char *const order_delar[] = {
 	"driftredovisning", "diagram-drift", "investeringar", "resultatrakning", "balansrakning",
 	"kassaflodesanalys", "finansiella-mal", "personal",
 };
-static const char *const order_uppf[] = {   /* economy and forecast first */
+static const char *const order_uppf[] = {   /* economy, forecast and personnel first */
 	"titelsida", "innehall", "text", "driftredovisning", "diagram-drift", "investeringar",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal",
-	"malsammanfattning", "diagram-malstatus", "maluppfoljning", "personal",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal", "personal",
+	"malsammanfattning", "diagram-malstatus", "maluppfoljning",
 };
-static const char *const order_ar[] = {
+static const char *const order_ar[] = {   /* the order of the Swedish annual report */
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"finansiella-mal", "resultatrakning", "balansrakning", "kassaflodesanalys",
-	"driftredovisning", "investeringar", "personal",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
+	"diagram-drift", "investeringar", "finansiella-mal", "personal",
 };
 static const char *const order_vb[] = {
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",

@@ -34,6 +34,11 @@ typedef struct report_style {
 	double margin_top, margin_bottom, margin_left, margin_right;
 	double running_size;
 	lay_rgb running_color, watermark_color;
+	/* running header and footer (left, centre, right): templates with the fields
+	 * {kommun} {titel} {dnr} {sida} {sidor} {status}; NULL or "" = empty. A slot whose
+	 * fields all come out empty is left empty ("Dnr {dnr}" without a Dnr). Not owned. */
+	const char *header[3], *footer[3];
+	bool running_on_first_page;
 	/* text */
 	lay_style text[RS_ROLE_MAX];
 	lay_rgb emphasis_color;             /* labels such as "Analys:" */
@@ -44,6 +49,10 @@ typedef struct report_style {
 	enum lay_shape status_shape[ST_MAX];
 	/* title page */
 	double logo_width, logo_height;
+	enum lay_align logo_align;
+	bool logo_in_header;                /* the logo also in the running header ... */
+	enum lay_align logo_header_align;   /* ... in this slot ... */
+	double logo_header_height;          /* ... this high (width keeps logo_width:logo_height) */
 	/* contents */
 	int toc_levels;                     /* 1..6 */
 	int goal_heading_base;              /* heading level of a top-level goal (1) */
@@ -63,6 +72,12 @@ void report_style_set_sections(report_style *s, const char *const *ids, size_t n
 /* Fills the page setup (A4, margins, header/footer strings) for the document. The
  * strings are owned by m->arena. */
 void report_page_setup(const sr_model *m, const report_style *s, lay_page_setup *out);
+/* Expands one header/footer template for m ({sida}/{sidor} become the engine's {N}/{M});
+ * NULL when the slot stays empty. Owned by m->arena. */
+const char *report_running_text(const sr_model *m, const char *tmpl);
+/* After lay_run: draws the logo in the running header when the style asks for it
+ * (items added in r->arena). */
+void report_decorate(lay_result *r, const sr_model *m, const report_style *s);
 
 /* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
 void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s);

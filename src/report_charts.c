@@ -5,6 +5,9 @@
 #include "report_private.h"
 #include <string.h>
 
+static double fmax_(double a, double b) { return a > b ? a : b; }
+static double fmin_(double a, double b) { return a < b ? a : b; }
+
 #define LABEL_W 130.0
 #define BAR_H 16.0
 #define ROW_H 26.0
@@ -69,15 +72,24 @@ static const char *status_alt(const report_ctx *c, const char *alt, const char *
 	                    k->n[ST_EJ_BEDOMT]);
 }
 
+/* An uppföljning shows the year-end prognos (the outcomes are not in yet), the other
+ * types the current assessment: the same counts as the summary's table. */
+static const calc_count *level_counts(const report_ctx *c, size_t i)
+{
+	return c->m->typ == RT_UPPFOLJNING ? &c->r->levels[i].prognos : &c->r->levels[i].status;
+}
+
 static void chart_goal_status(report_ctx *c)
 {
 	const calc_result *r = c->r;
+	bool uppf = c->m->typ == RT_UPPFOLJNING;
 	size_t rows = 0;
-	const char *alt = "Diagram över måluppfyllelsen per målnivå.";
+	const char *alt = uppf ? "Diagram över prognosen för helåret per målnivå."
+	                       : "Diagram över måluppfyllelsen per målnivå.";
 	for (size_t i = 0; i < r->n_levels; i++)
-		if (total_of(&r->levels[i].status) > 0) {
+		if (total_of(level_counts(c, i)) > 0) {
 			rows++;
-			alt = status_alt(c, alt, r->levels[i].niva->namn, &r->levels[i].status);
+			alt = status_alt(c, alt, r->levels[i].niva->namn, level_counts(c, i));
 		}
 	if (rows == 0)
 		return;
@@ -86,15 +98,19 @@ static void chart_goal_status(report_ctx *c)
 	double y = 4;
 	lay_rgb ink = c->s->text[RS_BODY].color;
 	for (size_t i = 0; i < r->n_levels; i++) {
-		if (total_of(&r->levels[i].status) == 0)
+		if (total_of(level_counts(c, i)) == 0)
 			continue;
 		lay_fig_text(c->d, 0, y + BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink, LA_LEFT);
-		status_bar(c, y, bar_w, &r->levels[i].status);
+		status_bar(c, y, bar_w, level_counts(c, i));
 		y += ROW_H;
 	}
 	chart_legend(c, y);
 	lay_figure_end(c->d);
-	report_text(c, RS_CAPTION, "Figur: antal mål per status och målnivå, nuvarande bedömning.");
+	report_text(c, RS_CAPTION, uppf
+	            ? "Figur: antal mål per prognos och målnivå. Samma siffror står i tabellen "
+	              "Prognos för helåret per målnivå."
+	            : "Figur: antal mål per status och målnivå, nuvarande bedömning. Samma siffror "
+	              "står i tabellen Bedömning per målnivå.");
 }
 
 /* Largest |avvikelse| among the rows, at least one unit so that a scale exists. */
@@ -145,8 +161,93 @@ static void chart_drift(report_ctx *c)
 	for (size_t i = 0; i < r->n_drift; i++)
 		drift_bar(c, 4 + (double)i * ROW_H, zero, half, max, &r->drift[i]);
 	lay_figure_end(c->d);
-	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: avvikelse mot budget i %s; överskott till höger, underskott till vänster.",
+	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: avvikelse mot budget i %s; överskott till höger, underskott till vänster. "
+	                                        "Samma belopp står i kolumnen Avvikelse i driftredovisningens tabell.",
 	                                        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr"));
+}
+
+/* ---- an indicator's utfall per year against its målvärde ---- */
+
+#define HIST_W 300.0
+#define HIST_H 96.0
+#define HIST_AXIS 18.0     /* room for the year labels below the bars */
+#define HIST_LEFT 40.0     /* room for the scale on the left */
+
+/* The utfall years in ascending order (the document may list them in any order). */
+static const value_point **sorted_outcomes(const report_ctx *c, const indikator *in)
+{
+	const value_point **v = arena_calloc(c->a, in->n_utfall, sizeof *v);
+	for (size_t i = 0; i < in->n_utfall; i++) {
+		size_t j = i;
+		for (; j > 0 && v[j - 1]->ar > in->utfall[i].ar; j--)
+			v[j] = v[j - 1];
+		v[j] = &in->utfall[i];
+	}
+	return v;
+}
+
+static void hist_range(const value_point **v, size_t n, const calc_indicator *ci, double *lo, double *hi)
+{
+	*lo = 0;
+	*hi = ci->has_t ? dec_to_double(ci->t) : 0;
+	for (size_t i = 0; i < n; i++) {
+		double x = dec_to_double(v[i]->value);
+		*lo = x < *lo ? x : *lo;
+		*hi = x > *hi ? x : *hi;
+	}
+	if (*hi - *lo <= 0)
+		*hi = *lo + 1;
+	*hi += (*hi - *lo) * 0.12;   /* headroom for the value labels */
+}
+
+static void hist_bars(report_ctx *c, const value_point **v, size_t n, double lo, double hi, int decs)
+{
+	double plot_w = HIST_W - HIST_LEFT, plot_h = HIST_H - HIST_AXIS, slot = plot_w / (double)n;
+	double bw = slot * 0.6 > 36 ? 36 : slot * 0.6;
+	lay_rgb bar = { 0x2b, 0x6c, 0xb0 }, ink = c->s->text[RS_BODY].color;
+	for (size_t i = 0; i < n; i++) {
+		double x = HIST_LEFT + slot * (double)i + (slot - bw) / 2;
+		double val = dec_to_double(v[i]->value);
+		double y0 = plot_h * (hi - fmax_(val, 0)) / (hi - lo), y1 = plot_h * (hi - fmin_(val, 0)) / (hi - lo);
+		lay_fig_rect(c->d, x, y0, bw, y1 - y0 > 0.5 ? y1 - y0 : 0.5, bar);
+		/* inside the bar's top when it is tall enough, so the target line never hides it */
+		bool inside = y1 - y0 >= 12;
+		lay_fig_text(c->d, x + bw / 2, inside ? y0 + 9 : y0 - 2, report_num(c, v[i]->value, decs),
+		             LF_BOLD, 7, inside ? text_on(bar) : ink, LA_CENTER);
+		lay_fig_text(c->d, x + bw / 2, HIST_H - 4, arena_printf(c->a, "%d", v[i]->ar), LF_REGULAR, 7.5, ink, LA_CENTER);
+	}
+}
+
+void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
+{
+	const indikator *in = ci->ind;
+	if (in->n_utfall < 2)
+		return;
+	const value_point **v = sorted_outcomes(c, in);
+	double lo, hi, plot_h = HIST_H - HIST_AXIS;
+	hist_range(v, in->n_utfall, ci, &lo, &hi);
+	const char *unit = in->enhet ? in->enhet : "";
+	const char *alt = arena_printf(c->a, "Diagram: utfall per år för %s%s%s.", in->namn,
+	                               ci->has_t ? ", med målvärdet " : "",
+	                               ci->has_t ? report_qty(c, ci->t, decs, unit) : "");
+	for (size_t i = 0; i < in->n_utfall; i++)
+		alt = arena_printf(c->a, "%s %d: %s.", alt, v[i]->ar, report_qty(c, v[i]->value, decs, unit));
+	lay_figure_begin(c->d, HIST_W, HIST_H, alt);
+	lay_rgb axis = c->s->text[RS_CAPTION].color, target = c->s->status_color[ST_EJ_UPPFYLLT];
+	double zero = plot_h * hi / (hi - lo);
+	lay_fig_line(c->d, HIST_LEFT, zero, HIST_W, zero, 0.5, axis);
+	lay_fig_text(c->d, HIST_LEFT - 4, zero + 3, "0", LF_REGULAR, 7, axis, LA_RIGHT);
+	hist_bars(c, v, in->n_utfall, lo, hi, decs);
+	if (ci->has_t) {   /* the target as a dashed-looking line of short strokes */
+		double y = plot_h * (hi - dec_to_double(ci->t)) / (hi - lo);
+		for (double x = HIST_LEFT; x < HIST_W; x += 8)
+			lay_fig_line(c->d, x, y, x + 5 > HIST_W ? HIST_W : x + 5, y, 1.2, target);
+		lay_fig_text(c->d, HIST_LEFT - 4, y + 3, report_num(c, ci->t, decs), LF_BOLD, 7, target, LA_RIGHT);
+	}
+	lay_figure_end(c->d);
+	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: %s, utfall per år (staplar)%s. "
+	                                        "Samma värden står i tabellen nedan.", in->namn,
+	                                        ci->has_t ? " mot målvärdet (streckad linje)" : ""));
 }
 
 void report_sec_chart(report_ctx *c, const char *id)

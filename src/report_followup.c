@@ -105,6 +105,46 @@ static void indicator_table(report_ctx *c, const mal *g)
 		lay_table_end(c->d);
 }
 
+static const value_point *target_of_year(const indikator *in, int ar)
+{
+	for (size_t i = 0; i < in->n_malvarde; i++)
+		if (in->malvarde[i].ar == ar && !in->malvarde[i].period)
+			return &in->malvarde[i];
+	return NULL;
+}
+
+/* The chart's numbers as a table, so that nothing depends on seeing it. */
+static void history_table(report_ctx *c, const indikator *in, int d)
+{
+	static const lay_column cols[3] = { { LA_LEFT, 0.2 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 } };
+	static const char *const titles[3] = { "År", "Utfall", "Målvärde" };
+	lay_table_begin(c->d, cols, 3, report_st(c, RS_TABLE));
+	report_header_row(c, titles, cols, 3);
+	for (size_t i = 0; i < in->n_utfall; i++) {
+		const value_point *u = &in->utfall[i], *t = target_of_year(in, u->ar);
+		lay_cell cells[3] = {
+			report_cell(c, arena_printf(c->a, "%d", u->ar), LF_REGULAR, LA_LEFT),
+			report_cell(c, report_qty(c, u->value, d, in->enhet), LF_REGULAR, LA_RIGHT),
+			report_cell(c, t ? report_qty(c, t->value, d, in->enhet) : FMT_NDASH, LF_REGULAR, LA_RIGHT),
+		};
+		report_row(c, LR_BODY, cells);
+	}
+	lay_table_end(c->d);
+}
+
+/* Indicators with a history: utfall per year, as a chart and as a table. */
+static void indicator_histories(report_ctx *c, const mal *g)
+{
+	for (size_t i = 0; i < c->r->n_ind; i++) {
+		const calc_indicator *ci = &c->r->ind[i];
+		if (ci->goal != g || ci->ind->n_utfall < 2)
+			continue;
+		int d = indicator_decimals(ci->ind);
+		report_indicator_history(c, ci, d);
+		history_table(c, ci->ind, d);
+	}
+}
+
 static void activity_table(report_ctx *c, const mal *g)
 {
 	static const lay_column cols[4] = { { LA_LEFT, 0.45 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0 }, { LA_LEFT, 0 } };
@@ -129,6 +169,27 @@ static void activity_table(report_ctx *c, const mal *g)
 	lay_table_end(c->d);
 }
 
+static bool has_goal_prognos(const mal *g)
+{
+	return g->has_bedomning && g->bedomning.prognos != ST_NONE;
+}
+
+/* Whether g is printed: in scope, and in an uppföljning only where it or a goal below
+ * it has a prognos (the goals are followed up by their prognos alone). The walk is
+ * bounded by the tree, whose depth the loader has already limited. */
+static bool goal_shown(const report_ctx *c, const mal *g)
+{
+	const calc_goal *cg = calc_goal_of(c->r, c->m, g);
+	if (!cg || !cg->in_scope)
+		return false;
+	if (c->m->typ != RT_UPPFOLJNING || has_goal_prognos(g))
+		return true;
+	for (size_t k = 0; k < g->n_kids; k++)
+		if (goal_shown(c, g->kids[k]))
+			return true;
+	return false;
+}
+
 /* What a goal contributes to when its parent is not shown: the overordnad id when the
  * goal is not in the document (verksamhetsberättelse), else the parent's title. */
 static const char *contributes_to(const report_ctx *c, const mal *g)
@@ -137,8 +198,7 @@ static const char *contributes_to(const report_ctx *c, const mal *g)
 		return g->overordnad;
 	if (!g->parent)
 		return NULL;
-	const calc_goal *pg = calc_goal_of(c->r, c->m, g->parent);
-	if (pg && pg->in_scope)
+	if (goal_shown(c, g->parent))
 		return NULL;   /* the parent is printed right above it */
 	const niva *nv = model_find_niva(c->m, g->parent->niva);
 	return nv && nv->namn ? arena_printf(c->a, "%s: %s", nv->namn, g->parent->titel)
@@ -171,23 +231,29 @@ static void goal_facts(report_ctx *c, const mal *g)
 		report_text(c, RS_CAPTION, line);
 }
 
+static void status_row(report_ctx *c, const char *label, enum status st, const char *suffix)
+{
+	lay_cell row[2] = {
+		report_cell(c, label, LF_BOLD, LA_LEFT),
+		report_cell_status(c, st, suffix),
+	};
+	report_row(c, LR_BODY, row);
+}
+
+/* The assessment now and, before year end, the prognos; an uppföljning shows only the
+ * prognos, and nothing for a goal without one. */
 static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 {
 	static const lay_column cols[2] = { { LA_LEFT, 0.3 }, { LA_LEFT, 0 } };
-	lay_table_begin(c->d, cols, 2, report_st(c, RS_TABLE));
-	lay_cell row[2] = {
-		report_cell(c, "Bedömning", LF_BOLD, LA_LEFT),
-		report_cell_status(c, cg->status, cg->manual ? "(manuell bedömning)" : NULL),
-	};
-	report_row(c, LR_BODY, row);
+	bool uppf = c->m->typ == RT_UPPFOLJNING;
 	bool year = c->m->typ == RT_ARSREDOVISNING || c->m->typ == RT_VERKSAMHETSBERATTELSE;
-	if (!year && g->has_bedomning && g->bedomning.prognos != ST_NONE) {
-		lay_cell prow[2] = {
-			report_cell(c, "Prognos för helåret", LF_BOLD, LA_LEFT),
-			report_cell_status(c, g->bedomning.prognos, NULL),
-		};
-		report_row(c, LR_BODY, prow);
-	}
+	if (uppf && !has_goal_prognos(g))
+		return;
+	lay_table_begin(c->d, cols, 2, report_st(c, RS_TABLE));
+	if (!uppf)
+		status_row(c, "Bedömning", cg->status, cg->manual ? "(manuell bedömning)" : NULL);
+	if (!year && has_goal_prognos(g))
+		status_row(c, "Prognos för helåret", g->bedomning.prognos, NULL);
 	lay_table_end(c->d);
 }
 
@@ -209,6 +275,7 @@ static void goal_block(report_ctx *c, const mal *g, const calc_goal *cg, int dep
 		lay_paragraph(c->d, sp, n, report_st(c, RS_BODY), ROLE_PARAGRAPH);
 	}
 	indicator_table(c, g);
+	indicator_histories(c, g);
 	if (g->has_bedomning && g->bedomning.text.n_runs > 0)
 		report_labelled(c, "Analys", &g->bedomning.text);
 	activity_table(c, g);
@@ -236,7 +303,7 @@ void report_sec_goal_followup(report_ctx *c)
 	while (top > 0) {
 		goal_frame f = stack[--top];
 		const calc_goal *cg = calc_goal_of(c->r, m, f.g);
-		bool shown = cg && cg->in_scope;
+		bool shown = goal_shown(c, f.g);
 		if (shown) {
 			report_legend(c);
 			goal_block(c, f.g, cg, f.depth);

@@ -132,14 +132,38 @@ static void namnd_table(report_ctx *c)
 	lay_table_end(c->d);
 }
 
+/* How many of k are "ej bedömt" (for the prognos: no prognos given). */
+static long count_total_none(const calc_count *k)
+{
+	return k->n[ST_EJ_BEDOMT] + k->n[ST_NONE];
+}
+
 static bool has_prognos(const sr_model *m)
 {
 	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT;
 }
 
+/* Uppföljning jan–april: outcomes for the year are not in yet, so the goals are
+ * reported by their year-end prognos only. */
+static void prognos_summary(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (count_total(&r->all_prognos) == count_total_none(&r->all_prognos))
+		return;   /* no goal has a prognos: nothing to summarise */
+	report_heading(c, 1, "Måluppfyllelse i sammanfattning");
+	report_text(c, RS_BODY, sum_sentence(c, "Prognos för helåret: ", &r->all_prognos));
+	report_legend(c);
+	report_text(c, RS_TABLE_TITLE, "Prognos för helåret per målnivå");
+	level_table(c, true);
+}
+
 void report_sec_goal_summary(report_ctx *c)
 {
 	const calc_result *r = c->r;
+	if (c->m->typ == RT_UPPFOLJNING) {
+		prognos_summary(c);
+		return;
+	}
 	if (count_total(&r->all_status) == 0)
 		return;
 	report_heading(c, 1, "Måluppfyllelse i sammanfattning");

@@ -44,6 +44,10 @@ const char *report_namnd_name(const report_ctx *c, const char *id);
 /* True when the row/personal belongs to the report's nämnd filter (or there is none). */
 bool report_in_scope(const report_ctx *c, const char *namndref);
 
+/* The logo's path (relative hrefs are taken from the document's folder), or NULL.
+ * Owned by m->arena. */
+const char *report_logo_path(const sr_model *m);
+
 /* "Beslutad av Kommunfullmäktige 28 oktober 2024, § 87", or "Förslag till …" when
  * there is no beslutsdatum. Owned by m->arena. */
 const char *report_decision_line(const sr_model *m);
@@ -61,6 +65,9 @@ void report_sec_fin_goals(report_ctx *c);
 void report_sec_personal(report_ctx *c);
 /* A chart by section id ("diagram-malstatus", "diagram-drift"); unknown ids skipped. */
 void report_sec_chart(report_ctx *c, const char *id);
+/* For an indicator with utfall in two years or more: a small bar chart of utfall per
+ * year with the målvärde as a line, and its caption (report_charts.c). */
+void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs);
 /* The status legend (marker, colour, name); shown once per document. */
 void report_legend(report_ctx *c);
 #endif

@@ -4,15 +4,15 @@
 #include <string.h>
 
 /* The logo path is relative to the document's folder. */
-static const char *logo_path(const report_ctx *c)
+const char *report_logo_path(const sr_model *m)
 {
-	const char *href = c->m->kommun.logotyp;
+	const char *href = m->kommun.logotyp;
 	if (!href || !*href)
 		return NULL;
-	if (href[0] == '/' || !c->m->file)
+	if (href[0] == '/' || !m->file)
 		return href;
-	char *copy = arena_strdup(c->a, c->m->file);
-	return arena_printf(c->a, "%s/%s", dirname(copy), href);
+	char *copy = arena_strdup(m->arena, m->file);
+	return arena_printf(m->arena, "%s/%s", dirname(copy), href);
 }
 
 static void meta_line(report_ctx *c, const char *label, const char *value)
@@ -51,9 +51,9 @@ static void title_diarium(report_ctx *c)
 void report_sec_title_page(report_ctx *c)
 {
 	const sr_model *m = c->m;
-	const char *logo = logo_path(c);
+	const char *logo = report_logo_path(m);
 	if (logo)
-		lay_image(c->d, logo, c->s->logo_width, c->s->logo_height, LA_LEFT);
+		lay_image(c->d, logo, c->s->logo_width, c->s->logo_height, c->s->logo_align);
 	if (m->kommun.namn)
 		report_text(c, RS_TITLE_KOMMUN, m->kommun.namn);
 	lay_text(c->d, arena_strdup(c->a, report_title(m)), report_st(c, RS_TITLE), ROLE_TITLE);

@@ -1,0 +1,32 @@
+/* load_layout.h - reads a kommun's layout file (docs/layouts.md) safely, validates it
+ * against the embedded layout XSD and keeps what it sets, to be laid over the built-in
+ * style of a report type. Messages go into a diag_sink, in Swedish. */
+#ifndef SR_LOAD_LAYOUT_H
+#define SR_LOAD_LAYOUT_H
+#include "diag.h"
+#include "load.h"
+#include "report.h"
+#include <stddef.h>
+
+#define LOAD_LAYOUT_NS "urn:styrrapport:layout:1"
+
+typedef struct load_layout load_layout;
+
+/* Compiles the layout XSD embedded in the binary. NULL only on an internal failure.
+ * Free with load_schema_free. */
+load_schema *load_layout_schema_new(void);
+/* Reads path and validates it. NULL (with diagnostics in d) when the file cannot be
+ * read (D_FILE_READ, exit class 3), is not well-formed, has a DOCTYPE, breaks the XSD
+ * or a rule of docs/layouts.md (D_LAYOUT). Caller frees with load_layout_free. */
+load_layout *load_layout_read(const char *path, const load_schema *xsd, diag_sink *d);
+/* The same from memory; name is used in diagnostics. */
+load_layout *load_layout_memory(const char *data, size_t len, const char *name,
+                                const load_schema *xsd, diag_sink *d);
+void load_layout_free(load_layout *l);
+
+/* Overwrites in s every value the file gives; the rest of s (the report type's
+ * defaults) is kept. Strings put into s are owned by l, which must outlive s's use. */
+void load_layout_apply(const load_layout *l, report_style *s);
+/* The typ attribute of the file, or RT_MAX when it has none. */
+enum report_type load_layout_type(const load_layout *l);
+#endif
