@@ -194,6 +194,51 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
 	return !use || l;
 }
 
+/* Lays the computed report out into pages, with the session's fonts and the layout
+ * (opts->layout_path or the type's own). NULL, with diagnostics, on failure. */
+static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writer **w_out)
+{
+	pdf_writer *w = session_pdf(r->session, &r->diags);
+	if (!w)
+		return NULL;
+	report_style style;
+	if (!style_of(r, opts->layout_path, &style))
+		return NULL;
+	lay_page_setup setup;
+	report_page_setup(r->model, &style, &setup);
+	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(w));
+	report_build(doc, r->model, r->calc, &style);
+	const char *why = NULL;
+	lay_result *pages = lay_run(doc, &why);
+	lay_free(doc);
+	if (!pages) {
+		diag_add(&r->diags, D_LAYOUT_OVERFLOW, r->path, 0, "%s", why ? why : "sidorna kunde inte sättas");
+		return NULL;
+	}
+	report_decorate(pages, r->model, &style);
+	*w_out = w;
+	return pages;
+}
+
+int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts)
+{
+	static const sr_render_options defaults;
+	if (!opts)
+		opts = &defaults;
+	int st = api_ready(r);
+	if (st != SR_OK || !layout_readable(r, opts->layout_path))
+		return sr_status(r);
+	pdf_writer *w;
+	lay_result *pages = lay_out(r, opts, &w);
+	if (!pages)
+		return sr_status(r);
+	lay_dump(pages, out);
+	lay_result_free(pages);
+	if (fflush(out) != 0)
+		diag_add(&r->diags, D_FILE_WRITE, "-", 0, "sidornas innehåll kunde inte skrivas");
+	return sr_status(r);
+}
+
 int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 {
 	static const sr_render_options defaults;
@@ -204,24 +249,10 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 		return st;
 	if (!layout_readable(r, opts->layout_path) || !targets_safe(r, out_pdf, opts->manifest))
 		return sr_status(r);
-	pdf_writer *w = session_pdf(r->session, &r->diags);
-	if (!w)
+	pdf_writer *w;
+	lay_result *pages = lay_out(r, opts, &w);
+	if (!pages)
 		return sr_status(r);
-	report_style style;
-	if (!style_of(r, opts->layout_path, &style))
-		return sr_status(r);
-	lay_page_setup setup;
-	report_page_setup(r->model, &style, &setup);
-	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(w));
-	report_build(doc, r->model, r->calc, &style);
-	const char *why = NULL;
-	lay_result *pages = lay_run(doc, &why);
-	lay_free(doc);
-	if (!pages) {
-		diag_add(&r->diags, D_LAYOUT_OVERFLOW, r->path, 0, "%s", why ? why : "sidorna kunde inte sättas");
-		return sr_status(r);
-	}
-	report_decorate(pages, r->model, &style);
 	report_meta meta;
 	report_meta_of(r->model, &meta);
 	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");

@@ -16,6 +16,7 @@ static const char usage_text[] =
 	"      --no-pdfa       vanlig PDF i stället för PDF/A-2b\n"
 	"      --manifest      skriv även UT.xml (manifest för diariet)\n"
 	"      --layout FIL    kommunens egen layoutfil\n"
+	"  styrrapport dump FIL [--layout FIL]      skriv de satta sidornas innehåll som text\n"
 	"  styrrapport --help | --version | --list-codes\n"
 	"\n"
 	"Slutstatus: 0 giltigt (varningar tillåtna), 1 ogiltigt dokument eller layout,\n"
@@ -85,6 +86,17 @@ static int cmd_validate(sr_session *s, const struct cli *c)
 	return worst;
 }
 
+static int cmd_dump(sr_session *s, const struct cli *c)
+{
+	if (c->n_inputs != 1)
+		return cli_usage_error("%s", "dump tar exakt en fil");
+	sr_report *r = sr_open(s, c->inputs[0]);
+	int st = sr_dump_layout(r, stdout, &c->render);
+	sr_print_diagnostics(r, stderr);
+	sr_close(r);
+	return st;
+}
+
 static int cmd_compute(sr_session *s, const struct cli *c)
 {
 	if (c->n_inputs != 1)
@@ -115,6 +127,8 @@ int main(int argc, char **argv)
 		st = cmd_validate(s, &c);
 	else if (strcmp(c.command, "compute") == 0)
 		st = cmd_compute(s, &c);
+	else if (strcmp(c.command, "dump") == 0)
+		st = cmd_dump(s, &c);
 	else if (strcmp(c.command, "render") == 0)
 		st = cli_render(s, &c);
 	else

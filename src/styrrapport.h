@@ -67,6 +67,10 @@ int sr_write_computed(sr_report *r, FILE *out);
  * renamed: an existing file is never clobbered by a failed run). opts may be NULL. */
 int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
 
+/* Writes the laid-out pages as text (one line per display item: position, font, role,
+ * text) for golden tests and debugging, without making a PDF. Returns an sr_exit. */
+int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts);
+
 size_t sr_diagnostic_count(const sr_report *r);
 sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
 /* Prints every diagnostic, sorted by file and line, as "FILE:LINE: fel: [KOD] text". */
