@@ -1,21 +1,28 @@
 /* lay.c - building a layout document: every block and string the report builder hands
  * over is copied into the document's arena, so callers may free theirs at once. */
 #include "lay_private.h"
+#include <stdlib.h>
 #include <string.h>
 
-void *lay_grow(arena *a, void *p, size_t *cap, size_t need, size_t elem)
+void *lay_vgrow(void *p, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
 		return p;
 	size_t nc = *cap ? *cap * 2 : 16;
 	while (nc < need)
 		nc *= 2;
-	/* Doubling in the arena wastes at most the array's own size, and the arena frees all. */
-	void *q = arena_calloc(a, nc, elem);
-	if (p && *cap)
-		memcpy(q, p, *cap * elem);
+	p = xrealloc(p, nc * elem);
 	*cap = nc;
-	return q;
+	return p;
+}
+
+void lay_scratch_free(lay_scratch *s)
+{
+	free(s->items);
+	free(s->lines);
+	free(s->pieces);
+	free(s->buf);
+	memset(s, 0, sizeof *s);
 }
 
 double lay_text_width(const lay_doc *d)
@@ -41,13 +48,22 @@ lay_doc *lay_new(const lay_page_setup *setup, const lay_metrics *metrics)
 
 void lay_free(lay_doc *d)
 {
-	if (d)
-		arena_free(d->a);
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		if (d->blocks[i].tab)
+			free(d->blocks[i].tab->rows);
+		if (d->blocks[i].fig)
+			free(d->blocks[i].fig->prims);
+	}
+	free(d->blocks);
+	lay_scratch_free(&d->scratch);
+	arena_free(d->a);
 }
 
 static lay_block *add_block(lay_doc *d, enum blk_kind k, const lay_style *st)
 {
-	d->blocks = lay_grow(d->a, d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof *d->blocks);
+	d->blocks = lay_vgrow(d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof *d->blocks);
 	lay_block *b = &d->blocks[d->n_blocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = k;
@@ -151,7 +167,7 @@ void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, la
 	lay_table *t = d->open_table;
 	if (!t || (!cells && t->n_cols))
 		return;
-	t->rows = lay_grow(d->a, t->rows, &t->cap_rows, t->n_rows + 1, sizeof *t->rows);
+	t->rows = lay_vgrow(t->rows, &t->cap_rows, t->n_rows + 1, sizeof *t->rows);
 	lay_trow *r = &t->rows[t->n_rows++];
 	memset(r, 0, sizeof *r);
 	r->kind = kind;
@@ -188,7 +204,7 @@ static fig_prim *add_prim(lay_doc *d, enum fig_kind k)
 	lay_figure *f = d->open_fig;
 	if (!f)
 		return NULL;
-	f->prims = lay_grow(d->a, f->prims, &f->cap_prims, f->n_prims + 1, sizeof *f->prims);
+	f->prims = lay_vgrow(f->prims, &f->cap_prims, f->n_prims + 1, sizeof *f->prims);
 	fig_prim *p = &f->prims[f->n_prims++];
 	memset(p, 0, sizeof *p);
 	p->kind = k;

@@ -4,15 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The items of one paragraph, in the scratch's array. */
 typedef struct brk_vec {
-	arena *a;
+	lay_scratch *sc;
 	brk_item *v;
-	size_t n, cap;
+	size_t n;
 } brk_vec;
 
 static brk_item *brk_push(brk_vec *bv, enum brk_kind k, size_t span)
 {
-	bv->v = lay_grow(bv->a, bv->v, &bv->cap, bv->n + 1, sizeof *bv->v);
+	lay_scratch *sc = bv->sc;
+	bv->v = sc->items = lay_vgrow(sc->items, &sc->cap_items, bv->n + 1, sizeof *bv->v);
 	brk_item *it = &bv->v[bv->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = k;
@@ -102,6 +104,8 @@ static void tokenize_span(tok_ctx *t)
 static void tokenize(brk_vec *bv, const lay_metrics *m, const lay_span *spans, size_t n,
                      double size)
 {
+	bv->v = bv->sc->items;
+	bv->n = 0;
 	for (size_t i = 0; i < n; i++) {
 		tok_ctx t = { .bv = bv, .m = m, .sp = &spans[i], .span = i, .size = size };
 		tokenize_span(&t);
@@ -111,19 +115,20 @@ static void tokenize(brk_vec *bv, const lay_metrics *m, const lay_span *spans, s
 }
 
 typedef struct brk_state {
-	arena *a;
+	lay_scratch *sc;
 	const lay_metrics *m;
 	const lay_span *spans;
 	double size, maxw;
 	brk_item *it;
 	size_t n;
-	lay_line *lines;
-	size_t n_lines, cap_lines;
+	lay_line *lines;           /* the scratch's */
+	size_t n_lines;
 } brk_state;
 
 static lay_line *add_line(brk_state *s, size_t a, size_t b)
 {
-	s->lines = lay_grow(s->a, s->lines, &s->cap_lines, s->n_lines + 1, sizeof *s->lines);
+	lay_scratch *sc = s->sc;
+	s->lines = sc->lines = lay_vgrow(sc->lines, &sc->cap_lines, s->n_lines + 1, sizeof *s->lines);
 	lay_line *l = &s->lines[s->n_lines++];
 	memset(l, 0, sizeof *l);
 	l->a = a;
@@ -222,55 +227,75 @@ static void break_lines(brk_state *s)
 		add_line(s, ls, s->n);
 }
 
+static void *copy_exact(arena *a, const void *p, size_t n, size_t elem)
+{
+	void *q = arena_alloc(a, n ? n * elem : 1);
+	if (n)
+		memcpy(q, p, n * elem);
+	return q;
+}
+
+void lay_break_s(lay_scratch *sc, arena *a, const lay_metrics *m, const lay_span *spans,
+                 size_t n, double size, double width, lay_box *out)
+{
+	brk_vec bv = { .sc = sc };
+	tokenize(&bv, m, spans, n, size);
+	brk_state s = { .sc = sc, .m = m, .spans = spans, .size = size,
+	                .maxw = width > 0 ? width : 0, .it = bv.v, .n = bv.n,
+	                .lines = sc->lines };
+	break_lines(&s);
+	/* The box outlives the scratch: keep exactly what it holds. */
+	*out = (lay_box){ .spans = spans, .n_spans = n, .size = size,
+	                  .items = copy_exact(a, bv.v, bv.n, sizeof *bv.v), .n_items = bv.n,
+	                  .lines = copy_exact(a, s.lines, s.n_lines, sizeof *s.lines),
+	                  .n_lines = s.n_lines };
+}
+
 void lay_break(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
                double width, lay_box *out)
 {
-	brk_vec bv = { .a = a };
-	tokenize(&bv, m, spans, n, size);
-	brk_state s = { .a = a, .m = m, .spans = spans, .size = size,
-	                .maxw = width > 0 ? width : 0, .it = bv.v, .n = bv.n };
-	break_lines(&s);
-	*out = (lay_box){ .spans = spans, .n_spans = n, .size = size, .items = bv.v,
-	                  .n_items = bv.n, .lines = s.lines, .n_lines = s.n_lines };
+	lay_scratch sc = {0};
+	lay_break_s(&sc, a, m, spans, n, size, width, out);
+	lay_scratch_free(&sc);
 }
 
+/* The pieces of one line, built in the scratch's arrays. */
 typedef struct piece_buf {
+	lay_scratch *sc;
 	arena *a;
 	lay_piece *v;
-	size_t n, cap;
-	char *buf;
-	size_t blen, bcap;
+	size_t n;
+	size_t blen;
 	double x;
 } piece_buf;
 
 static void piece_close(piece_buf *p)
 {
 	if (p->n > 0 && !p->v[p->n - 1].text)
-		p->v[p->n - 1].text = arena_strndup(p->a, p->buf ? p->buf : "", p->blen);
+		p->v[p->n - 1].text = arena_strndup(p->a, p->sc->buf ? p->sc->buf : "", p->blen);
 }
 
 static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, double w)
 {
+	lay_scratch *sc = p->sc;
 	if (p->n == 0 || p->v[p->n - 1].span != span || p->v[p->n - 1].text) {
 		piece_close(p);
-		p->v = lay_grow(p->a, p->v, &p->cap, p->n + 1, sizeof *p->v);
+		p->v = sc->pieces = lay_vgrow(sc->pieces, &sc->cap_pieces, p->n + 1, sizeof *p->v);
 		p->v[p->n++] = (lay_piece){ .span = span, .x = p->x };
 		p->blen = 0;
 	}
-	if (p->blen + len + 1 > p->bcap) {
-		p->bcap = (p->blen + len + 1) * 2;
-		p->buf = xrealloc(p->buf, p->bcap);
-	}
-	memcpy(p->buf + p->blen, s, len);
+	sc->buf = lay_vgrow(sc->buf, &sc->cap_buf, p->blen + len + 1, 1);
+	memcpy(sc->buf + p->blen, s, len);
 	p->blen += len;
 	p->v[p->n - 1].w += w;
 	p->x += w;
 }
 
-size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out)
+size_t lay_line_pieces_s(lay_scratch *sc, arena *a, const lay_box *b, size_t i,
+                         lay_piece **out)
 {
 	const lay_line *l = &b->lines[i];
-	piece_buf p = { .a = a };
+	piece_buf p = { .sc = sc, .a = a, .v = sc->pieces };
 	for (size_t k = l->a; k < l->b; k++) {
 		const brk_item *it = &b->items[k];
 		if (it->kind == BRK_TEXT)
@@ -284,15 +309,23 @@ size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out)
 		piece_add(&p, p.n ? p.v[p.n - 1].span : l->hyphen_span, "-", 1,
 		          l->width - p.x);
 	piece_close(&p);
-	free(p.buf);
 	*out = p.v;
 	return p.n;
 }
 
-void lay_measure(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
-                 double *min_w, double *max_w)
+size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out)
 {
-	brk_vec bv = { .a = a };
+	lay_scratch sc = {0};
+	size_t n = lay_line_pieces_s(&sc, a, b, i, out);
+	*out = copy_exact(a, *out, n, sizeof **out);
+	lay_scratch_free(&sc);
+	return n;
+}
+
+void lay_measure(lay_scratch *sc, const lay_metrics *m, const lay_span *spans, size_t n,
+                 double size, double *min_w, double *max_w)
+{
+	brk_vec bv = { .sc = sc };
 	tokenize(&bv, m, spans, n, size);
 	double word = 0, line = 0;
 	*min_w = 0;

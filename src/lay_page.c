@@ -1,9 +1,10 @@
-/* lay_page.c - lay_run: prepares every block once (line breaking, table columns), then
- * paginates until the table of contents' page numbers agree with where the headings
+/* lay_page.c - lay_run: prepares every block once (line breaking, table columns),
+ * paginates in one pass, fills in the table of contents' page numbers where the headings
  * landed, then adds the running header/footer ({N}, {M}) and the watermark. */
 #include "lay_private.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define KEEP_LOOKAHEAD 16   /* keep chains longer than this are not worth honouring */
@@ -13,7 +14,7 @@ dl_item *lay_emit(lay_placer *p, enum dl_kind k, enum lay_role role, size_t bloc
 	if (p->n_pages == 0)
 		lay_new_page(p);
 	lay_pg *pg = &p->pages[p->n_pages - 1];
-	pg->items = lay_grow(p->ra, pg->items, &pg->cap, pg->n + 1, sizeof *pg->items);
+	pg->items = lay_vgrow(pg->items, &pg->cap, pg->n + 1, sizeof *pg->items);
 	dl_item *it = &pg->items[pg->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = k;
@@ -22,9 +23,36 @@ dl_item *lay_emit(lay_placer *p, enum dl_kind k, enum lay_role role, size_t bloc
 	return it;
 }
 
+void lay_toc_fix(lay_placer *p, size_t head, double right)
+{
+	p->fix = lay_vgrow(p->fix, &p->cap_fix, p->n_fix + 1, sizeof *p->fix);
+	p->fix[p->n_fix++] = (lay_tocfix){ p->n_pages - 1, p->pages[p->n_pages - 1].n - 1, head,
+	                                   right };
+}
+
+/* The TOC's page numbers and links, now that every heading is placed. */
+static void fill_toc(lay_placer *p)
+{
+	const lay_metrics *m = p->d->m;
+	for (size_t i = 0; i < p->n_fix; i++) {
+		const lay_tocfix *f = &p->fix[i];
+		dl_item *it = &p->pages[f->page].items[f->item];
+		if (it->kind == DL_LINK) {
+			it->target_page = p->blk_page[f->head];
+			it->target_y = p->blk_y[f->head];
+			continue;
+		}
+		char num[24];
+		snprintf(num, sizeof num, "%d", p->blk_page[f->head]);
+		it->w = m->width(m->ctx, it->font, it->size, num, strlen(num));
+		it->x = f->right - it->w;
+		it->text = arena_strdup(p->ra, num);
+	}
+}
+
 void lay_new_page(lay_placer *p)
 {
-	p->pages = lay_grow(p->ra, p->pages, &p->cap_pages, p->n_pages + 1, sizeof *p->pages);
+	p->pages = lay_vgrow(p->pages, &p->cap_pages, p->n_pages + 1, sizeof *p->pages);
 	memset(&p->pages[p->n_pages++], 0, sizeof *p->pages);
 	p->y = p->top;
 	p->empty = true;
@@ -61,7 +89,7 @@ static void prepare_toc(lay_doc *d, lay_block *b)
 		*sp = (lay_span){ .text = h->label, .font = b->st.font, .color = b->st.color };
 		double w = W - b->st.indent - (h->level - 1) * LAY_TOC_INDENT - numw - b->st.size / 2;
 		b->toc[k].block = i;
-		lay_break(d->a, d->m, sp, 1, b->st.size, w, &b->toc[k].box);
+		lay_break_s(&d->scratch, d->a, d->m, sp, 1, b->st.size, w, &b->toc[k].box);
 		k++;
 	}
 }
@@ -77,7 +105,7 @@ static void prepare_block(lay_doc *d, lay_block *b)
 		/* fall through */
 	case BK_HEADING:
 	case BK_PARA:
-		lay_break(d->a, d->m, b->spans, b->n_spans, b->st.size, W - b->st.indent - b->hang,
+		lay_break_s(&d->scratch, d->a, d->m, b->spans, b->n_spans, b->st.size, W - b->st.indent - b->hang,
 		          &b->box);
 		break;
 	case BK_TABLE: lay_table_prepare(d, b, W); break;
@@ -146,7 +174,7 @@ static void place_all(lay_placer *p)
 		p->n_pages--;
 }
 
-static void placer_init(lay_placer *p, lay_doc *d, const lay_placer *prev)
+static void placer_init(lay_placer *p, lay_doc *d)
 {
 	const lay_page_setup *s = d->setup;
 	memset(p, 0, sizeof *p);
@@ -157,28 +185,21 @@ static void placer_init(lay_placer *p, lay_doc *d, const lay_placer *prev)
 	p->left = s->margin_left;
 	p->blk_page = arena_calloc(p->ra, d->n_blocks + 1, sizeof *p->blk_page);
 	p->blk_y = arena_calloc(p->ra, d->n_blocks + 1, sizeof *p->blk_y);
-	if (prev) {
-		p->prev_page = prev->blk_page;
-		p->prev_y = prev->blk_y;
-	}
 }
 
-static bool has_toc(const lay_doc *d)
+/* Frees the pass's working arrays; its arena (and so the result) stays. */
+static void placer_free(lay_placer *p)
 {
-	for (size_t i = 0; i < d->n_blocks; i++)
-		if (d->blocks[i].kind == BK_TOC && d->blocks[i].n_toc)
-			return true;
-	return false;
+	/* A page dropped at the end (place_all) was empty: it owns no items. */
+	for (size_t i = 0; i < p->n_pages; i++)
+		free(p->pages[i].items);
+	free(p->pages);
+	free(p->fix);
+	p->pages = NULL;
+	p->fix = NULL;
+	p->n_pages = p->cap_pages = p->n_fix = p->cap_fix = 0;
 }
 
-static bool same_pages(const lay_doc *d, const lay_placer *a, const lay_placer *b)
-{
-	for (size_t i = 0; i < d->n_blocks; i++)
-		if (d->blocks[i].kind == BK_HEADING &&
-		    (a->blk_page[i] != b->blk_page[i] || fabs(a->blk_y[i] - b->blk_y[i]) > LAY_EPS))
-			return false;
-	return true;
-}
 
 /* ---- running parts ---- */
 static char *fill_tokens(arena *a, const char *s, int n, int m)
@@ -307,8 +328,15 @@ static lay_result *make_result(lay_placer *p)
 	r->margin_right = d->setup->margin_right;
 	r->n_pages = p->n_pages;
 	r->pages = arena_calloc(p->ra, p->n_pages, sizeof *r->pages);
-	for (size_t i = 0; i < p->n_pages; i++)
-		r->pages[i] = (dl_page){ p->pages[i].items, p->pages[i].n };
+	for (size_t i = 0; i < p->n_pages; i++) {
+		size_t n = p->pages[i].n;
+		dl_item *items = arena_alloc(p->ra, (n ? n : 1) * sizeof *items);
+		if (n)
+			memcpy(items, p->pages[i].items, n * sizeof *items);
+		r->pages[i] = (dl_page){ items, n };
+		free(p->pages[i].items);   /* at once: the peak holds one page twice, not all */
+		p->pages[i] = (lay_pg){0};
+	}
 	for (size_t i = 0; i < d->n_blocks; i++)
 		r->n_outline += d->blocks[i].kind == BK_HEADING;
 	r->outline = arena_calloc(p->ra, r->n_outline ? r->n_outline : 1, sizeof *r->outline);
@@ -330,22 +358,14 @@ lay_result *lay_run(lay_doc *d, const char **why)
 		return NULL;
 	}
 	prepare(d);
-	lay_placer cur, prev;
-	bool have_prev = false;
-	int passes = has_toc(d) ? LAY_MAX_ITER + 1 : 1;
-	for (int pass = 0; pass < passes; pass++) {
-		placer_init(&cur, d, have_prev ? &prev : NULL);
-		place_all(&cur);
-		bool done = pass + 1 == passes || (have_prev && same_pages(d, &prev, &cur));
-		if (have_prev)
-			arena_free(prev.ra);
-		if (done)
-			break;
-		prev = cur;
-		have_prev = true;
-	}
+	lay_placer cur;
+	placer_init(&cur, d);
+	place_all(&cur);   /* one pass: see lay_tocfix */
+	fill_toc(&cur);
 	finish_pages(&cur);
-	return make_result(&cur);
+	lay_result *r = make_result(&cur);
+	placer_free(&cur);
+	return r;
 }
 
 void lay_result_free(lay_result *r)

@@ -15,7 +15,7 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
                         double w, enum lay_align al, double baseline, dl_item proto)
 {
 	lay_piece *pc;
-	size_t n = lay_line_pieces(p->ra, b, i, &pc);
+	size_t n = lay_line_pieces_s(&p->d->scratch, p->ra, b, i, &pc);
 	double lw = b->lines[i].width;
 	double off = al == LA_RIGHT ? w - lw : al == LA_CENTER ? (w - lw) / 2 : 0;
 	if (off < 0)
@@ -241,17 +241,14 @@ static void toc_leader(lay_placer *p, size_t bi, double from, double to, double 
 static void toc_number(lay_placer *p, size_t bi, size_t head, double right, double base)
 {
 	const lay_block *b = &p->d->blocks[bi];
-	int page = p->prev_page ? p->prev_page[head] : 0;   /* placeholder in the first pass */
-	char num[24];
-	snprintf(num, sizeof num, "%d", page);
 	dl_item *it = lay_emit(p, DL_TEXT, ROLE_TOC_ITEM, bi);
-	it->w = p->d->m->width(p->d->m->ctx, b->st.font, b->st.size, num, strlen(num));
-	it->x = right - it->w;
+	it->x = right;   /* text, width and x come when the heading is placed */
 	it->y = base;
 	it->font = b->st.font;
 	it->size = it->h = b->st.size;
 	it->color = b->st.color;
-	it->text = arena_strdup(p->ra, num);
+	it->text = "";
+	lay_toc_fix(p, head, right);
 }
 
 static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e)
@@ -278,8 +275,9 @@ static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e)
 	ln->y = p->y;
 	ln->w = right - x;
 	ln->h = top - p->y;
-	ln->target_page = p->prev_page ? p->prev_page[e->block] : 1;
-	ln->target_y = p->prev_y ? p->prev_y[e->block] : p->top;
+	ln->target_page = 1;
+	ln->target_y = p->top;
+	lay_toc_fix(p, e->block, 0);
 	p->empty = false;
 }
 

@@ -9,7 +9,6 @@
 #define LAY_MARKER_GAP 0.35       /* gap after a marker, share of the font size */
 #define LAY_FIG_SPACE 4.0         /* pt above and below a figure or image */
 #define LAY_TOC_INDENT 12.0       /* pt per TOC level */
-#define LAY_MAX_ITER 3            /* pagination passes for the TOC page numbers */
 
 /* ---- line breaking (lay_break.c) ---- */
 enum brk_kind { BRK_TEXT, BRK_SPACE, BRK_HYPHEN, BRK_SOFT };
@@ -52,14 +51,39 @@ typedef struct lay_piece {     /* a run of one span on one line */
 	double x, w;               /* x from the line start */
 } lay_piece;
 
-/* Breaks spans into lines no wider than width; everything in arena a. */
+/* Working arrays reused from paragraph to paragraph (malloc'd, owned by the lay_doc):
+ * growing them inside an arena would keep every outgrown copy until the arena dies. */
+typedef struct lay_scratch {
+	brk_item *items;
+	size_t cap_items;
+	lay_line *lines;
+	size_t cap_lines;
+	lay_piece *pieces;
+	size_t cap_pieces;
+	char *buf;
+	size_t cap_buf;
+} lay_scratch;
+
+void lay_scratch_free(lay_scratch *s);
+/* Grows a malloc'd array of *cap elements to hold at least need (xrealloc, doubling). */
+void *lay_vgrow(void *p, size_t *cap, size_t need, size_t elem);
+
+/* Breaks spans into lines no wider than width; the box's arrays go into arena a at their
+ * exact size, the work is done in s. */
+void lay_break_s(lay_scratch *s, arena *a, const lay_metrics *m, const lay_span *spans,
+                 size_t n, double size, double width, lay_box *out);
+/* The same with a scratch of its own (tests). */
 void lay_break(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
                double width, lay_box *out);
-/* The drawn runs of line i of b, strings in arena a; returns how many. */
+/* The drawn runs of line i of b; returns how many. The array is s's, valid until its
+ * next use; the strings are in arena a. */
+size_t lay_line_pieces_s(lay_scratch *s, arena *a, const lay_box *b, size_t i,
+                         lay_piece **out);
+/* The same with the array in arena a too (tests). */
 size_t lay_line_pieces(arena *a, const lay_box *b, size_t i, lay_piece **out);
 /* Widest unbreakable piece (min) and the unbroken width (max) of spans. */
-void lay_measure(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, double size,
-                 double *min_w, double *max_w);
+void lay_measure(lay_scratch *s, const lay_metrics *m, const lay_span *spans, size_t n,
+                 double size, double *min_w, double *max_w);
 
 /* ---- the document (lay.c) ---- */
 enum blk_kind { BK_HEADING, BK_PARA, BK_LIST, BK_SPACE, BK_BREAK, BK_TOC, BK_TABLE, BK_FIGURE,
@@ -133,16 +157,15 @@ struct lay_doc {
 	arena *a;
 	const lay_page_setup *setup;
 	const lay_metrics *m;
-	lay_block *blocks;
+	lay_block *blocks;         /* malloc'd, like the tables' rows and figures' prims */
 	size_t n_blocks, cap_blocks;
+	lay_scratch scratch;
 	lay_table *open_table;
 	lay_figure *open_fig;
 	size_t fig_block;
 	bool prepared;
 };
 
-/* Grows a arena-owned array of *cap elements to hold at least need. */
-void *lay_grow(arena *a, void *p, size_t *cap, size_t need, size_t elem);
 double lay_text_width(const lay_doc *d);
 double lay_leading(const lay_style *st);
 
@@ -154,26 +177,37 @@ double lay_marker_room(const lay_style *st);
 
 /* ---- placement (lay_page.c, lay_place.c, lay_table.c); lay_dump.c dumps and checks ---- */
 typedef struct lay_pg {
-	dl_item *items;
+	dl_item *items;            /* malloc'd while placing; copied into the result at the end */
 	size_t n, cap;
 } lay_pg;
+
+/* A TOC item whose page number or link target is filled in after the single pass: the
+ * TOC's geometry never depends on its numbers (fixed number column), so where the
+ * headings land is final once they are placed. */
+typedef struct lay_tocfix {
+	size_t page, item;         /* in the placer's pages */
+	size_t head;               /* the heading's block */
+	double right;              /* DL_TEXT: right edge of the number */
+} lay_tocfix;
 
 typedef struct lay_placer {
 	lay_doc *d;
 	arena *ra;                 /* the result's arena */
-	lay_pg *pages;
+	lay_pg *pages;             /* malloc'd */
 	size_t n_pages, cap_pages;
 	double y;                  /* top of the free space on the current page */
 	bool empty;                /* nothing placed on the current page yet */
 	int *blk_page;             /* per block: page (1-based) where it started, this pass */
 	double *blk_y;             /* per block: top of its first line */
-	const int *prev_page;      /* the previous pass's blk_page, NULL in the first pass */
-	const double *prev_y;
+	lay_tocfix *fix;           /* malloc'd */
+	size_t n_fix, cap_fix;
 	double top, bottom, left;  /* the page body */
 	const char *alt;           /* the current figure's alt text, in the result's arena */
 } lay_placer;
 
 dl_item *lay_emit(lay_placer *p, enum dl_kind k, enum lay_role role, size_t block);
+/* Marks the item just emitted as showing heading head's page (number or link). */
+void lay_toc_fix(lay_placer *p, size_t head, double right);
 void lay_new_page(lay_placer *p);
 double lay_room(const lay_placer *p);
 double lay_body_height(const lay_placer *p);

@@ -28,7 +28,7 @@ static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx)
 		for (size_t j = 0; j < t->n_cols; j++) {
 			const lay_cell *c = &t->rows[i].cells[j];
 			double lo, hi, extra = cell_room(b, i, j) + 2 * LAY_CELL_PAD;
-			lay_measure(d->a, d->m, c->spans, c->n_spans, b->st.size, &lo, &hi);
+			lay_measure(&d->scratch, d->m, c->spans, c->n_spans, b->st.size, &lo, &hi);
 			mn[j] = fmax(mn[j], lo + extra);
 			mx[j] = fmax(mx[j], hi + extra);
 		}
@@ -123,7 +123,7 @@ void lay_table_prepare(lay_doc *d, lay_block *b, double width)
 		r->boxes = arena_calloc(d->a, t->n_cols, sizeof *r->boxes);
 		for (size_t j = 0; j < t->n_cols; j++) {
 			double w = t->colw[j] - 2 * LAY_CELL_PAD - cell_room(b, i, j);
-			lay_break(d->a, d->m, r->cells[j].spans, r->cells[j].n_spans, b->st.size, w,
+			lay_break_s(&d->scratch, d->a, d->m, r->cells[j].spans, r->cells[j].n_spans, b->st.size, w,
 			          &r->boxes[j]);
 			if (r->boxes[j].n_lines > most)
 				most = r->boxes[j].n_lines;

@@ -94,21 +94,19 @@ static int check_font_file(const char *path, char *why, size_t why_len)
 	return 0;
 }
 
-/* Gets the three fonts for the current document and repairs their /ToUnicode. */
-static int attach_fonts(pdf_writer *w)
+/* Gets a font for the current document on its first use and repairs its /ToUnicode:
+ * HPDF_GetFont builds a 65 536-entry glyph map (~5 ms), so a document pays only for
+ * the fonts it draws with. */
+HPDF_Font pdf_font(pdf_writer *w, enum lay_font f)
 {
-	int rc = 0;
-	for (int f = 0; f < LF_MAX && rc == 0; f++) {
-		w->font[f] = HPDF_GetFont(w->doc, w->font_name[f], "UTF-8");
-		if (!w->font[f])
-			rc = -1;
-	}
-	if (rc == 0)
-		rc = pdf_harux_fix_tounicode(w->doc, w->font, LF_MAX);
-	if (rc != 0)
-		for (int f = 0; f < LF_MAX; f++)
-			w->font[f] = NULL;
-	return rc;
+	if ((unsigned)f >= LF_MAX)
+		f = LF_REGULAR;
+	if (w->font[f])
+		return w->font[f];
+	HPDF_Font font = HPDF_GetFont(w->doc, w->font_name[f], "UTF-8");
+	if (!font || pdf_harux_fix_tounicode(w->doc, font, &w->tounicode) != 0)
+		return NULL;
+	return w->font[f] = font;
 }
 
 /* Starts a fresh document in the same HPDF_Doc: FreeDoc/NewDoc keep the loaded font
@@ -117,54 +115,36 @@ static int fresh_document(pdf_writer *w)
 {
 	for (int f = 0; f < LF_MAX; f++)
 		w->font[f] = NULL;
+	w->tounicode = NULL;
+	w->ready = false;
 	clear_error(w);
 	if (HPDF_NewDoc(w->doc) != HPDF_OK)
 		return -1;
 	if (HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL) != HPDF_OK)
 		return -1;
-	return attach_fonts(w);
+	w->ready = true;
+	return 0;
 }
 
-static bool needs_cleaning(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0xF0 || c < 0x20 || c == 0x7F)
-			return true;
-	}
-	return false;
-}
-
-/* Advance width of UTF-8 text. The UTF-8 encoder's width function takes the UTF-8
- * bytes; characters above U+FFFF are drawn as spaces, so they are measured as one.
- * Layout calls this very often: copy only when something must be replaced. */
+/* Advance width of UTF-8 text, from the width tables read from the font files: the
+ * same integer 1/1000 em sums as HPDF_Font_TextWidth (test_pdf_ttf checks every BMP
+ * character), without a libharu document. Reads only the tables: thread-safe. */
 static double text_width(void *ctx, enum lay_font font, double size, const char *s, size_t len)
 {
-	pdf_writer *w = ctx;
+	const pdf_writer *w = ctx;
 	if (!s || !len)
 		return 0;
 	if ((unsigned)font >= LF_MAX)
 		font = LF_REGULAR;
-	char *clean = needs_cleaning(s, len) ? pdf_bmp_only(s, len) : NULL;
-	const char *t = clean ? clean : s;
-	size_t n = clean ? strlen(clean) : len;
-	double width;
-	if (w->font[font]) {
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)t, (HPDF_UINT)n);
-		width = tw.width * size / 1000.0;
-	} else {
-		width = 0.5 * size * (double)n;   /* broken writer: keep layout going */
-	}
-	free(clean);
-	return width;
+	return (double)pdf_ttf_width(w->ttf[font], s, len) * size / 1000.0;
 }
 
 static void set_metrics(pdf_writer *w)
 {
 	w->metrics.ctx = w;
 	w->metrics.width = text_width;
-	w->metrics.ascent = HPDF_Font_GetAscent(w->font[LF_REGULAR]) / 1000.0;
-	w->metrics.descent = -HPDF_Font_GetDescent(w->font[LF_REGULAR]) / 1000.0;
+	w->metrics.ascent = w->ttf[LF_REGULAR]->ascent / 1000.0;
+	w->metrics.descent = -w->ttf[LF_REGULAR]->descent / 1000.0;
 }
 
 static int load_fonts(pdf_writer *w, const char *font_dir, char *why, size_t why_len)
@@ -178,6 +158,12 @@ static int load_fonts(pdf_writer *w, const char *font_dir, char *why, size_t why
 		if (!w->font_name[f] || HPDF_GetError(w->doc) != HPDF_OK) {
 			say(why, why_len, "typsnittet %s kan inte läsas av libharu (fel 0x%04X)", path,
 			    (unsigned)HPDF_GetError(w->doc));
+			return -1;
+		}
+		w->ttf[f] = xmalloc(sizeof *w->ttf[f]);
+		if (pdf_ttf_load(path, w->ttf[f]) != 0) {
+			say(why, why_len, "typsnittet %s saknar tabeller för teckenbredder (cmap 3/1)",
+			    path);
 			return -1;
 		}
 	}
@@ -208,12 +194,7 @@ pdf_writer *pdf_writer_new(const char *font_dir, char *why, size_t why_len)
 		pdf_writer_free(w);
 		return NULL;
 	}
-	if (attach_fonts(w) != 0) {
-		say(why, why_len, "typsnitten i %s kunde inte förberedas (libharu-fel 0x%04X)",
-		    font_dir, (unsigned)HPDF_GetError(w->doc));
-		pdf_writer_free(w);
-		return NULL;
-	}
+	w->ready = true;   /* HPDF_New started a document; the fonts come on first use */
 	set_metrics(w);
 	return w;
 }
@@ -223,6 +204,8 @@ void pdf_writer_free(pdf_writer *w)
 	if (!w)
 		return;
 	HPDF_Free(w->doc);
+	for (int f = 0; f < LF_MAX; f++)
+		free(w->ttf[f]);
 	free(w);
 }
 
@@ -423,7 +406,7 @@ int pdf_write(pdf_writer *w, const lay_result *pages, const pdf_info *info,
 		say(why, why_len, "PDF:en kunde inte skapas: argument saknas");
 		return -1;
 	}
-	if (!w->font[LF_REGULAR] && fresh_document(w) != 0) {
+	if (!w->ready && fresh_document(w) != 0) {
 		say(why, why_len, "typsnitten i %s kunde inte förberedas", w->font_dir);
 		return -1;
 	}
@@ -433,9 +416,9 @@ int pdf_write(pdf_writer *w, const lay_result *pages, const pdf_info *info,
 	}
 	if (why && why_len)
 		why[0] = '\0';
-	clear_error(w);   /* an error while measuring must not fail this document */
+	clear_error(w);
 	int rc = build(w, pages, info, path, why, why_len);
-	/* Always leave a fresh document behind: the next layout measures against it. */
+	/* Always leave a fresh document behind, and free this one's objects now. */
 	if (fresh_document(w) != 0 && rc == 0) {
 		say(why, why_len, "typsnitten i %s kunde inte förberedas för nästa dokument",
 		    w->font_dir);

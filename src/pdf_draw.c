@@ -32,40 +32,66 @@ static HPDF_REAL ch(unsigned char c)
 	return (HPDF_REAL)(c / 255.0);
 }
 
-static void fill_rgb(HPDF_Page page, lay_rgb c)
+/* The colours and line width last set on the page: each libharu setter costs some
+ * 3 000 instructions (it clears a 512-byte buffer byte by byte), so skip repeats. */
+typedef struct pdf_gstate {
+	HPDF_Page page;
+	bool have_fill, have_stroke;
+	lay_rgb fill, stroke;
+	double line_width;         /* < 0: unknown */
+} pdf_gstate;
+
+static bool same_rgb(lay_rgb a, lay_rgb b)
 {
-	HPDF_Page_SetRGBFill(page, ch(c.r), ch(c.g), ch(c.b));
+	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-static void stroke_rgb(HPDF_Page page, lay_rgb c)
+static void fill_rgb(pdf_gstate *g, lay_rgb c)
 {
-	HPDF_Page_SetRGBStroke(page, ch(c.r), ch(c.g), ch(c.b));
+	if (g->have_fill && same_rgb(g->fill, c))
+		return;
+	HPDF_Page_SetRGBFill(g->page, ch(c.r), ch(c.g), ch(c.b));
+	g->have_fill = true;
+	g->fill = c;
+}
+
+static void stroke_rgb(pdf_gstate *g, lay_rgb c)
+{
+	if (g->have_stroke && same_rgb(g->stroke, c))
+		return;
+	HPDF_Page_SetRGBStroke(g->page, ch(c.r), ch(c.g), ch(c.b));
+	g->have_stroke = true;
+	g->stroke = c;
+}
+
+static void line_width(pdf_gstate *g, double w)
+{
+	if (g->line_width == w)
+		return;
+	HPDF_Page_SetLineWidth(g->page, (HPDF_REAL)w);
+	g->line_width = w;
 }
 
 /* Draws a run of consecutive DL_TEXT items in one text object, setting font and
  * colour only when they change. Returns the index after the run. */
-static size_t draw_texts(pdf_writer *w, HPDF_Page page, const dl_page *dp, size_t i)
+static size_t draw_texts(pdf_writer *w, pdf_gstate *g, const dl_page *dp, size_t i)
 {
+	HPDF_Page page = g->page;
 	HPDF_Page_BeginText(page);
 	int cur_font = -1;
 	double cur_size = -1;
-	lay_rgb cur_color = {0, 0, 0};
-	bool have_color = false;
 	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++) {
 		const dl_item *it = &dp->items[i];
 		if (!it->text || !*it->text || !(it->size > 0))
 			continue;   /* libharu refuses a zero font size; nothing would show */
 		int f = (unsigned)it->font < LF_MAX ? (int)it->font : LF_REGULAR;
 		if (f != cur_font || it->size != cur_size) {
-			HPDF_Page_SetFontAndSize(page, w->font[f], (HPDF_REAL)it->size);
+			/* a NULL font (libharu failed) makes this call fail, and the page with it */
+			HPDF_Page_SetFontAndSize(page, pdf_font(w, (enum lay_font)f), (HPDF_REAL)it->size);
 			cur_font = f;
 			cur_size = it->size;
 		}
-		if (!have_color || memcmp(&cur_color, &it->color, sizeof cur_color)) {
-			fill_rgb(page, it->color);
-			cur_color = it->color;
-			have_color = true;
-		}
+		fill_rgb(g, it->color);
 		char *clean = pdf_bmp_only(it->text, strlen(it->text));
 		HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, clean);
 		free(clean);
@@ -74,16 +100,17 @@ static size_t draw_texts(pdf_writer *w, HPDF_Page page, const dl_page *dp, size_
 	return i;
 }
 
-static void draw_rect(HPDF_Page page, const dl_item *it)
+static void draw_rect(pdf_gstate *g, const dl_item *it)
 {
+	HPDF_Page page = g->page;
 	bool stroke = it->line_width > 0;
 	if (!it->fill && !stroke)
 		return;
 	if (it->fill)
-		fill_rgb(page, it->fill_color);
+		fill_rgb(g, it->fill_color);
 	if (stroke) {
-		stroke_rgb(page, it->color);
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
+		stroke_rgb(g, it->color);
+		line_width(g, it->line_width);
 	}
 	HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w,
 	                    (HPDF_REAL)it->h);
@@ -96,12 +123,13 @@ static void draw_rect(HPDF_Page page, const dl_item *it)
 }
 
 /* line_width 0 means no stroke (lay.h): such a line is not drawn. */
-static void draw_line(HPDF_Page page, const dl_item *it)
+static void draw_line(pdf_gstate *g, const dl_item *it)
 {
+	HPDF_Page page = g->page;
 	if (it->line_width <= 0)
 		return;
-	stroke_rgb(page, it->color);
-	HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
+	stroke_rgb(g, it->color);
+	line_width(g, it->line_width);
 	HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
 	HPDF_Page_LineTo(page, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
 	HPDF_Page_Stroke(page);
@@ -117,16 +145,17 @@ static void polygon(HPDF_Page page, const double (*pt)[2], size_t n, double x, d
 
 /* Status markers differ in shape as well as colour; the outline is the same colour
  * darkened, so that light yellow still shows on white. */
-static void draw_marker(HPDF_Page page, const dl_item *it)
+static void draw_marker(pdf_gstate *g, const dl_item *it)
 {
+	HPDF_Page page = g->page;
 	double r = it->w / 2;
 	if (r <= 0)
 		return;
 	lay_rgb dark = {(unsigned char)(it->color.r * 6 / 10), (unsigned char)(it->color.g * 6 / 10),
 	                (unsigned char)(it->color.b * 6 / 10)};
-	fill_rgb(page, it->color);
-	stroke_rgb(page, dark);
-	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(r > 4 ? 0.5 : r / 8));
+	fill_rgb(g, it->color);
+	stroke_rgb(g, dark);
+	line_width(g, r > 4 ? 0.5 : r / 8);
 	HPDF_Page_SetLineJoin(page, HPDF_MITER_JOIN);
 	double s = r * 0.82;   /* square and diamond a little smaller: same visual weight */
 	const double tri[3][2] = {{0, r}, {-r * 0.94, -r * 0.72}, {r * 0.94, -r * 0.72}};
@@ -212,13 +241,14 @@ static int draw_link(HPDF_Page page, HPDF_Page *pages, size_t n_pages, const dl_
 	return pdf_harux_annot_print(a);
 }
 
-static int draw_one(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
+static int draw_one(pdf_writer *w, pdf_gstate *g, HPDF_Page *pages, size_t n_pages,
                     const dl_item *it, pdf_images *img, char *why, size_t why_len)
 {
+	HPDF_Page page = g->page;
 	switch (it->kind) {
-	case DL_RECT: draw_rect(page, it); return 0;
-	case DL_LINE: draw_line(page, it); return 0;
-	case DL_MARKER: draw_marker(page, it); return 0;
+	case DL_RECT: draw_rect(g, it); return 0;
+	case DL_LINE: draw_line(g, it); return 0;
+	case DL_MARKER: draw_marker(g, it); return 0;
 	case DL_LINK: return draw_link(page, pages, n_pages, it);
 	case DL_IMAGE: {
 		HPDF_Image im = it->text ? load_image(w, img, it->text, why, why_len) : NULL;
@@ -237,12 +267,13 @@ int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_page
                   const dl_page *dp, pdf_images *img, char *why, size_t why_len)
 {
 	size_t i = 0;
+	pdf_gstate g = { .page = page, .line_width = -1 };
 	while (i < dp->n_items) {
 		if (dp->items[i].kind == DL_TEXT) {
-			i = draw_texts(w, page, dp, i);
+			i = draw_texts(w, &g, dp, i);
 			continue;
 		}
-		if (draw_one(w, page, pages, n_pages, &dp->items[i], img, why, why_len) != 0) {
+		if (draw_one(w, &g, pages, n_pages, &dp->items[i], img, why, why_len) != 0) {
 			if (!*why)
 				snprintf(why, why_len, "PDF:en kunde inte skapas: en länk kunde inte skapas");
 			return -1;

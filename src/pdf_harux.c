@@ -16,11 +16,11 @@ enum { ID_LEN = 16 };
  * over the BMP without the surrogates, in bfrange blocks of at most 100 lines. The
  * old stream stays in the xref unreferenced: libharu cannot drop an indirect object.
  * The map is the same for every font, so one stream serves them all. */
-int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font *fonts, size_t n_fonts)
+static HPDF_Dict tounicode_stream(HPDF_Doc doc)
 {
 	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
 	if (!cmap)
-		return -1;
+		return NULL;
 	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Stream s = cmap->stream;
 	HPDF_STATUS st = HPDF_Stream_WriteStr(s,
@@ -47,8 +47,16 @@ int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font *fonts, size_t n_fonts)
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
 		                             "end\nend\n");
-	for (size_t f = 0; f < n_fonts && st == HPDF_OK; f++)
-		st = HPDF_Dict_Add(fonts[f], "ToUnicode", cmap);
+	return st == HPDF_OK ? cmap : NULL;
+}
+
+int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap)
+{
+	if (!*cmap)
+		*cmap = tounicode_stream(doc);
+	if (!*cmap)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(font, "ToUnicode", *cmap);
 	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
 }
 

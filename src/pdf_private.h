@@ -6,6 +6,7 @@
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The first libharu error of the current step, recorded by the error handler. */
 typedef struct pdf_error {
@@ -13,10 +14,29 @@ typedef struct pdf_error {
 	HPDF_STATUS code, detail;
 } pdf_error;
 
+/* Advance widths of one font, read from its file (pdf_ttf.c), in 1/1000 em exactly as
+ * libharu computes them, per BMP code point. */
+typedef struct pdf_ttf {
+	uint16_t width[65536];
+	int ascent, descent;               /* 1/1000 em, descent negative (hhea) */
+} pdf_ttf;
+
+/* Reads path's tables into t. Returns 0, or -1 when the file is unreadable or lacks a
+ * table libharu needs. */
+int pdf_ttf_load(const char *path, pdf_ttf *t);
+/* Advance of len bytes of UTF-8 in 1/1000 em: characters above U+FFFF and C0 controls
+ * count as spaces, as pdf_bmp_only draws them. */
+unsigned long pdf_ttf_width(const pdf_ttf *t, const char *s, size_t len);
+
 struct pdf_writer {
 	HPDF_Doc doc;                      /* one document at a time, reused (FreeDoc/NewDoc) */
 	const char *font_name[LF_MAX];     /* owned by libharu's font definitions */
-	HPDF_Font font[LF_MAX];            /* of the current document; NULL if broken */
+	/* Of the current document, got on first use (HPDF_GetFont costs ~5 ms a font):
+	 * NULL until a text item needs it. */
+	HPDF_Font font[LF_MAX];
+	bool ready;                        /* a fresh document is started */
+	void *tounicode;                   /* the document's shared /ToUnicode stream */
+	pdf_ttf *ttf[LF_MAX];              /* widths for layout, read once */
 	lay_metrics metrics;
 	pdf_error err;
 	char font_dir[4096];
@@ -60,8 +80,11 @@ int pdf_parse_date(const char *s, pdf_meta *m);
 
 /* ---- pdf_harux.c: everything that needs libharu's internals (hpdf_doc.h) ---- */
 
-/* Replaces the fonts' /ToUnicode with one proper CMapType 2 map. Returns 0 or -1. */
-int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font *fonts, size_t n_fonts);
+/* Replaces font's /ToUnicode with one proper CMapType 2 map, made on the first call
+ * of a document (*cmap NULL) and shared by its later fonts. Returns 0 or -1. */
+int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap);
+/* The current document's font for f, got from libharu on first use. NULL on error. */
+HPDF_Font pdf_font(pdf_writer *w, enum lay_font f);
 /* Catalog /Lang and /ViewerPreferences << /DisplayDocTitle true >>. */
 int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
 /* PDF/A-2b: the XMP /Metadata stream and the sRGB OutputIntent. */
