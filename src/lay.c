@@ -249,6 +249,38 @@ void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_fon
 		                 .text = arena_strdup(d->a, text ? text : "") };
 }
 
+/* Bytes of s that fit in max_w with an ellipsis after them, cut at a character start. */
+static size_t fit_prefix(const lay_metrics *m, enum lay_font font, double size, const char *s,
+                         double max_w)
+{
+	const double ell = m->width(m->ctx, font, size, "\u2026", 3);
+	size_t fit = 0;
+	for (size_t i = 1; s[i - 1]; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;   /* inside a UTF-8 sequence */
+		if (m->width(m->ctx, font, size, s, i) + ell > max_w)
+			break;
+		fit = i;
+	}
+	return fit;
+}
+
+void lay_fig_label(lay_doc *d, double x, double y, const char *text, enum lay_font font,
+                   double size, lay_rgb color, enum lay_align align, double max_width)
+{
+	text = text ? text : "";
+	size_t len = strlen(text);
+	if (max_width <= 0 || d->m->width(d->m->ctx, font, size, text, len) <= max_width) {
+		lay_fig_text(d, x, y, text, font, size, color, align);
+		return;
+	}
+	size_t keep = fit_prefix(d->m, font, size, text, max_width);
+	while (keep > 0 && text[keep - 1] == ' ')
+		keep--;
+	char *cut = arena_printf(d->a, "%.*s\u2026", (int)keep, text);
+	lay_fig_text(d, x, y, cut, font, size, color, align);
+}
+
 void lay_figure_end(lay_doc *d)
 {
 	d->open_fig = NULL;

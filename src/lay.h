@@ -183,6 +183,10 @@ void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double
 void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape shape, lay_rgb color);
 void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_font font,
                   double size, lay_rgb color, enum lay_align align);
+/* Like lay_fig_text, but text wider than max_width is shortened with "…" (a label whose
+ * full text is in the table beside the chart). */
+void lay_fig_label(lay_doc *d, double x, double y, const char *text, enum lay_font font,
+                   double size, lay_rgb color, enum lay_align align, double max_width);
 void lay_figure_end(lay_doc *d);
 
 /* An image (the logo) of width x height pt at the current position, aligned. */

@@ -8,7 +8,7 @@
 static double fmax_(double a, double b) { return a > b ? a : b; }
 static double fmin_(double a, double b) { return a < b ? a : b; }
 
-#define LABEL_W 130.0
+#define LABEL_W 180.0   /* fits most nämnd names at 8.5 pt; longer ones end in "…" */
 #define BAR_H 16.0
 #define ROW_H 26.0
 #define LEGEND_H 22.0
@@ -100,7 +100,8 @@ static void chart_goal_status(report_ctx *c)
 	for (size_t i = 0; i < r->n_levels; i++) {
 		if (total_of(level_counts(c, i)) == 0)
 			continue;
-		lay_fig_text(c->d, 0, y + BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink, LA_LEFT);
+		lay_fig_label(c->d, 0, y + BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink,
+		              LA_LEFT, LABEL_W - 6);
 		status_bar(c, y, bar_w, level_counts(c, i));
 		y += ROW_H;
 	}
@@ -140,7 +141,8 @@ static void drift_bar(report_ctx *c, double y, double zero, double half, dec max
 		lay_fig_rect(c->d, zero + len, y, -len, BAR_H, neg);
 	lay_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + BAR_H - 4.5,
 	             report_num(c, b->avvikelse, decs), LF_REGULAR, 8, ink, len >= 0 ? LA_LEFT : LA_RIGHT);
-	lay_fig_text(c->d, 0, y + BAR_H - 4.5, drift_name(c, b->drift), LF_REGULAR, 8.5, ink, LA_LEFT);
+	lay_fig_label(c->d, 0, y + BAR_H - 4.5, drift_name(c, b->drift), LF_REGULAR, 8.5, ink,
+	              LA_LEFT, LABEL_W - 6);
 }
 
 static void chart_drift(report_ctx *c)
