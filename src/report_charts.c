@@ -55,13 +55,13 @@ static void status_bar(report_ctx *c, double y, double w, const calc_count *k)
 
 static void chart_legend(report_ctx *c, double y)
 {
-	double x = LABEL_W;
+	double x = 0;   /* from the left edge: it must fit however wide the label column is */
 	lay_rgb ink = c->s->text[RS_CAPTION].color;
 	for (int i = 0; i < 4; i++) {
 		enum status st = chart_status[i];
 		lay_fig_marker(c->d, x + 4, y + 6, 8, c->s->status_shape[st], c->s->status_color[st]);
 		lay_fig_text(c->d, x + 12, y + 9, report_status_name(st), LF_REGULAR, 8, ink, LA_LEFT);
-		x += 80;
+		x += 95;
 	}
 }
 
