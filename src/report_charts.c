@@ -1,5 +1,6 @@
 /* report_charts.c - the charts ("diagram-malstatus": statuses per goal level as
- * stacked bars; "diagram-drift": the deviation per driftredovisning row), drawn
+ * stacked bars; "diagram-drift": budget against prognos, and the deviation, per
+ * driftredovisning row), drawn
  * through the layout engine's figure calls, each with Swedish alt text and a caption.
  * Colour is never alone: segments carry their count and the legend names each status. */
 #include "report_private.h"
@@ -168,6 +169,75 @@ static void chart_drift(report_ctx *c)
 	                                        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr"));
 }
 
+/* ---- budget against prognos (utfall for a whole year) per driftredovisning row ---- */
+
+/* The second bar: the year-end prognos, or the year's utfall where prognos is not used. */
+static dec compared_value(const calc_budget_row *b)
+{
+	return b->has_prognos ? b->prognos : b->utfall;
+}
+
+static void budget_range(const calc_result *r, double *lo, double *hi)
+{
+	*lo = 0;
+	*hi = 0;
+	for (size_t i = 0; i < r->n_drift; i++) {
+		double a = dec_to_double(r->drift[i].budget), b = dec_to_double(compared_value(&r->drift[i]));
+		*lo = fmin_(*lo, fmin_(a, b));
+		*hi = fmax_(*hi, fmax_(a, b));
+	}
+	if (*hi - *lo <= 0)
+		*hi = *lo + 1;
+}
+
+/* One horizontal bar from the zero line, with its value beside its end. */
+static void budget_bar(report_ctx *c, double y, double zero, double scale, dec v, lay_rgb col)
+{
+	double len = dec_to_double(v) * scale;
+	lay_rgb ink = c->s->text[RS_BODY].color;
+	lay_fig_rect(c->d, len >= 0 ? zero : zero + len, y, len >= 0 ? len : -len, 9, col);
+	lay_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + 7.5,
+	             report_num(c, v, c->m->ekonomi.decimaler), LF_REGULAR, 7.5, ink,
+	             len >= 0 ? LA_LEFT : LA_RIGHT);
+}
+
+static void chart_budget(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (!r->has_drift || r->n_drift == 0)
+		return;
+	bool prognos = r->drift_sum.has_prognos;
+	const char *second = prognos ? "prognos" : "utfall";
+	const char *unit = c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr";
+	double lo, hi, w = content_width(c), area = w - LABEL_W - 90;
+	budget_range(r, &lo, &hi);
+	double scale = area / (hi - lo), zero = LABEL_W + 45 - lo * scale;
+	const char *alt = arena_printf(c->a, "Diagram över budget och %s per rad i driftredovisningen (%s).", second, unit);
+	for (size_t i = 0; i < r->n_drift; i++)
+		alt = arena_printf(c->a, "%s %s: budget %s, %s %s.", alt, drift_name(c, r->drift[i].drift),
+		                   report_num(c, r->drift[i].budget, c->m->ekonomi.decimaler), second,
+		                   report_num(c, compared_value(&r->drift[i]), c->m->ekonomi.decimaler));
+	lay_rgb budget_col = { 0x9f, 0xb7, 0xd3 }, second_col = { 0x1f, 0x3a, 0x5f };
+	lay_figure_begin(c->d, w, (double)r->n_drift * ROW_H + LEGEND_H, alt);
+	lay_fig_line(c->d, zero, 0, zero, (double)r->n_drift * ROW_H, 0.75, c->s->text[RS_CAPTION].color);
+	for (size_t i = 0; i < r->n_drift; i++) {
+		double y = 3 + (double)i * ROW_H;
+		lay_fig_label(c->d, 0, y + 13, drift_name(c, r->drift[i].drift), LF_REGULAR, 8.5,
+		              c->s->text[RS_BODY].color, LA_LEFT, LABEL_W - 6);
+		budget_bar(c, y, zero, scale, r->drift[i].budget, budget_col);
+		budget_bar(c, y + 10, zero, scale, compared_value(&r->drift[i]), second_col);
+	}
+	double ly = (double)r->n_drift * ROW_H + 6;
+	lay_rgb ink = c->s->text[RS_CAPTION].color;
+	lay_fig_rect(c->d, 0, ly, 10, 8, budget_col);
+	lay_fig_text(c->d, 14, ly + 7.5, "Budget", LF_REGULAR, 8, ink, LA_LEFT);
+	lay_fig_rect(c->d, 95, ly, 10, 8, second_col);
+	lay_fig_text(c->d, 109, ly + 7.5, prognos ? "Prognos" : "Utfall", LF_REGULAR, 8, ink, LA_LEFT);
+	lay_figure_end(c->d);
+	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: budget (övre stapeln) och %s (nedre stapeln) i %s per rad. "
+	                                        "Samma belopp står i driftredovisningens tabell.", second, unit));
+}
+
 /* ---- an indicator's utfall per year against its målvärde ---- */
 
 #define HIST_W 300.0
@@ -256,7 +326,9 @@ void report_sec_chart(report_ctx *c, const char *id)
 {
 	if (strcmp(id, "diagram-malstatus") == 0)
 		chart_goal_status(c);
-	else if (strcmp(id, "diagram-drift") == 0)
+	else if (strcmp(id, "diagram-drift") == 0) {
+		chart_budget(c);
 		chart_drift(c);
+	}
 	/* other diagram ids are not drawn (yet); they are skipped */
 }
