@@ -74,18 +74,26 @@ static void clear_error(pdf_writer *w)
 	HPDF_ResetError(w->doc);
 }
 
+long pdf_read_head(const char *path, unsigned char *buf, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t got = fread(buf, 1, n, f);
+	fclose(f);
+	return (long)got;
+}
+
 /* Checks a font file before libharu sees it: libharu reports only numbers, and
  * accepts no CFF (.otf) outlines. */
 static int check_font_file(const char *path, char *why, size_t why_len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	unsigned char magic[4] = {0};
+	long n = pdf_read_head(path, magic, sizeof magic);
+	if (n < 0) {
 		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, pdf_errno_sv(errno));
 		return -1;
 	}
-	unsigned char magic[4] = {0};
-	size_t n = fread(magic, 1, sizeof magic, f);
-	fclose(f);
 	bool tt = n == 4 && (!memcmp(magic, "\0\1\0\0", 4) || !memcmp(magic, "true", 4));
 	if (!tt) {
 		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);

@@ -183,14 +183,12 @@ void pdf_images_free(pdf_images *img)
 /* PNG or JPEG by magic bytes, not by name. 0 = PNG, 1 = JPEG, -1 = other/unreadable. */
 static int image_kind(const char *path, char *why, size_t why_len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	unsigned char m[8] = {0};
+	long n = pdf_read_head(path, m, sizeof m);
+	if (n < 0) {
 		snprintf(why, why_len, "bilden %s kan inte läsas: %s", path, pdf_errno_sv(errno));
 		return -1;
 	}
-	unsigned char m[8] = {0};
-	size_t n = fread(m, 1, sizeof m, f);
-	fclose(f);
 	if (n == 8 && !memcmp(m, "\x89PNG\r\n\x1a\n", 8))
 		return 0;
 	if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF)

@@ -64,6 +64,9 @@ char *pdf_bmp_only(const char *s, size_t len);
 
 /* A Swedish phrase for an errno value (strerror() speaks the C locale's English). */
 const char *pdf_errno_sv(int e);
+/* Reads up to n first bytes of a file (to tell its kind by magic bytes). Returns the
+ * count read, or -1 with errno set when it cannot be opened. */
+long pdf_read_head(const char *path, unsigned char *buf, size_t n);
 
 /* ---- pdf_xmp.c: the XMP packet (plain string building, no libharu) ---- */
 
