@@ -71,7 +71,8 @@ static int read_fd(int fd, load_bytes *out, char *why, size_t why_len)
 
 int load_read_file(const char *path, load_bytes *out, char *why, size_t why_len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		why_errno(why, why_len, errno);
 		return -1;
@@ -162,6 +163,34 @@ static bool prolog_ok(load_ctx *c, const char *data, size_t len, const char *fil
 	return true;
 }
 
+/* The length of the prefix of data made only of bytes in set (data need not end in NUL). */
+static size_t strspn_n(const char *data, size_t len, const char *set)
+{
+	size_t i = 0;
+	while (i < len && strchr(set, data[i]) && data[i] != '\0')
+		i++;
+	return i;
+}
+
+/* A UTF-16 or binary file would otherwise reach libxml2 as "UTF-8" and come back
+ * as the misleading "document is empty": name what it really is. */
+static bool bytes_look_like_text(load_ctx *c, const char *data, size_t len, const char *file)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		diag_add(c->d, D_XML_ENCODING, file, 1,
+		         "filen är kodad i UTF-16; bara UTF-8 är tillåten (spara filen som UTF-8)");
+		return false;
+	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
+		diag_add(c->d, D_XML_ENCODING, file, line_at(data, (size_t)(nul - data)),
+		         "filen innehåller NUL-tecken: den är en binär fil eller UTF-16/32, inte XML i UTF-8");
+		return false;
+	}
+	return true;
+}
+
 /* ---- parser errors in Swedish ---- */
 
 typedef struct parse_errors {
@@ -189,7 +218,9 @@ static bool map_syntax(const xmlError *e, char *out, size_t n)
 	case XML_ERR_TAG_NOT_FINISHED:
 		snprintf(out, n, "elementet <%s> avslutas aldrig (sluttagg saknas)", s1);
 		return true;
-	case XML_ERR_DOCUMENT_EMPTY: snprintf(out, n, "filen är tom"); return true;
+	case XML_ERR_DOCUMENT_EMPTY:
+		snprintf(out, n, "filen innehåller inget XML-element (den är inte en XML-fil)");
+		return true;
 	case XML_ERR_DOCUMENT_END:
 	case XML_ERR_EXTRA_CONTENT:
 		snprintf(out, n, "det finns innehåll efter rotelementets slut"); return true;
@@ -219,8 +250,26 @@ static bool map_syntax(const xmlError *e, char *out, size_t n)
 	}
 }
 
+/* libxml2's hard limits (without XML_PARSE_HUGE, which we never set) arrive as
+ * internal errors in English; name the limit in Swedish. */
+static bool map_limit(const xmlError *e, char *out, size_t n)
+{
+	const char *m = e->message ? e->message : "";
+	if (strstr(m, "Excessive depth"))
+		snprintf(out, n, "elementen är nästlade i fler än 256 nivåer (gränsen för dokumentets djup)");
+	else if (strstr(m, "Huge input lookup") || strstr(m, "huge text node") ||
+	         strstr(m, "too long") || e->code == XML_ERR_NAME_TOO_LONG)
+		snprintf(out, n, "en text, ett attributvärde eller ett namn är för långt "
+		         "(gränsen är 10 000 000 tecken för text och 50 000 för namn)");
+	else
+		return false;
+	return true;
+}
+
 static enum diag_code classify(const xmlError *e, char *out, size_t n)
 {
+	if (map_limit(e, out, n))
+		return D_XML_LIMIT;
 	switch (e->code) {
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_ENCODING:
@@ -269,7 +318,7 @@ static void on_generic_error(void *ud, const char *fmt, ...)
 
 xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file)
 {
-	if (len == 0) {
+	if (len == strspn_n(data, len, " \t\r\n")) {
 		diag_add(c->d, D_XML_SYNTAX, file, 0, "filen är tom");
 		return NULL;
 	}
@@ -277,7 +326,7 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 		diag_add(c->d, D_XML_LIMIT, file, 0, "filen är större än 64 MiB");
 		return NULL;
 	}
-	if (!prolog_ok(c, data, len, file))
+	if (!bytes_look_like_text(c, data, len, file) || !prolog_ok(c, data, len, file))
 		return NULL;
 	size_t before = c->d->errors;
 	parse_errors pe = {c, file, -1, -1};
@@ -291,7 +340,8 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	xmlDocPtr doc = NULL;
 	if (ctxt) {
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, file, "UTF-8",
-		                        XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+		                        XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+		                        XML_PARSE_COMPACT);
 		xmlFreeParserCtxt(ctxt);
 	}
 	xmlSetStructuredErrorFunc(old_sctx, old_s);
