@@ -90,7 +90,7 @@ static void write_body(FILE *out, const sr_model *m, const manifest_facts *f,
 }
 
 /* OUT.pdf -> OUT.xml */
-static char *manifest_path(const char *pdf)
+char *api_manifest_path(const char *pdf)
 {
 	size_t n = strlen(pdf);
 	if (n > 4 && strcmp(pdf + n - 4, ".pdf") == 0)
@@ -108,7 +108,7 @@ int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f)
 		diag_add(&r->diags, D_FILE_READ, pdf, 0, "PDF:en kunde inte läsas för kontrollsumman: %s", strerror(errno));
 		return sr_status(r);
 	}
-	char *path = manifest_path(pdf), *copy = xstrdup(pdf);
+	char *path = api_manifest_path(pdf), *copy = xstrdup(pdf);
 	size_t n = strlen(path) + 24;
 	char *tmp = xmalloc(n);
 	snprintf(tmp, n, "%s.tmp-XXXXXX", path);

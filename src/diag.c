@@ -76,7 +76,8 @@ void diag_print(const diag_sink *s, FILE *out)
 {
 	/* qsort is not stable: sort an index by (file, line, original position). */
 	diag *copy = xmalloc((s->n ? s->n : 1) * sizeof *copy);
-	memcpy(copy, s->items, s->n * sizeof *copy);
+	if (s->n)   /* items is NULL in an empty sink: memcpy(NULL) is undefined */
+		memcpy(copy, s->items, s->n * sizeof *copy);
 	size_t *order = xmalloc((s->n ? s->n : 1) * sizeof *order);
 	for (size_t i = 0; i < s->n; i++)
 		order[i] = i;
