@@ -11,6 +11,7 @@ WORK=${2:-${TMPDIR:-/tmp}/styrrapport-fuzz}
 CC=${CC:-$(command -v clang-14 || command -v clang)}
 JOBS=${FUZZ_JOBS:-1}   # >1: that many parallel processes, logs in WORK/fuzz-N.log
 mkdir -p "$WORK/obj" "$WORK/corpus" "$WORK/artifacts"
+WORK=$(cd "$WORK" && pwd)   # the harness runs from another folder
 
 # The schemas (src/xsd/*.xsd), embedded exactly as the CMake build does it.
 embedded=
