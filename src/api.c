@@ -17,6 +17,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* errno in Swedish, for the messages a user sees. */
+const char *sr_strerror(int e)
+{
+	switch (e) {
+	case ENOENT: return "mappen eller filen finns inte";
+	case ENOTDIR: return "en del av sökvägen är ingen mapp";
+	case EACCES: case EPERM: return "åtkomst nekad";
+	case EROFS: return "filsystemet är skrivskyddat";
+	case ENOSPC: return "disken är full";
+	case EDQUOT: return "diskkvoten är slut";
+	case EISDIR: return "det är en mapp";
+	case ENAMETOOLONG: return "sökvägen är för lång";
+	case EXDEV: return "målet ligger på ett annat filsystem";
+	case EIO: return "in- eller utmatningsfel";
+	case EMFILE: case ENFILE: return "för många öppna filer";
+	default: return strerror(e);
+	}
+}
+
 const char *sr_version(void)
 {
 	return SR_VERSION;
@@ -136,7 +155,7 @@ int sr_write_computed(sr_report *r, FILE *out)
 		return st;
 	if (calc_write_xml(r->calc, r->model, out) != 0 || fflush(out) != 0) {
 		diag_add(&r->diags, D_FILE_WRITE, "-", 0, "beräkningarna kunde inte skrivas: %s",
-		         strerror(errno));
+		         sr_strerror(errno));
 		return sr_status(r);
 	}
 	return SR_OK;

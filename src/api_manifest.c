@@ -105,7 +105,7 @@ int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f)
 	char hex[65];
 	long long size;
 	if (sha256_file(pdf, hex, &size) != 0) {
-		diag_add(&r->diags, D_FILE_READ, pdf, 0, "PDF:en kunde inte läsas för kontrollsumman: %s", strerror(errno));
+		diag_add(&r->diags, D_FILE_READ, pdf, 0, "PDF:en kunde inte läsas för kontrollsumman: %s", sr_strerror(errno));
 		return sr_status(r);
 	}
 	char *path = api_manifest_path(pdf), *copy = xstrdup(pdf);
@@ -124,7 +124,7 @@ int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f)
 		close(fd);
 	}
 	if (rc != 0) {
-		diag_add(&r->diags, D_FILE_WRITE, path, 0, "manifestet kunde inte skrivas: %s", strerror(errno));
+		diag_add(&r->diags, D_FILE_WRITE, path, 0, "manifestet kunde inte skrivas: %s", sr_strerror(errno));
 		if (fd >= 0)
 			unlink(tmp);
 	}

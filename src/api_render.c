@@ -25,22 +25,6 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 	return s->pdf;
 }
 
-/* errno in Swedish, for the messages a user sees. */
-static const char *errno_sv(int e)
-{
-	switch (e) {
-	case ENOENT: return "mappen eller filen finns inte";
-	case ENOTDIR: return "en del av sökvägen är ingen mapp";
-	case EACCES: case EPERM: return "åtkomst nekad";
-	case EROFS: return "filsystemet är skrivskyddat";
-	case ENOSPC: return "disken är full";
-	case EDQUOT: return "diskkvoten är slut";
-	case EISDIR: return "det är en mapp";
-	case ENAMETOOLONG: return "sökvägen är för lång";
-	case EXDEV: return "målet ligger på ett annat filsystem";
-	default: return strerror(e);
-	}
-}
 
 /* A temporary path in the same folder as target, so that rename() is atomic. */
 static char *temp_beside(const char *target, int *fd)
@@ -81,7 +65,7 @@ static int write_pdf(sr_report *r, pdf_writer *w, const lay_result *pages,
 	char *tmp = temp_beside(out, &fd);
 	if (!tmp) {
 		diag_add(&r->diags, D_FILE_WRITE, out, 0, "kan inte skapa en fil i utmappen: %s",
-		         errno_sv(errno));
+		         sr_strerror(errno));
 		return SR_RUNTIME;
 	}
 	close(fd);
@@ -91,7 +75,7 @@ static int write_pdf(sr_report *r, pdf_writer *w, const lay_result *pages,
 		return SR_OK;
 	}
 	if (rc == 0)
-		snprintf(why, sizeof why, "%s", errno_sv(errno));
+		snprintf(why, sizeof why, "%s", sr_strerror(errno));
 	unlink(tmp);
 	free(tmp);
 	diag_add(&r->diags, D_FILE_WRITE, out, 0, "PDF:en kunde inte skrivas: %s", why);
@@ -149,7 +133,7 @@ static bool layout_readable(sr_report *r, const char *path)
 		close(fd);
 	if (!ok)
 		diag_add(&r->diags, D_FILE_READ, path, 0, "layoutfilen kan inte läsas: %s",
-		         e ? errno_sv(e) : "det är ingen vanlig fil");
+		         e ? sr_strerror(e) : "det är ingen vanlig fil");
 	return ok;
 }
 

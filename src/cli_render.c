@@ -53,7 +53,7 @@ static int add_folder(struct job_list *j, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s:0: fel: [FIL-LASA] mappen kan inte läsas: %s\n", dir, strerror(errno));
+		fprintf(stderr, "%s:0: fel: [FIL-LASA] mappen kan inte läsas: %s\n", dir, sr_strerror(errno));
 		return SR_RUNTIME;
 	}
 	size_t first = j->n;
@@ -223,7 +223,7 @@ static int batch_summary(const struct batch *b)
 static int render_batch(const struct cli *c, struct job_list *jobs, const char *outdir)
 {
 	if (!is_dir(outdir) && mkdir(outdir, 0755) != 0) {
-		fprintf(stderr, "%s:0: fel: [FIL-SKRIVA] utmappen kan inte skapas: %s\n", outdir, strerror(errno));
+		fprintf(stderr, "%s:0: fel: [FIL-SKRIVA] utmappen kan inte skapas: %s\n", outdir, sr_strerror(errno));
 		return SR_RUNTIME;
 	}
 	size_t n = jobs->n ? jobs->n : 1;

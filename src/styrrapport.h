@@ -41,6 +41,8 @@ typedef struct sr_render_options {
 } sr_render_options;
 
 const char *sr_version(void);
+/* A Swedish explanation of an errno value ("mappen eller filen finns inte"). */
+const char *sr_strerror(int e);
 
 /* Resources shared by many documents (schema; fonts loaded on first render).
  * data_dir holds fonts/ and layouts/; NULL means $STYRRAPPORT_DATA, else the
