@@ -122,6 +122,8 @@ typedef struct dl_item {
 	int target_page;           /* DL_LINK, 1-based */
 	double target_y;
 	const char *alt;           /* ROLE_FIGURE: alternative text, set on EVERY item of a figure */
+	enum lay_align align;      /* DL_IMAGE: where the picture sits in its box when its
+	                            * aspect ratio differs (it is never stretched) */
 } dl_item;
 
 typedef struct dl_page {

@@ -212,6 +212,7 @@ static void place_image(lay_placer *p, size_t bi)
 	it->w = b->iw;
 	it->h = b->ih;
 	it->text = arena_strdup(p->ra, b->path);
+	it->align = b->align;
 }
 
 static double toc_number_width(const lay_doc *d, const lay_style *st)

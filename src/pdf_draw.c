@@ -197,6 +197,19 @@ static int image_kind(const char *path, char *why, size_t why_len)
 	return -1;
 }
 
+/* Draws the image as large as fits in the item's box, keeping its aspect ratio (a
+ * kommun's logo is never stretched): aligned horizontally as the item says, centred
+ * vertically. */
+static void draw_image_fitted(HPDF_Page page, HPDF_Image im, const dl_item *it)
+{
+	double iw = HPDF_Image_GetWidth(im), ih = HPDF_Image_GetHeight(im);
+	double scale = iw > 0 && ih > 0 ? (it->w / iw < it->h / ih ? it->w / iw : it->h / ih) : 0;
+	double dw = scale > 0 ? iw * scale : it->w, dh = scale > 0 ? ih * scale : it->h;
+	double dx = it->align == LA_RIGHT ? it->w - dw : it->align == LA_CENTER ? (it->w - dw) / 2 : 0;
+	HPDF_Page_DrawImage(page, im, (HPDF_REAL)(it->x + dx), (HPDF_REAL)(it->y + (it->h - dh) / 2),
+	                    (HPDF_REAL)dw, (HPDF_REAL)dh);
+}
+
 static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const char *path,
                              char *why, size_t why_len)
 {
@@ -252,8 +265,7 @@ static int draw_one(pdf_writer *w, pdf_gstate *g, HPDF_Page *pages, size_t n_pag
 		HPDF_Image im = it->text ? load_image(w, img, it->text, why, why_len) : NULL;
 		if (!im)
 			return it->text ? -1 : 0;
-		HPDF_Page_DrawImage(page, im, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w,
-		                    (HPDF_REAL)it->h);
+		draw_image_fitted(page, im, it);
 		return 0;
 	}
 	case DL_TEXT: break;   /* handled in runs by pdf_draw_page */

@@ -284,6 +284,7 @@ void report_decorate(lay_result *r, const sr_model *m, const report_style *s)
 		it->w = w;
 		it->h = h;
 		it->text = arena_strdup(r->arena, logo);
+		it->align = s->logo_header_align;
 	}
 }
 

@@ -52,12 +52,12 @@ static bool inside(const char *base, const char *path)
 static void check_magic(const sr_model *m, diag_sink *d, const char *href, const char *path,
                         src_loc loc)
 {
-	unsigned char b[8] = {0};
+	unsigned char b[26] = {0};   /* the signature and the IHDR chunk's depth */
 	FILE *f = fopen(path, "rb");
 	size_t n = f ? fread(b, 1, sizeof b, f) : 0;
 	if (f)
 		fclose(f);
-	bool png = n == 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
+	bool png = n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
 	bool jpeg = n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 	if (!f)
 		diag_add(d, D_LOGO_MISSING, VLOC(m, loc),
@@ -65,6 +65,11 @@ static void check_magic(const sr_model *m, diag_sink *d, const char *href, const
 	else if (!png && !jpeg)
 		diag_add(d, D_LOGO_FORMAT, VLOC(m, loc),
 		         "logotypen '%s' är varken en PNG- eller en JPEG-bild", href);
+	else if (png && n == sizeof b && b[24] == 16)
+		/* libharu 2.3 draws 16-bit PNGs with wrong colours and doubled: refuse them */
+		diag_add(d, D_LOGO_FORMAT, VLOC(m, loc),
+		         "logotypen '%s' har 16 bitar per färgkanal, vilket inte kan visas rätt; "
+		         "spara den som PNG med 8 bitar per kanal", href);
 }
 
 /* realpath of the folder holding the main document; NULL when it cannot be resolved. */

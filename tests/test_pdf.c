@@ -589,6 +589,35 @@ static void images_are_embedded_once_each(void **state)
 	out = run(fx, cmd, NULL, NULL);
 	assert_string_equal(out, "2\n");
 	free(out);
+	/* the 40 x 20 PNG in a 40 x 20 box keeps its size */
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable %s - | grep -a -c '^40 0 0 20 300 700 cm'", path);
+	out = run(fx, cmd, NULL, NULL);
+	assert_string_equal(out, "1\n");
+	free(out);
+}
+
+/* A wide logo in a square box: drawn at its own aspect ratio, aligned in the box. */
+static void images_keep_their_aspect_ratio(void **state)
+{
+	fixture *fx = *state;
+	lay_result *r = sample("42", NULL);
+	dl_page *pg = &r->pages[0];
+	for (size_t i = 0; i < pg->n_items; i++)
+		if (pg->items[i].kind == DL_IMAGE) {
+			pg->items[i].w = 100;
+			pg->items[i].h = 100;
+			pg->items[i].align = LA_CENTER;
+		}
+	char path[600], why[256], cmd[900];
+	snprintf(path, sizeof path, "%s/aspect.pdf", fx->dir);
+	pdf_info in = info_of(false, "Logga");
+	assert_int_equal(pdf_write(fx->w, r, &in, path, why, sizeof why), 0);
+	free_result(r);
+	/* 40 x 20 becomes 100 x 50, centred in the 100 x 100 box at (300, 700): y 725 */
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable %s - | grep -a -c '^100 0 0 50 300 725 cm'", path);
+	char *out = run(fx, cmd, NULL, NULL);
+	assert_string_equal(out, "1\n");
+	free(out);
 }
 
 static int write_with(fixture *fx, const char *path, bool pdfa, const char *icc,
@@ -687,6 +716,7 @@ int main(void)
 		cmocka_unit_test(one_writer_serves_many_documents),
 		cmocka_unit_test(metrics_come_from_the_fonts),
 		cmocka_unit_test(images_are_embedded_once_each),
+		cmocka_unit_test(images_keep_their_aspect_ratio),
 		cmocka_unit_test(write_errors_give_reasons),
 		cmocka_unit_test(bad_input_and_libharu_errors_fail),
 		cmocka_unit_test(missing_or_bad_fonts_give_null),
