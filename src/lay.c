@@ -230,6 +230,15 @@ void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double
 		                 .line_width = width, .color = color };
 }
 
+void lay_fig_dashed_line(lay_doc *d, double x1, double y1, double x2, double y2, double width,
+                         lay_rgb color, double dash)
+{
+	fig_prim *p = add_prim(d, FP_LINE);
+	if (p)
+		*p = (fig_prim){ .kind = FP_LINE, .x = x1, .y = y1, .w = x2, .h = y2,
+		                 .line_width = width, .color = color, .dash = dash > 0 ? dash : 0 };
+}
+
 void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape shape,
                     lay_rgb color)
 {

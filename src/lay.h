@@ -122,6 +122,7 @@ typedef struct dl_item {
 	int target_page;           /* DL_LINK, 1-based */
 	double target_y;
 	const char *alt;           /* ROLE_FIGURE: alternative text, set on EVERY item of a figure */
+	double dash;               /* DL_LINE: dash length (gap the same), 0 = solid */
 	enum lay_align align;      /* DL_IMAGE: where the picture sits in its box when its
 	                            * aspect ratio differs (it is never stretched) */
 } dl_item;
@@ -182,6 +183,9 @@ void lay_table_end(lay_doc *d);
 void lay_figure_begin(lay_doc *d, double width, double height, const char *alt);
 void lay_fig_rect(lay_doc *d, double x, double y, double w, double h, lay_rgb fill);
 void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double width, lay_rgb color);
+/* A dashed line: dashes and gaps of `dash` pt (one item, however long the line). */
+void lay_fig_dashed_line(lay_doc *d, double x1, double y1, double x2, double y2, double width,
+                         lay_rgb color, double dash);
 void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape shape, lay_rgb color);
 void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_font font,
                   double size, lay_rgb color, enum lay_align align);

@@ -60,6 +60,8 @@ static void dump_body(const dl_item *it, FILE *out)
 		break;
 	case DL_LINE:
 		fprintf(out, " w=%.2f h=%.2f lw=%.2f", nz(it->w), nz(it->h), it->line_width);
+		if (it->dash > 0)
+			fprintf(out, " dash=%.2f", it->dash);
 		put_rgb(out, it->color);
 		break;
 	case DL_MARKER:

@@ -165,6 +165,7 @@ static void fig_prim_item(lay_placer *p, size_t bi, const fig_prim *f, double fx
 		it->h = -(f->h - f->y);
 		it->line_width = f->line_width;
 		it->color = f->color;
+		it->dash = f->dash;
 		break;
 	case FP_MARKER:
 		it = fig_item(p, bi, DL_MARKER);

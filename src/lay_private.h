@@ -113,6 +113,7 @@ typedef struct fig_prim {
 	double x, y, w, h;         /* figure coordinates; FP_LINE: (x, y) to (w, h) */
 	lay_rgb color;
 	double line_width, size;
+	double dash;               /* FP_LINE: 0 = solid */
 	enum lay_shape shape;
 	enum lay_font font;
 	enum lay_align align;

@@ -130,9 +130,16 @@ static void draw_line(pdf_gstate *g, const dl_item *it)
 		return;
 	stroke_rgb(g, it->color);
 	line_width(g, it->line_width);
+	if (it->dash > 0) {   /* a dash pattern for this line only, then solid again */
+		HPDF_UINT16 on_off[2] = {(HPDF_UINT16)(it->dash + 0.5), (HPDF_UINT16)(it->dash + 0.5)};
+		HPDF_Page_GSave(page);
+		HPDF_Page_SetDash(page, on_off, 2, 0);
+	}
 	HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
 	HPDF_Page_LineTo(page, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
 	HPDF_Page_Stroke(page);
+	if (it->dash > 0)
+		HPDF_Page_GRestore(page);
 }
 
 static void polygon(HPDF_Page page, const double (*pt)[2], size_t n, double x, double y)

@@ -310,10 +310,9 @@ void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
 	lay_fig_line(c->d, HIST_LEFT, zero, HIST_W, zero, 0.5, axis);
 	lay_fig_text(c->d, HIST_LEFT - 4, zero + 3, "0", LF_REGULAR, 7, axis, LA_RIGHT);
 	hist_bars(c, v, in->n_utfall, lo, hi, decs);
-	if (ci->has_t) {   /* the target as a dashed-looking line of short strokes */
+	if (ci->has_t) {   /* the target as a dashed line */
 		double y = plot_h * (hi - dec_to_double(ci->t)) / (hi - lo);
-		for (double x = HIST_LEFT; x < HIST_W; x += 8)
-			lay_fig_line(c->d, x, y, x + 5 > HIST_W ? HIST_W : x + 5, y, 1.2, target);
+		lay_fig_dashed_line(c->d, HIST_LEFT, y, HIST_W, y, 1.2, target, 5);
 		lay_fig_text(c->d, HIST_LEFT - 4, y + 3, report_num(c, ci->t, decs), LF_BOLD, 7, target, LA_RIGHT);
 	}
 	lay_figure_end(c->d);

@@ -596,6 +596,28 @@ static void images_are_embedded_once_each(void **state)
 	free(out);
 }
 
+/* A dashed line is one path with its own dash pattern, and lines after it are solid. */
+static void dashed_lines_are_one_path(void **state)
+{
+	fixture *fx = *state;
+	lay_result *r = sample("42", NULL);
+	dl_page *pg = &r->pages[0];
+	size_t lines = 0;
+	for (size_t i = 0; i < pg->n_items; i++)
+		if (pg->items[i].kind == DL_LINE && pg->items[i].line_width > 0 && lines++ == 0)
+			pg->items[i].dash = 3;
+	assert_true(lines >= 1);
+	char path[600], why[256], cmd[900];
+	snprintf(path, sizeof path, "%s/dash.pdf", fx->dir);
+	pdf_info in = info_of(false, "Streckad");
+	assert_int_equal(pdf_write(fx->w, r, &in, path, why, sizeof why), 0);
+	free_result(r);
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable %s - | grep -a -A4 -e '^\\[3 3 \\] 0 d' | grep -a -c -e '0 d$' -e '^Q$'", path);
+	char *out = run(fx, cmd, NULL, NULL);
+	assert_string_equal(out, "2\n");   /* the pattern, and the restore after the line */
+	free(out);
+}
+
 /* A wide logo in a square box: drawn at its own aspect ratio, aligned in the box. */
 static void images_keep_their_aspect_ratio(void **state)
 {
@@ -717,6 +739,7 @@ int main(void)
 		cmocka_unit_test(metrics_come_from_the_fonts),
 		cmocka_unit_test(images_are_embedded_once_each),
 		cmocka_unit_test(images_keep_their_aspect_ratio),
+		cmocka_unit_test(dashed_lines_are_one_path),
 		cmocka_unit_test(write_errors_give_reasons),
 		cmocka_unit_test(bad_input_and_libharu_errors_fail),
 		cmocka_unit_test(missing_or_bad_fonts_give_null),
