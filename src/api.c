@@ -17,23 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* errno in Swedish, for the messages a user sees. */
 const char *sr_strerror(int e)
 {
-	switch (e) {
-	case ENOENT: return "mappen eller filen finns inte";
-	case ENOTDIR: return "en del av sökvägen är ingen mapp";
-	case EACCES: case EPERM: return "åtkomst nekad";
-	case EROFS: return "filsystemet är skrivskyddat";
-	case ENOSPC: return "disken är full";
-	case EDQUOT: return "diskkvoten är slut";
-	case EISDIR: return "det är en mapp";
-	case ENAMETOOLONG: return "sökvägen är för lång";
-	case EXDEV: return "målet ligger på ett annat filsystem";
-	case EIO: return "in- eller utmatningsfel";
-	case EMFILE: case ENFILE: return "för många öppna filer";
-	default: return strerror(e);
-	}
+	return diag_strerror(e);
 }
 
 const char *sr_version(void)

@@ -5,7 +5,6 @@
 #include "lay.h"
 #include "report.h"
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,24 +118,6 @@ static bool targets_safe(sr_report *r, const char *out, bool manifest)
 	return !hit;
 }
 
-/* A layout file that was asked for but cannot be read must stop the run (exit 3)
- * rather than silently give the built-in layout. */
-static bool layout_readable(sr_report *r, const char *path)
-{
-	if (!path)
-		return true;
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	int e = fd < 0 ? errno : 0;
-	if (fd >= 0)
-		close(fd);
-	if (!ok)
-		diag_add(&r->diags, D_FILE_READ, path, 0, "layoutfilen kan inte läsas: %s",
-		         e ? sr_strerror(e) : "det är ingen vanlig fil");
-	return ok;
-}
-
 /* A layout file parsed once per session; NULL (diagnostics in r) when it is bad. */
 static const load_layout *session_layout(sr_report *r, const char *path)
 {
@@ -182,11 +163,12 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
  * (opts->layout_path or the type's own). NULL, with diagnostics, on failure. */
 static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writer **w_out)
 {
-	pdf_writer *w = session_pdf(r->session, &r->diags);
-	if (!w)
-		return NULL;
+	/* The layout first: a missing or wrong layout file is found before fonts load. */
 	report_style style;
 	if (!style_of(r, opts->layout_path, &style))
+		return NULL;
+	pdf_writer *w = session_pdf(r->session, &r->diags);
+	if (!w)
 		return NULL;
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
@@ -210,8 +192,8 @@ int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts)
 	if (!opts)
 		opts = &defaults;
 	int st = api_ready(r);
-	if (st != SR_OK || !layout_readable(r, opts->layout_path))
-		return sr_status(r);
+	if (st != SR_OK)
+		return st;
 	pdf_writer *w;
 	lay_result *pages = lay_out(r, opts, &w);
 	if (!pages)
@@ -231,7 +213,7 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	int st = api_ready(r);
 	if (st != SR_OK)
 		return st;
-	if (!layout_readable(r, opts->layout_path) || !targets_safe(r, out_pdf, opts->manifest))
+	if (!targets_safe(r, out_pdf, opts->manifest))
 		return sr_status(r);
 	pdf_writer *w;
 	lay_result *pages = lay_out(r, opts, &w);

@@ -1,6 +1,7 @@
 /* diag.c - collects diagnostics and prints them in the one format users see. */
 #include "diag.h"
 #include "arena.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,4 +112,24 @@ void diag_print_catalogue(FILE *out)
 		        catalogue[i].level == DIAG_ERROR ? "fel" : "varning",
 		        catalogue[i].level == DIAG_ERROR ? (int)catalogue[i].exit : 0,
 		        catalogue[i].summary);
+}
+
+/* errno in Swedish, for the messages a user sees: the one table every stage uses. */
+const char *diag_strerror(int e)
+{
+	switch (e) {
+	case ENOENT: return "mappen eller filen finns inte";
+	case ENOTDIR: return "en del av sökvägen är ingen mapp";
+	case EACCES: case EPERM: return "åtkomst nekad";
+	case EROFS: return "filsystemet är skrivskyddat";
+	case ENOSPC: return "disken är full";
+	case EDQUOT: return "diskkvoten är slut";
+	case EISDIR: return "det är en mapp";
+	case ENAMETOOLONG: return "sökvägen är för lång";
+	case EXDEV: return "målet ligger på ett annat filsystem";
+	case EIO: return "in- eller utmatningsfel";
+	case EMFILE: case ENFILE: return "för många öppna filer";
+	case ELOOP: return "för många symboliska länkar i sökvägen";
+	default: return strerror(e);
+	}
 }

@@ -124,6 +124,8 @@ const char *diag_code_name(enum diag_code code);
 enum diag_level diag_code_level(enum diag_code code);
 /* Sorts by file, line (stable), then prints every item as "FILE:LINE: fel: [KOD] text". */
 void diag_print(const diag_sink *s, FILE *out);
+/* errno in Swedish words ("mappen eller filen finns inte"); libc's text for rare ones. */
+const char *diag_strerror(int e);
 /* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */
 void diag_print_catalogue(FILE *out);
 #endif

@@ -13,28 +13,9 @@
 
 /* ---- reading ---- */
 
-static const char *errno_words(int e)
-{
-	switch (e) {
-	case ENOENT: return "filen finns inte";
-	case EACCES: case EPERM: return "åtkomst nekad";
-	case EISDIR: return "det är en mapp, inte en fil";
-	case ENOTDIR: return "en del av sökvägen är ingen mapp";
-	case ELOOP: return "för många symboliska länkar i sökvägen";
-	case ENAMETOOLONG: return "sökvägen är för lång";
-	case EMFILE: case ENFILE: return "för många öppna filer";
-	case EIO: return "läsfel på lagringsmediet";
-	default: return NULL;
-	}
-}
-
 static void why_errno(char *why, size_t n, int e)
 {
-	const char *w = errno_words(e);
-	if (w)
-		snprintf(why, n, "%s", w);
-	else
-		snprintf(why, n, "oväntat fel (errno %d: %s)", e, strerror(e));
+	snprintf(why, n, "%s", diag_strerror(e));
 }
 
 static int read_fd(int fd, load_bytes *out, char *why, size_t why_len)

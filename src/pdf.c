@@ -37,21 +37,6 @@ static void say(char *why, size_t why_len, const char *fmt, ...)
 	va_end(ap);
 }
 
-const char *pdf_errno_sv(int e)
-{
-	switch (e) {
-	case ENOENT: return "filen eller mappen finns inte";
-	case EACCES: case EPERM: return "åtkomst nekas";
-	case ENOSPC: return "disken är full";
-	case EISDIR: return "det är en mapp";
-	case ENOTDIR: return "en del av sökvägen är ingen mapp";
-	case EROFS: return "filsystemet är skrivskyddat";
-	case EIO: return "in- eller utmatningsfel";
-	case ENAMETOOLONG: return "sökvägen är för lång";
-	default: return "okänt systemfel";
-	}
-}
-
 /* True (and a reason) if a step failed: by its own return value (bad) or by an error
  * libharu recorded, which internal calls only set without calling the handler. */
 static bool failed(pdf_writer *w, bool bad, const char *step, char *why, size_t why_len)
@@ -91,7 +76,7 @@ static int check_font_file(const char *path, char *why, size_t why_len)
 	unsigned char magic[4] = {0};
 	long n = pdf_read_head(path, magic, sizeof magic);
 	if (n < 0) {
-		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, pdf_errno_sv(errno));
+		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, diag_strerror(errno));
 		return -1;
 	}
 	bool tt = n == 4 && (!memcmp(magic, "\0\1\0\0", 4) || !memcmp(magic, "true", 4));
@@ -298,7 +283,7 @@ static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
 	if (!icc || icc_len < 128) {
 		say(why, why_len, "ICC-profilen %s kan inte läsas: %s",
 		    info->icc_path ? info->icc_path : "(ingen angiven)",
-		    icc ? "filen är för kort" : pdf_errno_sv(errno));
+		    icc ? "filen är för kort" : diag_strerror(errno));
 		free(icc);
 		return -1;
 	}
@@ -362,11 +347,11 @@ static int save(pdf_writer *w, const char *path, char *why, size_t why_len)
 	int rc = 0;
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(buf, 1, size, f) != size || fflush(f) != 0 || ferror(f)) {
-		say(why, why_len, "kan inte skriva %s: %s", path, pdf_errno_sv(errno));
+		say(why, why_len, "kan inte skriva %s: %s", path, diag_strerror(errno));
 		rc = -1;
 	}
 	if (f && fclose(f) != 0 && rc == 0) {
-		say(why, why_len, "kan inte skriva %s: %s", path, pdf_errno_sv(errno));
+		say(why, why_len, "kan inte skriva %s: %s", path, diag_strerror(errno));
 		rc = -1;
 	}
 	free(buf);

@@ -193,7 +193,7 @@ static int image_kind(const char *path, char *why, size_t why_len)
 	unsigned char m[8] = {0};
 	long n = pdf_read_head(path, m, sizeof m);
 	if (n < 0) {
-		snprintf(why, why_len, "bilden %s kan inte läsas: %s", path, pdf_errno_sv(errno));
+		snprintf(why, why_len, "bilden %s kan inte läsas: %s", path, diag_strerror(errno));
 		return -1;
 	}
 	if (n == 8 && !memcmp(m, "\x89PNG\r\n\x1a\n", 8))

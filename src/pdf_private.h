@@ -3,6 +3,7 @@
 #ifndef SR_PDF_PRIVATE_H
 #define SR_PDF_PRIVATE_H
 #include "pdf.h"
+#include "diag.h"
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -62,8 +63,6 @@ int pdf_draw_outline(pdf_writer *w, HPDF_Page *pages, size_t n_pages, const lay_
  * and every C0 control with a space. Caller frees. */
 char *pdf_bmp_only(const char *s, size_t len);
 
-/* A Swedish phrase for an errno value (strerror() speaks the C locale's English). */
-const char *pdf_errno_sv(int e);
 /* Reads up to n first bytes of a file (to tell its kind by magic bytes). Returns the
  * count read, or -1 with errno set when it cannot be opened. */
 long pdf_read_head(const char *path, unsigned char *buf, size_t n);
