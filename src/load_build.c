@@ -70,6 +70,12 @@ const char *load_attr(load_builder *b, const xmlNode *n, const char *name)
 	return s;
 }
 
+enum direction load_direction(load_builder *b, const xmlNode *n)
+{
+	const char *r = load_attr(b, n, "riktning");
+	return r && strcmp(r, "lagre") == 0 ? DIR_LAGRE : DIR_HOGRE;
+}
+
 void load_add_text(load_builder *b, const char *text, const char *what, src_loc loc)
 {
 	if (!text || !*text)

@@ -141,8 +141,7 @@ static void build_finmal(load_builder *b, const xmlNode *n, finansielltmal *f)
 	f->namn = load_text_attr(b, n, "namn", "namn");
 	f->enhet = load_text_attr(b, n, "enhet", "enhet");
 	f->kolumn = load_attr(b, n, "kolumn");
-	const char *r = load_attr(b, n, "riktning");
-	f->riktning = r && strcmp(r, "lagre") == 0 ? DIR_LAGRE : DIR_HOGRE;
+	f->riktning = load_direction(b, n);
 	load_num_attr(b, n, "malvarde", &f->malvarde);
 	f->has_utgangsvarde = load_num_attr(b, n, "utgangsvarde", &f->utgangsvarde);
 	f->has_utfall = load_num_attr(b, n, "utfall", &f->utfall);

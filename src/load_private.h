@@ -72,6 +72,8 @@ xmlNode *load_child(const xmlNode *parent, const char *name);
 size_t load_count(const xmlNode *parent, const char *name);
 /* Attribute copy in the arena, NULL when absent. */
 const char *load_attr(load_builder *b, const xmlNode *n, const char *name);
+/* The riktning attribute (the XSD allows only hogre and lagre; hogre by default). */
+enum direction load_direction(load_builder *b, const xmlNode *n);
 /* The same, also recorded as a user-written text (m->texts) with `what`. */
 const char *load_text_attr(load_builder *b, const xmlNode *n, const char *name, const char *what);
 void load_add_text(load_builder *b, const char *text, const char *what, src_loc loc);
