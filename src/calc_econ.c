@@ -40,10 +40,16 @@ static void add_to_sum(calc_budget_row *sum, const calc_budget_row *row)
 	sum->has_prognos = sum->has_prognos && row->has_prognos;
 }
 
+/* Completes a row whose source and amounts are set: its figures, and its share of the sum. */
+static void finish_row(calc_budget_row *row, calc_budget_row *sum, bool part, int months)
+{
+	add_to_sum(sum, row);
+	budget_figures(row, part, months);
+}
+
 static void compute_drift(const sr_model *m, calc_result *r)
 {
 	const ekonomi *e = &m->ekonomi;
-	bool part = part_year(m);
 	r->drift = arena_calloc(r->arena, e->n_drift, sizeof *r->drift);
 	r->drift_sum.has_prognos = true;
 	for (size_t i = 0; i < e->n_drift; i++) {
@@ -53,17 +59,15 @@ static void compute_drift(const sr_model *m, calc_result *r)
 		calc_budget_row *row = &r->drift[r->n_drift++];
 		*row = (calc_budget_row){.drift = d, .budget = d->budget, .utfall = d->utfall,
 		                         .prognos = d->prognos, .has_prognos = d->has_prognos};
-		add_to_sum(&r->drift_sum, row);
-		budget_figures(row, part, r->months);
+		finish_row(row, &r->drift_sum, part_year(m), r->months);
 	}
-	budget_figures(&r->drift_sum, part, r->months);
+	budget_figures(&r->drift_sum, part_year(m), r->months);
 	r->has_drift = m->has_ekonomi && (e->has_drift || e->n_drift > 0);
 }
 
 static void compute_invest(const sr_model *m, calc_result *r)
 {
 	const ekonomi *e = &m->ekonomi;
-	bool part = part_year(m);
 	r->invest = arena_calloc(r->arena, e->n_projekt, sizeof *r->invest);
 	r->invest_sum.has_prognos = true;
 	for (size_t i = 0; i < e->n_projekt; i++) {
@@ -73,10 +77,9 @@ static void compute_invest(const sr_model *m, calc_result *r)
 		calc_budget_row *row = &r->invest[r->n_invest++];
 		*row = (calc_budget_row){.projekt = p, .budget = p->budget, .utfall = p->utfall,
 		                         .prognos = p->prognos, .has_prognos = p->has_prognos};
-		add_to_sum(&r->invest_sum, row);
-		budget_figures(row, part, r->months);
+		finish_row(row, &r->invest_sum, part_year(m), r->months);
 	}
-	budget_figures(&r->invest_sum, part, r->months);
+	budget_figures(&r->invest_sum, part_year(m), r->months);
 	r->has_invest = m->has_ekonomi && (e->has_investeringar || e->n_projekt > 0);
 }
 
