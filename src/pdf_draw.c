@@ -1,10 +1,14 @@
-/* pdf_draw.c - draws display-list items (text, rectangles, lines, status markers,
- * images, links) and the bookmarks through libharu's public page API. */
+/* pdf_draw.c - turns a page's display items (text, rectangles, lines, status markers,
+ * images, links) into its content stream (pdf_ops.c), images and links through
+ * libharu, and adds the bookmarks. */
 #include "pdf_private.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* zlib level of the page contents (pdf_harux_set_content). */
+enum { PDF_DEFLATE_LEVEL = 1 };
 
 char *pdf_bmp_only(const char *s, size_t len)
 {
@@ -27,156 +31,211 @@ char *pdf_bmp_only(const char *s, size_t len)
 	return out;
 }
 
-static HPDF_REAL ch(unsigned char c)
-{
-	return (HPDF_REAL)(c / 255.0);
-}
-
-/* The colours and line width last set on the page: each libharu setter costs some
- * 3 000 instructions (it clears a 512-byte buffer byte by byte), so skip repeats. */
-typedef struct pdf_gstate {
+/* What the page's content stream has set so far: repeats are left out. Text state
+ * (font, size) is part of the graphics state and outlives BT/ET. */
+typedef struct pdf_canvas {
+	pdf_writer *w;
 	HPDF_Page page;
+	pdf_ops *ops;                  /* this page's bytes, handed to libharu at the end */
 	bool have_fill, have_stroke;
 	lay_rgb fill, stroke;
-	double line_width;         /* < 0: unknown */
-} pdf_gstate;
+	long long line_width;          /* thousandths of a point; < 0: not set yet */
+	int font;                      /* -1: no Tf yet */
+	long long size;                /* thousandths of a point */
+	const char *font_res[LF_MAX];  /* the page's resource names, got on first use */
+	long long tx, ty;              /* start of the current text line (Td is relative) */
+	bool failed;                   /* a font could not be got or registered */
+} pdf_canvas;
 
 static bool same_rgb(lay_rgb a, lay_rgb b)
 {
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-static void fill_rgb(pdf_gstate *g, lay_rgb c)
+static void fill_rgb(pdf_canvas *c, lay_rgb col)
 {
-	if (g->have_fill && same_rgb(g->fill, c))
+	if (c->have_fill && same_rgb(c->fill, col))
 		return;
-	HPDF_Page_SetRGBFill(g->page, ch(c.r), ch(c.g), ch(c.b));
-	g->have_fill = true;
-	g->fill = c;
+	pdf_ops_rgb(c->ops, col, " rg\n");
+	c->have_fill = true;
+	c->fill = col;
 }
 
-static void stroke_rgb(pdf_gstate *g, lay_rgb c)
+static void stroke_rgb(pdf_canvas *c, lay_rgb col)
 {
-	if (g->have_stroke && same_rgb(g->stroke, c))
+	if (c->have_stroke && same_rgb(c->stroke, col))
 		return;
-	HPDF_Page_SetRGBStroke(g->page, ch(c.r), ch(c.g), ch(c.b));
-	g->have_stroke = true;
-	g->stroke = c;
+	pdf_ops_rgb(c->ops, col, " RG\n");
+	c->have_stroke = true;
+	c->stroke = col;
 }
 
-static void line_width(pdf_gstate *g, double w)
+static void line_width(pdf_canvas *c, double w)
 {
-	if (g->line_width == w)
+	long long m = pdf_ops_milli(w);
+	if (c->line_width == m)
 		return;
-	HPDF_Page_SetLineWidth(g->page, (HPDF_REAL)w);
-	g->line_width = w;
+	pdf_ops_milli_num(c->ops, m);
+	pdf_ops_raw(c->ops, " w\n");
+	c->line_width = m;
 }
 
-/* Draws a run of consecutive DL_TEXT items in one text object, setting font and
- * colour only when they change. Returns the index after the run. */
-static size_t draw_texts(pdf_writer *w, pdf_gstate *g, const dl_page *dp, size_t i)
+typedef struct glyph_ctx {
+	HPDF_Font font;
+} glyph_ctx;
+
+static void mark_glyph(void *ctx, unsigned cp)
 {
-	HPDF_Page page = g->page;
-	HPDF_Page_BeginText(page);
-	int cur_font = -1;
-	double cur_size = -1;
+	pdf_harux_use_glyph(((glyph_ctx *)ctx)->font, cp);
+}
+
+/* "/F1 9 Tf" when font or size change; the font resource is got once per page. */
+static bool set_font(pdf_canvas *c, int f, double size)
+{
+	long long m = pdf_ops_milli(size);
+	if (f == c->font && m == c->size)
+		return true;
+	if (!c->font_res[f]) {
+		HPDF_Font font = pdf_font(c->w, (enum lay_font)f);
+		c->font_res[f] = font ? pdf_harux_font_resource(c->page, font) : NULL;
+		if (!c->font_res[f]) {
+			c->failed = true;
+			return false;
+		}
+	}
+	pdf_ops_raw(c->ops, "/");
+	pdf_ops_raw(c->ops, c->font_res[f]);
+	pdf_ops_milli_num(c->ops, m);
+	pdf_ops_raw(c->ops, " Tf\n");
+	c->font = f;
+	c->size = m;
+	return true;
+}
+
+/* Draws a run of consecutive DL_TEXT items in one text object. Returns the index
+ * after the run. */
+static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
+{
+	pdf_ops_raw(c->ops, "BT\n");
+	c->tx = c->ty = 0;   /* BT starts at the origin */
 	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++) {
 		const dl_item *it = &dp->items[i];
 		if (!it->text || !*it->text || !(it->size > 0))
-			continue;   /* libharu refuses a zero font size; nothing would show */
+			continue;   /* a zero font size would show nothing */
 		int f = (unsigned)it->font < LF_MAX ? (int)it->font : LF_REGULAR;
-		if (f != cur_font || it->size != cur_size) {
-			/* a NULL font (libharu failed) makes this call fail, and the page with it */
-			HPDF_Page_SetFontAndSize(page, pdf_font(w, (enum lay_font)f), (HPDF_REAL)it->size);
-			cur_font = f;
-			cur_size = it->size;
-		}
-		fill_rgb(g, it->color);
-		char *clean = pdf_bmp_only(it->text, strlen(it->text));
-		HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, clean);
-		free(clean);
+		if (!set_font(c, f, it->size))
+			break;
+		fill_rgb(c, it->color);
+		long long x = pdf_ops_milli(it->x), y = pdf_ops_milli(it->y);
+		pdf_ops_milli_num(c->ops, x - c->tx);
+		pdf_ops_milli_num(c->ops, y - c->ty);
+		pdf_ops_raw(c->ops, " Td\n");
+		c->tx = x;
+		c->ty = y;
+		glyph_ctx g = {c->w->font[f]};
+		pdf_ops_text(c->ops, it->text, strlen(it->text), c->w->used[f], mark_glyph, &g);
 	}
-	HPDF_Page_EndText(page);
+	pdf_ops_raw(c->ops, "ET\n");
+	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++)
+		;   /* after a failure: the page fails, skip the rest of the run */
 	return i;
 }
 
-static void draw_rect(pdf_gstate *g, const dl_item *it)
+static void nums(pdf_canvas *c, double a, double b)
 {
-	HPDF_Page page = g->page;
+	pdf_ops_num(c->ops, a);
+	pdf_ops_num(c->ops, b);
+}
+
+static void draw_rect(pdf_canvas *c, const dl_item *it)
+{
 	bool stroke = it->line_width > 0;
 	if (!it->fill && !stroke)
 		return;
 	if (it->fill)
-		fill_rgb(g, it->fill_color);
+		fill_rgb(c, it->fill_color);
 	if (stroke) {
-		stroke_rgb(g, it->color);
-		line_width(g, it->line_width);
+		stroke_rgb(c, it->color);
+		line_width(c, it->line_width);
 	}
-	HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w,
-	                    (HPDF_REAL)it->h);
-	if (it->fill && stroke)
-		HPDF_Page_FillStroke(page);
-	else if (it->fill)
-		HPDF_Page_Fill(page);
-	else
-		HPDF_Page_Stroke(page);
+	nums(c, it->x, it->y);
+	nums(c, it->w, it->h);
+	pdf_ops_raw(c->ops, it->fill && stroke ? " re B\n" : it->fill ? " re f\n" : " re S\n");
 }
 
 /* line_width 0 means no stroke (lay.h): such a line is not drawn. */
-static void draw_line(pdf_gstate *g, const dl_item *it)
+static void draw_line(pdf_canvas *c, const dl_item *it)
 {
-	HPDF_Page page = g->page;
 	if (it->line_width <= 0)
 		return;
-	stroke_rgb(g, it->color);
-	line_width(g, it->line_width);
+	stroke_rgb(c, it->color);
+	line_width(c, it->line_width);
 	if (it->dash > 0) {   /* a dash pattern for this line only, then solid again */
-		HPDF_UINT16 on_off[2] = {(HPDF_UINT16)(it->dash + 0.5), (HPDF_UINT16)(it->dash + 0.5)};
-		HPDF_Page_GSave(page);
-		HPDF_Page_SetDash(page, on_off, 2, 0);
+		long long d = pdf_ops_milli((double)(long)(it->dash + 0.5));
+		pdf_ops_raw(c->ops, "q\n[");
+		pdf_ops_milli_num(c->ops, d);
+		pdf_ops_milli_num(c->ops, d);
+		pdf_ops_raw(c->ops, "] 0 d\n");
 	}
-	HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-	HPDF_Page_LineTo(page, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
-	HPDF_Page_Stroke(page);
+	nums(c, it->x, it->y);
+	pdf_ops_raw(c->ops, " m");
+	nums(c, it->x + it->w, it->y + it->h);
+	pdf_ops_raw(c->ops, " l S\n");
 	if (it->dash > 0)
-		HPDF_Page_GRestore(page);
+		pdf_ops_raw(c->ops, "Q\n");
 }
 
-static void polygon(HPDF_Page page, const double (*pt)[2], size_t n, double x, double y)
+static void polygon(pdf_canvas *c, const double (*pt)[2], size_t n, double x, double y)
 {
-	HPDF_Page_MoveTo(page, (HPDF_REAL)(x + pt[0][0]), (HPDF_REAL)(y + pt[0][1]));
-	for (size_t i = 1; i < n; i++)
-		HPDF_Page_LineTo(page, (HPDF_REAL)(x + pt[i][0]), (HPDF_REAL)(y + pt[i][1]));
-	HPDF_Page_ClosePathFillStroke(page);
+	for (size_t i = 0; i < n; i++) {
+		nums(c, x + pt[i][0], y + pt[i][1]);
+		pdf_ops_raw(c->ops, i == 0 ? " m" : " l");
+	}
+	pdf_ops_raw(c->ops, " b\n");   /* close, fill and stroke */
+}
+
+/* A circle as four Bézier quarters (the usual 0.5523 control distance). */
+static void circle(pdf_canvas *c, double x, double y, double r)
+{
+	double k = r * 0.5523;
+	nums(c, x - r, y);
+	pdf_ops_raw(c->ops, " m");
+	const double q[4][6] = {
+		{x - r, y + k, x - k, y + r, x, y + r}, {x + k, y + r, x + r, y + k, x + r, y},
+		{x + r, y - k, x + k, y - r, x, y - r}, {x - k, y - r, x - r, y - k, x - r, y},
+	};
+	for (int i = 0; i < 4; i++) {
+		nums(c, q[i][0], q[i][1]);
+		nums(c, q[i][2], q[i][3]);
+		nums(c, q[i][4], q[i][5]);
+		pdf_ops_raw(c->ops, " c");
+	}
+	pdf_ops_raw(c->ops, " b\n");
 }
 
 /* Status markers differ in shape as well as colour; the outline is the same colour
- * darkened, so that light yellow still shows on white. */
-static void draw_marker(pdf_gstate *g, const dl_item *it)
+ * darkened, so that light yellow still shows on white. Joins stay mitred, the PDF
+ * default, which nothing on the page changes. */
+static void draw_marker(pdf_canvas *c, const dl_item *it)
 {
-	HPDF_Page page = g->page;
 	double r = it->w / 2;
 	if (r <= 0)
 		return;
 	lay_rgb dark = {(unsigned char)(it->color.r * 6 / 10), (unsigned char)(it->color.g * 6 / 10),
 	                (unsigned char)(it->color.b * 6 / 10)};
-	fill_rgb(g, it->color);
-	stroke_rgb(g, dark);
-	line_width(g, r > 4 ? 0.5 : r / 8);
-	HPDF_Page_SetLineJoin(page, HPDF_MITER_JOIN);
+	fill_rgb(c, it->color);
+	stroke_rgb(c, dark);
+	line_width(c, r > 4 ? 0.5 : r / 8);
 	double s = r * 0.82;   /* square and diamond a little smaller: same visual weight */
 	const double tri[3][2] = {{0, r}, {-r * 0.94, -r * 0.72}, {r * 0.94, -r * 0.72}};
 	const double sq[4][2] = {{-s, -s}, {s, -s}, {s, s}, {-s, s}};
 	const double dia[4][2] = {{0, r}, {r, 0}, {0, -r}, {-r, 0}};
 	switch (it->shape) {
-	case LS_TRIANGLE: polygon(page, tri, 3, it->x, it->y); break;
-	case LS_SQUARE: polygon(page, sq, 4, it->x, it->y); break;
-	case LS_DIAMOND: polygon(page, dia, 4, it->x, it->y); break;
+	case LS_TRIANGLE: polygon(c, tri, 3, it->x, it->y); break;
+	case LS_SQUARE: polygon(c, sq, 4, it->x, it->y); break;
+	case LS_DIAMOND: polygon(c, dia, 4, it->x, it->y); break;
 	case LS_CIRCLE:
-	default:
-		HPDF_Page_Circle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)r);
-		HPDF_Page_FillStroke(page);
-		break;
+	default: circle(c, it->x, it->y, r); break;
 	}
 }
 
@@ -207,14 +266,23 @@ static int image_kind(const char *path, char *why, size_t why_len)
 /* Draws the image as large as fits in the item's box, keeping its aspect ratio (a
  * kommun's logo is never stretched): aligned horizontally as the item says, centred
  * vertically. */
-static void draw_image_fitted(HPDF_Page page, HPDF_Image im, const dl_item *it)
+static int draw_image_fitted(pdf_canvas *c, HPDF_Image im, const dl_item *it)
 {
+	const char *name = pdf_harux_image_resource(c->page, im);
+	if (!name)
+		return -1;
 	double iw = HPDF_Image_GetWidth(im), ih = HPDF_Image_GetHeight(im);
 	double scale = iw > 0 && ih > 0 ? (it->w / iw < it->h / ih ? it->w / iw : it->h / ih) : 0;
 	double dw = scale > 0 ? iw * scale : it->w, dh = scale > 0 ? ih * scale : it->h;
 	double dx = it->align == LA_RIGHT ? it->w - dw : it->align == LA_CENTER ? (it->w - dw) / 2 : 0;
-	HPDF_Page_DrawImage(page, im, (HPDF_REAL)(it->x + dx), (HPDF_REAL)(it->y + (it->h - dh) / 2),
-	                    (HPDF_REAL)dw, (HPDF_REAL)dh);
+	pdf_ops_raw(c->ops, "q\n");
+	nums(c, dw, 0);
+	nums(c, 0, dh);
+	nums(c, it->x + dx, it->y + (it->h - dh) / 2);
+	pdf_ops_raw(c->ops, " cm\n/");
+	pdf_ops_raw(c->ops, name);
+	pdf_ops_raw(c->ops, " Do\nQ\n");
+	return 0;
 }
 
 static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const char *path,
@@ -259,43 +327,55 @@ static int draw_link(HPDF_Page page, HPDF_Page *pages, size_t n_pages, const dl_
 	return pdf_harux_annot_print(a);
 }
 
-static int draw_one(pdf_writer *w, pdf_gstate *g, HPDF_Page *pages, size_t n_pages,
-                    const dl_item *it, pdf_images *img, char *why, size_t why_len)
+static int draw_image(pdf_canvas *c, pdf_images *img, const dl_item *it, char *why,
+                      size_t why_len)
 {
-	HPDF_Page page = g->page;
-	switch (it->kind) {
-	case DL_RECT: draw_rect(g, it); return 0;
-	case DL_LINE: draw_line(g, it); return 0;
-	case DL_MARKER: draw_marker(g, it); return 0;
-	case DL_LINK: return draw_link(page, pages, n_pages, it);
-	case DL_IMAGE: {
-		HPDF_Image im = it->text ? load_image(w, img, it->text, why, why_len) : NULL;
-		if (!im)
-			return it->text ? -1 : 0;
-		draw_image_fitted(page, im, it);
-		return 0;
+	HPDF_Image im = it->text ? load_image(c->w, img, it->text, why, why_len) : NULL;
+	if (!im)
+		return it->text ? -1 : 0;
+	if (draw_image_fitted(c, im, it) != 0) {
+		snprintf(why, why_len, "PDF:en kunde inte skapas: bilden %s kunde inte läggas på sidan",
+		         it->text);
+		return -1;
 	}
+	return 0;
+}
+
+static int draw_one(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_item *it,
+                    pdf_images *img, char *why, size_t why_len)
+{
+	switch (it->kind) {
+	case DL_RECT: draw_rect(c, it); return 0;
+	case DL_LINE: draw_line(c, it); return 0;
+	case DL_MARKER: draw_marker(c, it); return 0;
+	case DL_LINK: return draw_link(c->page, pages, n_pages, it);
+	case DL_IMAGE: return draw_image(c, img, it, why, why_len);
 	case DL_TEXT: break;   /* handled in runs by pdf_draw_page */
 	}
 	return 0;
 }
 
 int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
-                  const dl_page *dp, pdf_images *img, char *why, size_t why_len)
+                  const dl_page *dp, pdf_images *img, pdf_ops *ops, char *why, size_t why_len)
 {
 	size_t i = 0;
-	pdf_gstate g = { .page = page, .line_width = -1 };
-	while (i < dp->n_items) {
+	ops->len = 0;
+	pdf_canvas c = {.w = w, .page = page, .ops = ops, .line_width = -1, .font = -1};
+	while (i < dp->n_items && !c.failed) {
 		if (dp->items[i].kind == DL_TEXT) {
-			i = draw_texts(w, &g, dp, i);
+			i = draw_texts(&c, dp, i);
 			continue;
 		}
-		if (draw_one(w, &g, pages, n_pages, &dp->items[i], img, why, why_len) != 0) {
+		if (draw_one(&c, pages, n_pages, &dp->items[i], img, why, why_len) != 0) {
 			if (!*why)
 				snprintf(why, why_len, "PDF:en kunde inte skapas: en länk kunde inte skapas");
 			return -1;
 		}
 		i++;
+	}
+	if (c.failed || pdf_harux_set_content(page, ops, PDF_DEFLATE_LEVEL) != 0) {
+		snprintf(why, why_len, "PDF:en kunde inte skapas: sidans innehåll kunde inte skrivas");
+		return -1;
 	}
 	return 0;
 }

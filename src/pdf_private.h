@@ -38,12 +38,40 @@ struct pdf_writer {
 	bool ready;                        /* a fresh document is started */
 	void *tounicode;                   /* the document's shared /ToUnicode stream */
 	pdf_ttf *ttf[LF_MAX];              /* widths for layout, read once */
+	/* Of the current document: the code points each font has drawn, one bit each, so
+	 * that libharu marks a glyph for the subset once, not at every use. */
+	uint8_t used[LF_MAX][65536 / 8];
 	lay_metrics metrics;
 	pdf_error err;
 	char font_dir[4096];
 };
 
-/* ---- pdf_draw.c: the display list through libharu's public page API ---- */
+/* ---- pdf_ops.c: a content stream as bytes (no libharu) ---- */
+
+typedef struct pdf_ops {
+	char *buf;
+	size_t len, cap;
+} pdf_ops;
+
+void pdf_ops_free(pdf_ops *o);
+/* Appends s as it is. */
+void pdf_ops_raw(pdf_ops *o, const char *s);
+/* v rounded to whole thousandths (0 for a value that is no coordinate at all). */
+long long pdf_ops_milli(double v);
+/* Appends m/1000 in the shortest exact form ("12.5", "-0.004", "7"), after a
+ * space unless it starts a line or an array. */
+void pdf_ops_milli_num(pdf_ops *o, long long m);
+void pdf_ops_num(pdf_ops *o, double v);
+/* Appends the colour's three components and then op (" rg\n", " RG\n"). */
+void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op);
+/* Appends "(...)Tj\n": len bytes of UTF-8 as UTF-16BE codes (what libharu's UTF-8
+ * encoder uses; the /ToUnicode map is the identity), with characters above U+FFFF
+ * and C0 controls as spaces. first_use is called for each code point whose bit in
+ * seen is not set yet, and the bit is set. */
+void pdf_ops_text(pdf_ops *o, const char *s, size_t len, uint8_t *seen,
+                  void (*first_use)(void *ctx, unsigned cp), void *ctx);
+
+/* ---- pdf_draw.c: the display list as one content stream per page ---- */
 
 /* Per-document cache of loaded images (each file loaded once). */
 typedef struct pdf_images {
@@ -52,9 +80,11 @@ typedef struct pdf_images {
 	size_t n, cap;
 } pdf_images;
 
-/* Draws every item of one page. Returns 0, or -1 with a Swedish reason in why. */
+/* Draws every item of one page; ops is scratch space, reused from page to page.
+ * Returns 0, or -1 with a Swedish reason in why. */
 int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
-                  const dl_page *dp, pdf_images *img, char *why, size_t why_len);
+                  const dl_page *dp, pdf_images *img, pdf_ops *ops, char *why,
+                  size_t why_len);
 void pdf_images_free(pdf_images *img);
 /* Adds the bookmarks, nested by level. Returns 0 or -1 (libharu error recorded). */
 int pdf_draw_outline(pdf_writer *w, HPDF_Page *pages, size_t n_pages, const lay_result *r);
@@ -92,6 +122,16 @@ int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
 /* PDF/A-2b: the XMP /Metadata stream and the sRGB OutputIntent. */
 int pdf_harux_pdfa(HPDF_Doc doc, const char *xmp, size_t xmp_len,
                    const unsigned char *icc, size_t icc_len);
+/* Makes o the page's content stream, deflated at level (zlib) here rather than by
+ * libharu. Call once per page, with nothing else written to it. Returns 0 or -1. */
+int pdf_harux_set_content(HPDF_Page page, const pdf_ops *o, int level);
+/* The page's resource name of the image ("X1"), added on first use. NULL on error. */
+const char *pdf_harux_image_resource(HPDF_Page page, HPDF_Image image);
+/* The page's resource name of the font ("F1"), adding it to the page's resources on
+ * first use. NULL on error. */
+const char *pdf_harux_font_resource(HPDF_Page page, HPDF_Font font);
+/* Marks the glyph of code point cp as used, so that the subset includes it. */
+void pdf_harux_use_glyph(HPDF_Font font, unsigned cp);
 /* Sets /F 4 (Print) on an annotation. */
 int pdf_harux_annot_print(HPDF_Annotation annot);
 /* A trailer /ID of two placeholder strings, filled in by pdf_harux_patch_id. */

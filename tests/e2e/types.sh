@@ -147,11 +147,11 @@ pdftotext -enc UTF-8 -f 3 -l 3 "$TMP/egen.pdf" "$TMP/egen3.txt"
 check "own layout: footer '3 (N)'" grep -qE '^3 \([0-9]+\)$' "$TMP/egen3.txt"
 check "own layout: header 'kommun · titel'" contains "$TMP/egen3.txt" "Sjöviks kommun · Delårsrapport"
 check "own layout: no 'Sida N av M'" test "$(pdftotext "$TMP/egen.pdf" - | grep -c 'Sida [0-9]* av')" -eq 0
-# the heading colour #7a1f5c = 122/255 31/255 92/255 in the content streams
+# the heading colour #7a1f5c = 122/255 31/255 92/255 in the content streams (thousandths)
 qpdf --qdf --object-streams=disable "$TMP/egen.pdf" "$TMP/egen-qdf.pdf"
 qpdf --qdf --object-streams=disable "$TMP/sjovik-delarsrapport-2024.pdf" "$TMP/std-qdf.pdf"
-check "own layout: heading colour used" grep -qa '0.47843 0.12157 0.36078 rg' "$TMP/egen-qdf.pdf"
-check "default layout: heading colour not used" test "$(grep -ca '0.47843 0.12157 0.36078 rg' "$TMP/std-qdf.pdf")" -eq 0
+check "own layout: heading colour used" grep -qa '0.478 0.122 0.361 rg' "$TMP/egen-qdf.pdf"
+check "default layout: heading colour not used" test "$(grep -ca '0.478 0.122 0.361 rg' "$TMP/std-qdf.pdf")" -eq 0
 # the logo in the running header: a document with a logo gets an image on every page
 mkdir -p "$TMP/logo"
 sed 's|<kommun \([^>]*\)>|<kommun \1><logotyp href="logo.png"/>|' "$S" >"$TMP/logo/doc.xml"

@@ -1,0 +1,156 @@
+/* pdf_ops.c - builds a page's content stream as bytes: PDF operators with numbers in
+ * exact thousandths and text as UTF-16BE literal strings. Knows no libharu: the
+ * drawing code (pdf_draw.c) hands the bytes to the page in one write, instead of one
+ * libharu call per operator (each of those clears a 512-byte buffer byte by byte and
+ * re-measures the text it shows). */
+#include "pdf_private.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(pdf_ops *o, size_t more)
+{
+	if (o->len + more <= o->cap)
+		return;
+	size_t cap = o->cap ? o->cap : 4096;
+	while (cap < o->len + more)
+		cap *= 2;
+	o->buf = xrealloc(o->buf, cap);
+	o->cap = cap;
+}
+
+void pdf_ops_free(pdf_ops *o)
+{
+	free(o->buf);
+	memset(o, 0, sizeof *o);
+}
+
+void pdf_ops_raw(pdf_ops *o, const char *s)
+{
+	size_t n = strlen(s);
+	reserve(o, n);
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+/* Rounds to whole thousandths of a point: far below what a printer or screen shows,
+ * and exact, so that positions given as differences (Td) never drift. The clamp only
+ * guards against a broken value; layout coordinates are a few hundred points. */
+long long pdf_ops_milli(double v)
+{
+	if (!(v > -1e12 && v < 1e12))
+		return 0;
+	return llround(v * 1000.0);
+}
+
+/* Writes m/1000 in its shortest exact form ("12.5", "-0.004", "7"), after a space
+ * unless it starts a line or an array. */
+void pdf_ops_milli_num(pdf_ops *o, long long m)
+{
+	char tmp[32];
+	size_t n = 0;
+	unsigned long long u = m < 0 ? (unsigned long long)-m : (unsigned long long)m;
+	unsigned frac = (unsigned)(u % 1000);
+	u /= 1000;
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {   /* trailing zeros are left out */
+			frac /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++) {
+			tmp[n++] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		tmp[n++] = '.';
+	}
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (m < 0)
+		tmp[n++] = '-';
+	if (o->len && o->buf[o->len - 1] != '\n' && o->buf[o->len - 1] != '[')
+		tmp[n++] = ' ';
+	reserve(o, n);
+	for (size_t i = 0; i < n; i++)   /* tmp holds the number reversed */
+		o->buf[o->len + i] = tmp[n - 1 - i];
+	o->len += n;
+}
+
+void pdf_ops_num(pdf_ops *o, double v)
+{
+	pdf_ops_milli_num(o, pdf_ops_milli(v));
+}
+
+/* A colour component 0-255 as a fraction in thousandths (the nearest). */
+static long long channel(unsigned char c)
+{
+	return ((long long)c * 1000 + 127) / 255;
+}
+
+void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op)
+{
+	pdf_ops_milli_num(o, channel(c.r));
+	pdf_ops_milli_num(o, channel(c.g));
+	pdf_ops_milli_num(o, channel(c.b));
+	pdf_ops_raw(o, op);
+}
+
+/* Decodes one UTF-8 character at s[*i] (advancing *i). What libharu cannot draw
+ * becomes a space, exactly as pdf_bmp_only: characters above U+FFFF and C0 controls;
+ * a malformed sequence too. */
+static unsigned next_code(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned c = s[(*i)++];
+	if (c < 0x80)
+		return c < 0x20 || c == 0x7F ? ' ' : c;
+	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+	if (more < 0)
+		return ' ';   /* a stray continuation byte */
+	unsigned cp = c & (0x3Fu >> more);
+	for (int k = 0; k < more; k++) {
+		if (*i >= len || (s[*i] & 0xC0) != 0x80)
+			return ' ';
+		cp = (cp << 6) | (s[(*i)++] & 0x3Fu);
+	}
+	return more == 3 || cp > 0xFFFF ? ' ' : cp;
+}
+
+/* One byte of a literal string: the delimiters and backslash escaped, CR and LF too
+ * (a reader would turn a raw CR into LF); every other byte, 0 included, as it is. */
+static size_t put_byte(char *d, unsigned b)
+{
+	if (b == '(' || b == ')' || b == '\\') {
+		d[0] = '\\';
+		d[1] = (char)b;
+		return 2;
+	}
+	if (b == '\r' || b == '\n') {
+		d[0] = '\\';
+		d[1] = b == '\r' ? 'r' : 'n';
+		return 2;
+	}
+	d[0] = (char)b;
+	return 1;
+}
+
+void pdf_ops_text(pdf_ops *o, const char *s, size_t len, uint8_t *seen,
+                  void (*first_use)(void *ctx, unsigned cp), void *ctx)
+{
+	reserve(o, 4 * len + 8);   /* at most 4 bytes out per byte in, with the escapes */
+	char *d = o->buf + o->len;
+	*d++ = '(';
+	for (size_t i = 0; i < len;) {
+		unsigned cp = next_code((const unsigned char *)s, len, &i);
+		if (!(seen[cp >> 3] & (1u << (cp & 7)))) {
+			seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+			first_use(ctx, cp);
+		}
+		d += put_byte(d, cp >> 8);
+		d += put_byte(d, cp & 0xFF);
+	}
+	memcpy(d, ")Tj\n", 4);
+	d += 4;
+	o->len = (size_t)(d - o->buf);
+}
