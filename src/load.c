@@ -382,7 +382,7 @@ static sr_model *load_bytes_doc(load_ctx *c, const char *data, size_t len,
 	if (!doc)
 		return NULL;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (root_ok(c, root) && load_includes(c, root, c->main_file) &&
+	if (root_ok(c, root) && (!load_may_include(data, len) || load_includes(c, root, c->main_file)) &&
 	    load_validate(c, xsd, doc) && c->d->errors == c->errors_before)
 		m = load_build(c, doc);
 	xmlFreeDoc(doc);

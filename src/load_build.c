@@ -60,8 +60,21 @@ size_t load_count(const xmlNode *parent, const char *name)
 	return n;
 }
 
+/* Reads the attribute straight from the tree: without a DTD its value is one text
+ * node (character references already resolved), so the copy xmlGetNoNsProp mallocs
+ * and frees for every lookup is not needed. */
 const char *load_attr(load_builder *b, const xmlNode *n, const char *name)
 {
+	const xmlAttr *a = n->properties;
+	while (a && (a->ns || strcmp((const char *)a->name, name) != 0))
+		a = a->next;
+	if (!a)
+		return NULL;
+	const xmlNode *t = a->children;
+	if (!t)
+		return arena_strdup(b->a, "");
+	if (t->type == XML_TEXT_NODE && !t->next && t->content)
+		return arena_strdup(b->a, (const char *)t->content);
 	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
 	if (!v)
 		return NULL;

@@ -10,6 +10,8 @@
 
 const char *load_node_file(const load_ctx *c, const xmlNode *n)
 {
+	if (!c->spliced)
+		return c->main_file;   /* one file: no walk up to the root for every node */
 	for (; n && n->type != XML_DOCUMENT_NODE; n = n->parent)
 		if (n->type == XML_ELEMENT_NODE && n->_private)
 			return n->_private;
@@ -193,6 +195,7 @@ static xmlNodePtr splice(load_ctx *c, xmlNodePtr n, const char *display, const c
 	if (!copy)
 		abort();   /* out of memory inside libxml2 */
 	copy->_private = (void *)display;
+	c->spliced = true;
 	xmlReplaceNode(n, copy);
 	xmlFreeNode(n);
 	return copy;
@@ -223,6 +226,21 @@ static bool include_one(load_ctx *c, xmlNodePtr n, const char *includer, xmlNode
 	}
 	free(real);
 	return ok;
+}
+
+/* memchr for a byte that is rare in a report, then the rest: faster than memmem. */
+static bool has_seq(const char *data, size_t len, const char *seq, size_t n)
+{
+	const char *end = data + len;
+	for (const char *p = data; (p = memchr(p, seq[0], (size_t)(end - p))); p++)
+		if ((size_t)(end - p) >= n && memcmp(p, seq, n) == 0)
+			return true;
+	return false;
+}
+
+bool load_may_include(const char *data, size_t len)
+{
+	return has_seq(data, len, "XInclude", 8) || has_seq(data, len, "&#", 2);
 }
 
 bool load_includes(load_ctx *c, xmlNodePtr root, const char *includer)

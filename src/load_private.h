@@ -18,6 +18,7 @@ typedef struct load_ctx {
 	char *main_dir_real;      /* realpath of the main document's folder, or NULL */
 	const char *chain[LOAD_MAX_INCLUDE_DEPTH + 2];   /* realpaths being included */
 	int depth;
+	bool spliced;             /* an included file's root is in the tree */
 	size_t errors_before;     /* d->errors when the call started */
 } load_ctx;
 
@@ -33,6 +34,9 @@ int load_read_file(const char *path, load_bytes *out, char *why, size_t why_len)
 /* Parses one file's bytes safely: refuses a DOCTYPE, maps libxml2's errors to the
  * sink under `file`. NULL when not usable (diagnostics given). Caller xmlFreeDoc. */
 xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file);
+/* False when the bytes cannot hold an xi:include: the XInclude namespace is spelled
+ * out nowhere, not even through a character reference. Saves a walk of the tree. */
+bool load_may_include(const char *data, size_t len);
 /* Replaces every xi:include below and including root by the included file's root.
  * includer is the display name of the file root came from. False on any error. */
 bool load_includes(load_ctx *c, xmlNodePtr root, const char *includer);

@@ -200,6 +200,8 @@ void pdf_writer_free(pdf_writer *w)
 	HPDF_Free(w->doc);
 	for (int f = 0; f < LF_MAX; f++)
 		free(w->ttf[f]);
+	pdf_ops_free(&w->ops);
+	pdf_zip_free(&w->zip);
 	free(w);
 }
 
@@ -317,10 +319,8 @@ static int draw_all(pdf_writer *w, const lay_result *r, char *why, size_t why_le
 	HPDF_Page *pages = add_pages(w, r);
 	int rc = failed(w, false, "sidorna skapades", why, why_len) ? -1 : 0;
 	pdf_images img = {0};
-	pdf_ops ops = {0};
 	for (size_t i = 0; rc == 0 && i < r->n_pages; i++) {
-		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, &ops, why,
-		                   why_len);
+		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, why, why_len);
 		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
 			rc = -1;
 	}
@@ -328,7 +328,6 @@ static int draw_all(pdf_writer *w, const lay_result *r, char *why, size_t why_le
 	                      "bokmärkena skapades", why, why_len))
 		rc = -1;
 	pdf_images_free(&img);
-	pdf_ops_free(&ops);
 	free(pages);
 	return rc;
 }

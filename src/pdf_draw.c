@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* zlib level of the page contents (pdf_harux_set_content). */
+/* zlib level of the page contents: level 1 deflates this kind of content (short
+ * operators, repeated numbers) about twice as fast as libharu's level 6, for some
+ * 13 % more bytes (docs/performance.md). */
 enum { PDF_DEFLATE_LEVEL = 1 };
 
 char *pdf_bmp_only(const char *s, size_t len)
@@ -356,11 +358,11 @@ static int draw_one(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_it
 }
 
 int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
-                  const dl_page *dp, pdf_images *img, pdf_ops *ops, char *why, size_t why_len)
+                  const dl_page *dp, pdf_images *img, char *why, size_t why_len)
 {
 	size_t i = 0;
-	ops->len = 0;
-	pdf_canvas c = {.w = w, .page = page, .ops = ops, .line_width = -1, .font = -1};
+	w->ops.len = 0;
+	pdf_canvas c = {.w = w, .page = page, .ops = &w->ops, .line_width = -1, .font = -1};
 	while (i < dp->n_items && !c.failed) {
 		if (dp->items[i].kind == DL_TEXT) {
 			i = draw_texts(&c, dp, i);
@@ -373,7 +375,10 @@ int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_page
 		}
 		i++;
 	}
-	if (c.failed || pdf_harux_set_content(page, ops, PDF_DEFLATE_LEVEL) != 0) {
+	const unsigned char *z = NULL;
+	size_t z_len = 0;
+	if (c.failed || pdf_zip_run(&w->zip, &w->ops, PDF_DEFLATE_LEVEL, &z, &z_len) != 0
+	    || pdf_harux_set_content(page, z, z_len) != 0) {
 		snprintf(why, why_len, "PDF:en kunde inte skapas: sidans innehåll kunde inte skrivas");
 		return -1;
 	}

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <zlib.h>
 
 /* The first libharu error of the current step, recorded by the error handler. */
 typedef struct pdf_error {
@@ -28,23 +29,6 @@ int pdf_ttf_load(const char *path, pdf_ttf *t);
 /* Advance of len bytes of UTF-8 in 1/1000 em: characters above U+FFFF and C0 controls
  * count as spaces, as pdf_bmp_only draws them. */
 unsigned long pdf_ttf_width(const pdf_ttf *t, const char *s, size_t len);
-
-struct pdf_writer {
-	HPDF_Doc doc;                      /* one document at a time, reused (FreeDoc/NewDoc) */
-	const char *font_name[LF_MAX];     /* owned by libharu's font definitions */
-	/* Of the current document, got on first use (HPDF_GetFont costs ~5 ms a font):
-	 * NULL until a text item needs it. */
-	HPDF_Font font[LF_MAX];
-	bool ready;                        /* a fresh document is started */
-	void *tounicode;                   /* the document's shared /ToUnicode stream */
-	pdf_ttf *ttf[LF_MAX];              /* widths for layout, read once */
-	/* Of the current document: the code points each font has drawn, one bit each, so
-	 * that libharu marks a glyph for the subset once, not at every use. */
-	uint8_t used[LF_MAX][65536 / 8];
-	lay_metrics metrics;
-	pdf_error err;
-	char font_dir[4096];
-};
 
 /* ---- pdf_ops.c: a content stream as bytes (no libharu) ---- */
 
@@ -71,6 +55,39 @@ void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op);
 void pdf_ops_text(pdf_ops *o, const char *s, size_t len, uint8_t *seen,
                   void (*first_use)(void *ctx, unsigned cp), void *ctx);
 
+/* A deflate state and output buffer, reused from page to page (and document to
+ * document): the level is fixed by the first call. */
+typedef struct pdf_zip {
+	z_stream z;
+	bool ready;
+	unsigned char *out;
+	size_t cap;
+} pdf_zip;
+
+/* Deflates in (zlib format, as /FlateDecode wants) into zp's buffer. Returns 0 or -1. */
+int pdf_zip_run(pdf_zip *zp, const pdf_ops *in, int level, const unsigned char **out,
+                size_t *out_len);
+void pdf_zip_free(pdf_zip *zp);
+
+struct pdf_writer {
+	HPDF_Doc doc;                      /* one document at a time, reused (FreeDoc/NewDoc) */
+	const char *font_name[LF_MAX];     /* owned by libharu's font definitions */
+	/* Of the current document, got on first use (HPDF_GetFont costs ~5 ms a font):
+	 * NULL until a text item needs it. */
+	HPDF_Font font[LF_MAX];
+	bool ready;                        /* a fresh document is started */
+	void *tounicode;                   /* the document's shared /ToUnicode stream */
+	pdf_ttf *ttf[LF_MAX];              /* widths for layout, read once */
+	pdf_ops ops;                       /* the page being drawn, reused */
+	pdf_zip zip;                       /* deflates the page contents */
+	/* Of the current document: the code points each font has drawn, one bit each, so
+	 * that libharu marks a glyph for the subset once, not at every use. */
+	uint8_t used[LF_MAX][65536 / 8];
+	lay_metrics metrics;
+	pdf_error err;
+	char font_dir[4096];
+};
+
 /* ---- pdf_draw.c: the display list as one content stream per page ---- */
 
 /* Per-document cache of loaded images (each file loaded once). */
@@ -80,11 +97,9 @@ typedef struct pdf_images {
 	size_t n, cap;
 } pdf_images;
 
-/* Draws every item of one page; ops is scratch space, reused from page to page.
- * Returns 0, or -1 with a Swedish reason in why. */
+/* Draws every item of one page. Returns 0, or -1 with a Swedish reason in why. */
 int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
-                  const dl_page *dp, pdf_images *img, pdf_ops *ops, char *why,
-                  size_t why_len);
+                  const dl_page *dp, pdf_images *img, char *why, size_t why_len);
 void pdf_images_free(pdf_images *img);
 /* Adds the bookmarks, nested by level. Returns 0 or -1 (libharu error recorded). */
 int pdf_draw_outline(pdf_writer *w, HPDF_Page *pages, size_t n_pages, const lay_result *r);
@@ -122,9 +137,10 @@ int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
 /* PDF/A-2b: the XMP /Metadata stream and the sRGB OutputIntent. */
 int pdf_harux_pdfa(HPDF_Doc doc, const char *xmp, size_t xmp_len,
                    const unsigned char *icc, size_t icc_len);
-/* Makes o the page's content stream, deflated at level (zlib) here rather than by
- * libharu. Call once per page, with nothing else written to it. Returns 0 or -1. */
-int pdf_harux_set_content(HPDF_Page page, const pdf_ops *o, int level);
+/* Makes the len bytes at z, deflated already (zlib format), the page's content
+ * stream, which libharu then neither compresses again nor appends to. Call once per
+ * page, with nothing else written to it. Returns 0 or -1. */
+int pdf_harux_set_content(HPDF_Page page, const unsigned char *z, size_t len);
 /* The page's resource name of the image ("X1"), added on first use. NULL on error. */
 const char *pdf_harux_image_resource(HPDF_Page page, HPDF_Image image);
 /* The page's resource name of the font ("F1"), adding it to the page's resources on
