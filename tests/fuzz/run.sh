@@ -29,7 +29,7 @@ srcs=$(ls "$SRC"/src/*.c | grep -v -E '/(main|cli_[a-z_]*)\.c$')
 # shellcheck disable=SC2086
 "$CC" $CFLAGS -o "$WORK/fuzz_render" "$HERE/fuzz_render.c" $srcs \
       $embedded \
-      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle) -lhpdf -lm
+      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle) -lhpdf -lz -lm
 
 # The fuzzed document sits in WORK/doc beside the Arboga sample's contributions, so
 # includes of namnder/*.xml resolve (and escapes from WORK/doc are tried).
