@@ -1,5 +1,6 @@
 /* dec.c - parsing, printing and exact comparison of scaled decimals. */
 #include "dec.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,26 +81,52 @@ char *dec_format(dec x, char *buf, size_t n)
 	return buf;
 }
 
+/* q and the seven fraction digits of a / b (b > 0), in 64-bit arithmetic when the
+ * numbers allow it (nearly always): a 128-bit division is a libgcc call. */
+static void divide_7(udec a, udec b, udec *q, udec *f, bool *rest)
+{
+	const udec small = (udec)1 << 59;   /* r * 10 stays below 2^63 */
+	if (a < small && b < small) {
+		uint64_t a64 = (uint64_t)a, b64 = (uint64_t)b, r = a64 % b64, f64 = 0;
+		*q = a64 / b64;
+		for (int i = 0; i < 7; i++) {
+			r *= 10;
+			f64 = f64 * 10 + r / b64;
+			r %= b64;
+		}
+		*f = f64;
+		*rest = r != 0;
+		return;
+	}
+	udec r = a % b, acc = 0;
+	*q = a / b;
+	for (int i = 0; i < 7; i++) {
+		r *= 10;
+		acc = acc * 10 + r / b;
+		r %= b;
+	}
+	*f = acc;
+	*rest = r != 0;
+}
+
 char *dec_format_ratio(dec num, dec den, char *buf, size_t n)
 {
 	bool neg = (num < 0) != (den < 0) && num != 0;
 	udec a = (udec)dec_abs(num), b = (udec)dec_abs(den);
-	udec q = a / b, r = a % b;
 	/* Fraction digits: seven, the seventh only to round the sixth. */
-	udec f = 0;
-	for (int i = 0; i < 7; i++) {
-		r *= 10;
-		f = f * 10 + r / b;
-		r %= b;
-	}
-	bool exact = r == 0 && f % 10 == 0;
-	udec frac6 = f / 10 + (f % 10 >= 5 ? 1 : 0);
+	udec q, f;
+	bool rest;
+	divide_7(a, b, &q, &f, &rest);
+	bool exact = !rest && f % 10 == 0;
+	unsigned frac6 = (unsigned)(f / 10 + (f % 10 >= 5 ? 1 : 0));
 	if (frac6 >= 1000000)
 		q += 1, frac6 -= 1000000;
 	char ibuf[48], fbuf[8];
 	char *ip = utoa128(q, ibuf + sizeof ibuf);
-	snprintf(fbuf, sizeof fbuf, "%06u", (unsigned)frac6);
-	if (exact || (q == 0 && frac6 == 0))
+	for (int i = 5; i >= 0; i--, frac6 /= 10)
+		fbuf[i] = (char)('0' + frac6 % 10);
+	fbuf[6] = '\0';
+	if (exact || (q == 0 && !strcmp(fbuf, "000000")))
 		for (int i = 5; i >= 0 && fbuf[i] == '0'; i--)
 			fbuf[i] = '\0';
 	if (q == 0 && !fbuf[0])

@@ -106,9 +106,16 @@ const char *load_text_attr(load_builder *b, const xmlNode *n, const char *name, 
 
 /* ---- numbers ---- */
 
-static void num_error(load_builder *b, const xmlNode *n, const char *where, const char *v,
-                      enum dec_parse r)
+/* where: "i <utfall>" or "i attributet budget", made only when there is an error
+ * (numbers are parsed by the thousand; the text is needed once in a while). */
+static void num_error(load_builder *b, const xmlNode *n, bool attr, const char *name,
+                      const char *v, enum dec_parse r)
 {
+	char where[96];
+	if (attr)
+		snprintf(where, sizeof where, "i attributet %s", name);
+	else
+		snprintf(where, sizeof where, "i <%s>", name);
 	src_loc l = load_loc(b, n);
 	if (r == DEC_SYNTAX && strchr(v, ','))
 		diag_add(b->c->d, D_NUM_SYNTAX, l.file, l.line,
@@ -124,14 +131,15 @@ static void num_error(load_builder *b, const xmlNode *n, const char *where, cons
 		         "'%s' %s är för stort; beloppet måste vara under 10^12", v, where);
 }
 
-static bool parse_num(load_builder *b, const xmlNode *n, const char *where, const char *v, dec *out)
+static bool parse_num(load_builder *b, const xmlNode *n, bool attr, const char *name,
+                      const char *v, dec *out)
 {
 	*out = 0;
 	enum dec_parse r = dec_parse(v, out);
 	if (r == DEC_OK)
 		return true;
 	*out = 0;
-	num_error(b, n, where, v, r);
+	num_error(b, n, attr, name, v, r);
 	return false;
 }
 
@@ -141,17 +149,13 @@ bool load_num_attr(load_builder *b, const xmlNode *n, const char *name, dec *out
 	const char *v = load_attr(b, n, name);
 	if (!v)
 		return false;
-	char where[96];
-	snprintf(where, sizeof where, "i attributet %s", name);
-	return parse_num(b, n, where, v, out);
+	return parse_num(b, n, true, name, v, out);
 }
 
 bool load_num_content(load_builder *b, const xmlNode *n, dec *out)
 {
 	const char *v = load_plain(b, n);
-	char where[96];
-	snprintf(where, sizeof where, "i <%s>", (const char *)n->name);
-	return parse_num(b, n, where, v, out);
+	return parse_num(b, n, false, (const char *)n->name, v, out);
 }
 
 const char **load_tokens(load_builder *b, const xmlNode *n, const char *name, size_t *count)
@@ -180,10 +184,8 @@ dec *load_num_list(load_builder *b, const xmlNode *n, const char *name, size_t *
 	if (!tok)
 		return NULL;
 	dec *out = arena_calloc(b->a, *count ? *count : 1, sizeof *out);
-	char where[96];
-	snprintf(where, sizeof where, "i attributet %s", name);
 	for (size_t i = 0; i < *count; i++)
-		parse_num(b, n, where, tok[i], &out[i]);
+		parse_num(b, n, true, name, tok[i], &out[i]);
 	return out;
 }
 
@@ -213,8 +215,12 @@ static void append_collapsed(char *buf, size_t *len, const char *s, bool *space)
 
 const char *load_plain(load_builder *b, const xmlNode *n)
 {
-	xmlChar *raw = xmlNodeGetContent(n);
-	const char *s = raw ? (const char *)raw : "";
+	/* Most elements hold one text node: read it in place, not through the copy
+	 * xmlNodeGetContent mallocs. */
+	const xmlNode *only = n->children;
+	bool direct = only && !only->next && only->type == XML_TEXT_NODE && only->content;
+	xmlChar *raw = direct ? NULL : xmlNodeGetContent(n);
+	const char *s = direct ? (const char *)only->content : raw ? (const char *)raw : "";
 	char *buf = arena_alloc(b->a, strlen(s) + 1);
 	size_t len = 0;
 	bool space = true;

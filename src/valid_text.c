@@ -92,8 +92,41 @@ static bool contains(const char *hay, const struct placeholder *p)
 	return false;
 }
 
+/* Case-insensitive ASCII: does s hold `seq` (lower-case) ending at a byte equal to
+ * last or its upper-case form? Found by memchr on that rarer last byte. */
+static bool has_ci_ending(const char *s, size_t len, const char *seq)
+{
+	size_t n = strlen(seq);
+	char last = seq[n - 1];
+	for (int pass = 0; pass < 2; pass++) {
+		char c = pass ? (char)(last - 32) : last;
+		for (const char *p = s; (p = memchr(p, c, len - (size_t)(p - s))); p++) {
+			size_t at = (size_t)(p - s);
+			if (at + 1 < n)
+				continue;
+			size_t k = 0;
+			while (k + 1 < n && (s[at - n + 1 + k] | 0x20) == seq[k])
+				k++;
+			if (k + 1 == n)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Every placeholder, however spaced and cased, holds one of these: '<', '[', an x,
+ * "ick" (klicka) or "kriv" (skriv). Most paragraphs hold none of them, and are not
+ * folded at all. */
+static bool may_hold_placeholder(const char *s)
+{
+	size_t len = strlen(s);
+	return strpbrk(s, "<[xX") || has_ci_ending(s, len, "ick") || has_ci_ending(s, len, "kriv");
+}
+
 static void scan_placeholders(const sr_model *m, diag_sink *d, const text_entry *t)
 {
+	if (!may_hold_placeholder(t->text))
+		return;
 	char *f = fold(t->text);
 	for (size_t i = 0; i < sizeof placeholders / sizeof placeholders[0]; i++)
 		if (contains(f, &placeholders[i]))
@@ -116,8 +149,11 @@ static void scan_chars(const sr_model *m, diag_sink *d, const text_entry *t)
 {
 	unsigned long seen[8];
 	size_t n_seen = 0;
-	for (const unsigned char *s = (const unsigned char *)t->text; *s; s++) {
-		if ((*s & 0xF8) != 0xF0 || !s[1] || !s[2] || !s[3])
+	/* the lead bytes of 4-byte sequences, found by strpbrk (vectorised in libc) */
+	static const char lead4[] = "\xF0\xF1\xF2\xF3\xF4\xF5\xF6\xF7";
+	for (const unsigned char *s = (const unsigned char *)strpbrk(t->text, lead4); s;
+	     s = (const unsigned char *)strpbrk((const char *)s + 1, lead4)) {
+		if (!s[1] || !s[2] || !s[3])
 			continue;
 		unsigned long cp = decode4(s);
 		bool dup = false;
