@@ -28,6 +28,9 @@ static const char *const promised[] = {
 	MINUS "13,0",
 	"januari–augusti",
 	"«citat» § 123 68,7 %",
+	/* bytes the content stream's literal strings must escape: ( ) \ and, inside UTF-16
+	 * codes, 0x28 (Ĩ), 0x29 (ĩ), 0x0A (Ċ) and 0x0D (č, above) */
+	"(a) [b] \\c Ĩĩ Ċċ",
 };
 
 typedef struct fixture {
@@ -300,6 +303,7 @@ static void text_round_trips_without_warnings(void **state)
 	char *qdf = run(fx, cmd, NULL, NULL);
 	assert_non_null(strstr(qdf, "<003100a0003300340031002c0035>"));   /* 1 341,5 */
 	assert_non_null(strstr(qdf, "<221200310033002c0030>"));           /* −13,0 */
+	assert_non_null(strstr(qdf, "01280129002001"  "0a010b"));   /* Ĩĩ Ċċ, escapes undone */
 	free(qdf);
 }
 

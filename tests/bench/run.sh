@@ -71,23 +71,46 @@ if [ $HAVE_SR = 1 ]; then
 		row "compute, large" "$M_MED" "$M_MIN–$M_MAX" "$(mb "$M_RSS")" "" "" "validate + compute ≤ 10 ms"
 	else notyet "compute, large" "exit $M_RC" "$(head -c 200 "$WORK/stderr.txt" | tr '\n|' '  ')"; fi
 	if [ -x "$TOOLS/inproc" ]; then   # the same work inside one process (library API)
-		read -r I_MED I_MIN < <("$TOOLS/inproc" "$WORK/large.xml" "$RUNS")
-		row "validate + compute, large, in one process" "$I_MED" "$I_MIN–" "" "" "" \
+		read -r I_MED I_MIN < <("$TOOLS/inproc" "$WORK/large.xml" "$((RUNS * 5))")
+		row "validate + compute, large, in one process ($((RUNS * 5)) runs)" "$I_MED" "$I_MIN–" "" "" "" \
 			"≤ 10 ms: $(awk -v t="$I_MED" 'BEGIN {print (t <= 10 ? "met" : "**missed**")}')"
 	fi
-	measure "$RUNS" "$SR" render "$WORK/large.xml" -o "$WORK/large.pdf"
+	# render and floor alternate run by run (pair_runs below), so that a change in the
+	# machine's speed during the measurement hits both alike
+	"$SR" render "$WORK/large.xml" -o "$WORK/large.pdf" 2>"$WORK/stderr.txt"
+	M_RC=$?
 	if [ "$M_RC" = 0 ] && [ -s "$WORK/large.pdf" ]; then
-		R_MED=$M_MED; R_RSS=$M_RSS; R_PAGES=$(pages "$WORK/large.pdf"); R_BYTES=$(bytes "$WORK/large.pdf")
-		row "render, large" "$M_MED" "$M_MIN–$M_MAX" "$(mb "$M_RSS")" "$R_PAGES" "$R_BYTES" \
-			"≤ 1.5 × floor; RSS ≤ 32 MB: $(verdict "$M_RSS" 32768); ≤ 1 MB: $(verdict "$R_BYTES" 1048576)"
+		R_PAGES=$(pages "$WORK/large.pdf"); R_BYTES=$(bytes "$WORK/large.pdf")
 	else notyet "render, large" "exit $M_RC" "$(head -c 200 "$WORK/stderr.txt" | tr '\n|' '  ')"; fi
 fi
 
+# median MIN MAX of the numbers given
+stats() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+
+# pair_runs RUNS: one render of the large document, then one floor run, RUNS times;
+# sets R_MED R_MIN R_MAX R_RSS F_MED F_MIN F_MAX F_RSS
+pair_runs() {
+	local rt=() ft=() rr=0 fr=0 t rss rc _
+	for ((k = 0; k < $1; k++)); do
+		if [ -n "$R_PAGES" ]; then
+			read -r t _ _ rss rc < <("$TOOLS/rss" -n 1 -q -- "$SR" render "$WORK/large.xml" -o "$WORK/large.pdf" 2>/dev/null)
+			rt+=("$t"); [ "$rss" -gt "$rr" ] && rr=$rss
+		fi
+		read -r t _ _ rss rc < <("$TOOLS/rss" -n 1 -q -- "$TOOLS/floor" "$WORK/large.xml" "$F_PAGES" "$WORK/floor.pdf" "$SRC/fonts" 2>/dev/null)
+		ft+=("$t"); [ "$rss" -gt "$fr" ] && fr=$rss
+	done
+	if [ ${#rt[@]} -gt 0 ]; then read -r R_MED R_MIN R_MAX < <(stats "${rt[@]}"); R_RSS=$rr; fi
+	read -r F_MED F_MIN F_MAX < <(stats "${ft[@]}"); F_RSS=$fr
+}
+
 # --- the floor, on as many pages as styrrapport made (80 when there is no PDF yet)
 F_PAGES=${R_PAGES:-80}
-measure "$RUNS" "$TOOLS/floor" "$WORK/large.xml" "$F_PAGES" "$WORK/floor.pdf" "$SRC/fonts"
-F_MED=$M_MED
-row "floor (bare libharu), large" "$M_MED" "$M_MIN–$M_MAX" "$(mb "$M_RSS")" \
+pair_runs "$RUNS"
+if [ -n "$R_MED" ]; then
+	row "render, large" "$R_MED" "$R_MIN–$R_MAX" "$(mb "$R_RSS")" "$R_PAGES" "$R_BYTES" \
+		"≤ 1.5 × floor; RSS ≤ 32 MB: $(verdict "$R_RSS" 32768); ≤ 1 MB: $(verdict "$R_BYTES" 1048576)"
+fi
+row "floor (bare libharu), large" "$F_MED" "$F_MIN–$F_MAX" "$(mb "$F_RSS")" \
 	"$(pages "$WORK/floor.pdf")" "$(bytes "$WORK/floor.pdf")" "the reference"
 
 if [ $HAVE_SR = 1 ]; then
@@ -114,9 +137,12 @@ if [ -n "$R_MED" ]; then
 	ratio=$(awk -v r="$R_MED" -v f="$F_MED" 'BEGIN { printf "%.2f", r / f }')
 	SUMMARY+=("- render / floor = $ratio (target ≤ 1.5: $(verdict "$ratio" 1.5))")
 fi
+if [ -n "${I_MED:-}" ]; then
+	SUMMARY+=("- validate + compute in one process = $I_MED ms (target ≤ 10 ms: $(verdict "$I_MED" 10))")
+fi
 if [ -n "$V_MED" ] && [ -n "$C_MED" ]; then
 	vc=$(awk -v a="$V_MED" -v b="$C_MED" 'BEGIN { printf "%.1f", a + b }')
-	SUMMARY+=("- validate + compute = $vc ms (target ≤ 10 ms: $(verdict "$vc" 10))")
+	SUMMARY+=("- validate + compute as two CLI processes = $vc ms (each pays start-up and the XSD compilation)")
 fi
 
 btype=${BENCH_BUILD_TYPE:-$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/null)}
