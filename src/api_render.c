@@ -104,16 +104,32 @@ static bool same_file(const char *a, const char *b)
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
-/* Neither the PDF nor its manifest may replace the document itself: `render
- * rapport.xml --manifest` would otherwise write the manifest over rapport.xml. */
+/* The file of the document that target is, or NULL: the main document or one that
+ * xi:include read (`-o namnder/bun.xml` must not destroy a nämnd's text). */
+static const char *source_at(const sr_report *r, const char *target)
+{
+	if (same_file(target, r->path))
+		return r->path;
+	const sr_model *m = r->model;
+	for (size_t i = 0; m && i < m->n_included; i++)
+		if (same_file(target, m->included[i]))
+			return m->included[i];
+	return NULL;
+}
+
+/* Neither the PDF nor its manifest may replace a file the document was read from:
+ * `render rapport.xml --manifest` would otherwise write the manifest over rapport.xml. */
 static bool targets_safe(sr_report *r, const char *out, bool manifest)
 {
 	char *man = manifest ? api_manifest_path(out) : NULL;
-	const char *hit = same_file(out, r->path) ? out : man && same_file(man, r->path) ? man : NULL;
+	const char *src = source_at(r, out);
+	const char *hit = src ? out : NULL;
+	if (!hit && man && (src = source_at(r, man)) != NULL)
+		hit = man;
 	if (hit)
 		diag_add(&r->diags, D_FILE_WRITE, hit, 0,
 		         "%s skulle skriva över dokumentet %s; välj ett annat namn med -o",
-		         hit == out ? "PDF:en" : "manifestet", r->path);
+		         hit == out ? "PDF:en" : "manifestet", src);
 	free(man);
 	return !hit;
 }

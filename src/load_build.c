@@ -487,6 +487,8 @@ sr_model *load_build(load_ctx *c, xmlDocPtr doc)
 {
 	load_builder b;
 	init_builder(&b, c);
+	b.m->included = c->included;
+	b.m->n_included = c->n_included;
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (load_is_el(root, "namndbidrag")) {
 		b.m->contribution = true;

@@ -201,6 +201,20 @@ static xmlNodePtr splice(load_ctx *c, xmlNodePtr n, const char *display, const c
 	return copy;
 }
 
+/* Every file read into the document, so that render can refuse to write over one. */
+static void remember_included(load_ctx *c, const char *real)
+{
+	if (c->n_included == c->cap_included) {
+		size_t cap = c->cap_included ? c->cap_included * 2 : 8;
+		const char **grown = arena_calloc(c->a, cap, sizeof *grown);
+		if (c->n_included)
+			memcpy(grown, c->included, c->n_included * sizeof *grown);
+		c->included = grown;
+		c->cap_included = cap;
+	}
+	c->included[c->n_included++] = real;
+}
+
 static bool include_one(load_ctx *c, xmlNodePtr n, const char *includer, xmlNodePtr *out)
 {
 	*out = NULL;
@@ -221,6 +235,7 @@ static bool include_one(load_ctx *c, xmlNodePtr n, const char *includer, xmlNode
 		         "xi:include är nästlade i fler än %d nivåer", LOAD_MAX_INCLUDE_DEPTH);
 	else if ((*out = splice(c, n, display, real)) != NULL) {
 		c->chain[c->depth++] = arena_strdup(c->a, real);
+		remember_included(c, c->chain[c->depth - 1]);
 		ok = load_includes(c, *out, display);
 		c->depth--;
 	}

@@ -19,6 +19,8 @@ typedef struct load_ctx {
 	const char *chain[LOAD_MAX_INCLUDE_DEPTH + 2];   /* realpaths being included */
 	int depth;
 	bool spliced;             /* an included file's root is in the tree */
+	const char **included;    /* realpaths of the files spliced in (arena) */
+	size_t n_included, cap_included;
 	size_t errors_before;     /* d->errors when the call started */
 } load_ctx;
 

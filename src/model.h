@@ -255,6 +255,8 @@ typedef struct text_entry {
 typedef struct sr_model {
 	arena *arena;
 	const char *file;                 /* the main document's path as given */
+	const char **included;            /* realpaths of the files xi:include read */
+	size_t n_included;
 	bool contribution;                /* root is namndbidrag: structure only, no report */
 	enum report_type typ;
 	int ar;

@@ -266,6 +266,14 @@ expect_exit 3 "mappläge med manifest" -- $T "$BIN" render "$TMP/samma" -o "$TMP
 check "mappläge med manifest: dokumentet orört" test "$(cksum <"$TMP/samma/rapport.xml")" = "$sum0"
 expect_exit 0 "manifest med annat namn" -- $T "$BIN" render "$TMP/samma/rapport.xml" -o "$TMP/samma/ut.pdf" --manifest
 check "manifest med annat namn: skrivet" test -s "$TMP/samma/ut.xml"
+# ... nor a file xi:include read (a nämnd's contribution)
+cp -r "$SRC/samples/arboga" "$TMP/inkl"; sum1=$(cksum <"$TMP/inkl/namnder/bun.xml"); sum2=$(cksum <"$TMP/inkl/namnder/kfn.xml")
+expect_exit 3 "PDF:en över en inkluderad fil" -- $T "$BIN" render "$TMP/inkl/arboga-delarsrapport-2025.xml" -o "$TMP/inkl/namnder/bun.xml"
+check "PDF:en över en inkluderad fil: meddelandet" has "$TMP/err" "[FIL-SKRIVA] PDF:en skulle skriva över dokumentet" "namnder/bun.xml"
+check "PDF:en över en inkluderad fil: filen orörd" test "$(cksum <"$TMP/inkl/namnder/bun.xml")" = "$sum1"
+expect_exit 3 "manifestet över en inkluderad fil" -- $T "$BIN" render "$TMP/inkl/arboga-delarsrapport-2025.xml" -o "$TMP/inkl/namnder/kfn.pdf" --manifest
+check "manifestet över en inkluderad fil: filen orörd" test "$(cksum <"$TMP/inkl/namnder/kfn.xml")" = "$sum2"
+check "manifestet över en inkluderad fil: ingen PDF" test ! -e "$TMP/inkl/namnder/kfn.pdf"
 
 # ---- every input the fuzzer ever found a bug with (tests/fuzz/run.sh)
 for f in "$H"/fuzz-*; do
