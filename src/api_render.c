@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,6 +25,23 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 	return s->pdf;
 }
 
+
+/* Why the ICC profile cannot serve (NULL when it can): missing or unreadable, or no
+ * ICC profile at all (the signature "acsp" at byte 36 of its 128-byte header). A bad
+ * profile is an installation problem, like a missing font: it is told before
+ * anything is written, not as a failure to write the output. */
+static const char *icc_problem(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return sr_strerror(errno);
+	unsigned char head[128];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (n < sizeof head || memcmp(head + 36, "acsp", 4) != 0)
+		return "filen är ingen ICC-profil";
+	return NULL;
+}
 
 /* A temporary path in the same folder as target, so that rename() is atomic. */
 static char *temp_beside(const char *target, int *fd)
@@ -240,7 +258,14 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");
 	pdf_info info;
 	info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
-	st = write_pdf(r, w, pages, &info, out_pdf);
+	const char *bad_icc = info.pdfa ? icc_problem(icc) : NULL;
+	if (bad_icc) {
+		diag_add(&r->diags, D_ICC, icc, 0, "sRGB-profilen som PDF/A kräver kan inte läsas: %s "
+		         "(sätt STYRRAPPORT_DATA, eller rendera utan PDF/A med --no-pdfa)", bad_icc);
+		st = SR_RUNTIME;
+	} else {
+		st = write_pdf(r, w, pages, &info, out_pdf);
+	}
 	if (st == SR_OK && opts->manifest) {
 		manifest_facts facts = {meta.title, (int)pages->n_pages, info.pdfa};
 		st = api_write_manifest(r, out_pdf, &facts);

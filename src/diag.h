@@ -91,6 +91,7 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_LAYOUT, "LAYOUT", DIAG_ERROR, EXIT_INVALID, "fel i layoutfilen") \
 	X(D_LAYOUT_OVERFLOW, "LAYOUT-PLATS", DIAG_ERROR, EXIT_INVALID, "innehållet får inte plats på sidan") \
 	X(D_FONT, "TYPSNITT", DIAG_ERROR, EXIT_RUNTIME, "typsnittet kan inte läsas") \
+	X(D_ICC, "FARGPROFIL", DIAG_ERROR, EXIT_RUNTIME, "färgprofilen (ICC) för PDF/A kan inte läsas") \
 	X(D_PDF, "PDF", DIAG_ERROR, EXIT_RUNTIME, "PDF:en kunde inte skapas") \
 	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel")
 
