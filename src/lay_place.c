@@ -331,6 +331,7 @@ double lay_block_height(const lay_placer *p, size_t bi)
 		return b->st.space_before + (double)b->box.n_lines * lay_leading(&b->st) +
 		       b->st.space_after;
 	case BK_SPACE: return b->amount;
+	case BK_TABLE: return lay_table_height(p, b);
 	case BK_FIGURE: return b->fig->h + 2 * LAY_FIG_SPACE;
 	case BK_IMAGE: return b->ih + 2 * LAY_FIG_SPACE;
 	default: return lay_block_start_height(p, bi);
@@ -343,7 +344,9 @@ double lay_block_start_height(const lay_placer *p, size_t bi)
 	switch (b->kind) {
 	case BK_PARA:
 	case BK_LIST: {
-		size_t n = b->box.n_lines < 2 ? b->box.n_lines : 2;
+		/* the least lines_here puts on a page: two, or all three of a three-line
+		 * paragraph (2 + 1 would leave a widow) */
+		size_t n = b->box.n_lines <= 3 ? b->box.n_lines : 2;
 		return b->st.space_before + (double)n * lay_leading(&b->st);
 	}
 	case BK_TABLE: return lay_table_start_height(p, b);

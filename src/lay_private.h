@@ -224,6 +224,9 @@ void lay_emit_cell_line(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 void lay_place_table(lay_placer *p, size_t bi);
 /* Height a table needs on its first page: space_before, header rows and one body row. */
 double lay_table_start_height(const lay_placer *p, const lay_block *b);
+/* The whole table with its space before and after (capped at a page): what a keep
+ * chain through a keep-with-next table needs. */
+double lay_table_height(const lay_placer *p, const lay_block *b);
 void lay_place_block(lay_placer *p, size_t bi);
 double lay_block_start_height(const lay_placer *p, size_t bi);
 double lay_block_height(const lay_placer *p, size_t bi);

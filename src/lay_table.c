@@ -259,6 +259,16 @@ double lay_table_start_height(const lay_placer *p, const lay_block *b)
 	return (h < body ? h : body) + b->st.space_before;
 }
 
+double lay_table_height(const lay_placer *p, const lay_block *b)
+{
+	const lay_table *t = b->tab;
+	double h = 0;
+	for (size_t i = 0; i < t->n_rows; i++)
+		h += t->rows[i].height;
+	double body = lay_body_height(p);
+	return (h < body ? h : body) + b->st.space_before + b->st.space_after;
+}
+
 void lay_place_table(lay_placer *p, size_t bi)
 {
 	const lay_block *b = &p->d->blocks[bi];

@@ -227,8 +227,12 @@ static void goal_facts(report_ctx *c, const mal *g)
 		const char *b = arena_printf(c->a, "Bidrar till: %s", to);
 		line = line ? arena_printf(c->a, "%s · %s", line, b) : b;
 	}
-	if (line)
-		report_text(c, RS_CAPTION, line);
+	if (line) {
+		/* kept with what follows: a goal's facts never end a page on their own */
+		lay_style st = *report_st(c, RS_CAPTION);
+		st.keep_with_next = true;
+		lay_text(c->d, line, &st, ROLE_CAPTION);
+	}
 }
 
 static void status_row(report_ctx *c, const char *label, enum status st, const char *suffix)
@@ -249,7 +253,11 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 	bool year = c->m->typ == RT_ARSREDOVISNING || c->m->typ == RT_VERKSAMHETSBERATTELSE;
 	if (uppf && !has_goal_prognos(g))
 		return;
-	lay_table_begin(c->d, cols, 2, report_st(c, RS_TABLE));
+	/* The assessment belongs to the goal's heading and text: it is kept with the start
+	 * of what follows, so that a page never ends with a heading and its status alone. */
+	lay_style st = *report_st(c, RS_TABLE);
+	st.keep_with_next = true;
+	lay_table_begin(c->d, cols, 2, &st);
 	if (!uppf)
 		status_row(c, "Bedömning", cg->status, cg->manual ? "(manuell bedömning)" : NULL);
 	if (!year && has_goal_prognos(g))
