@@ -7,8 +7,17 @@
  * references; other control characters cannot appear in XML 1.0 and become U+FFFD. */
 static void put_escaped(FILE *out, const char *s)
 {
-	for (; *s; s++) {
+	/* every byte that needs care: the markup characters and all C0 controls */
+	static const char special[] = "&<>\"\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r"
+	                              "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+	                              "\x1b\x1c\x1d\x1e\x1f\x7f";
+	for (;;) {
+		size_t plain = strcspn(s, special);   /* written in one piece */
+		fwrite(s, 1, plain, out);
+		s += plain;
 		unsigned char c = (unsigned char)*s;
+		if (!c)
+			return;
 		switch (c) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
@@ -17,12 +26,9 @@ static void put_escaped(FILE *out, const char *s)
 		case '\t': fputs("&#9;", out); break;
 		case '\n': fputs("&#10;", out); break;
 		case '\r': fputs("&#13;", out); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				fputs("\xef\xbf\xbd", out);
-			else
-				fputc(c, out);
+		default: fputs("\xef\xbf\xbd", out); break;
 		}
+		s++;
 	}
 }
 
@@ -30,7 +36,9 @@ static void attr(FILE *out, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	fprintf(out, " %s=\"", name);
+	fputc(' ', out);
+	fputs(name, out);
+	fputs("=\"", out);
 	put_escaped(out, value);
 	fputc('"', out);
 }
