@@ -98,8 +98,8 @@ void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op)
 }
 
 /* Decodes one UTF-8 character at s[*i] (advancing *i). What libharu cannot draw
- * becomes a space, exactly as pdf_bmp_only: characters above U+FFFF and C0 controls;
- * a malformed sequence too. */
+ * becomes a space, as pdf_bmp_only does: characters above U+FFFF and C0 controls; a
+ * malformed sequence, an over-long form of a control and a surrogate too. */
 static unsigned next_code(const unsigned char *s, size_t len, size_t *i)
 {
 	unsigned c = s[(*i)++];
@@ -114,7 +114,8 @@ static unsigned next_code(const unsigned char *s, size_t len, size_t *i)
 			return ' ';
 		cp = (cp << 6) | (s[(*i)++] & 0x3Fu);
 	}
-	return more == 3 || cp > 0xFFFF ? ' ' : cp;
+	bool drawable = more < 3 && cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF);
+	return drawable ? cp : ' ';   /* no lone surrogate, no control in disguise */
 }
 
 /* One byte of a literal string: the delimiters and backslash escaped, CR and LF too

@@ -100,9 +100,10 @@ static void malformed_utf8_becomes_spaces(void **state)
 	static uint8_t seen[65536 / 8];
 	uses u = {0};
 	pdf_ops o = {0};
-	const char s[] = "a\x80\xc3";    /* a stray continuation byte, a cut sequence */
-	pdf_ops_text(&o, s, 3, seen, record, &u);
-	static const char want[] = "(\0a\0 \0 )Tj\n";
+	/* a stray continuation byte, an over-long NUL, a surrogate, a cut sequence */
+	const char s[] = "a\x80\xc0\x80\xed\xa0\x80\xc3";
+	pdf_ops_text(&o, s, sizeof s - 1, seen, record, &u);
+	static const char want[] = "(\0a\0 \0 \0 \0 )Tj\n";
 	assert_int_equal(o.len, sizeof want - 1);
 	assert_memory_equal(o.buf, want, sizeof want - 1);
 	pdf_ops_free(&o);
