@@ -26,21 +26,26 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 }
 
 
-/* Why the ICC profile cannot serve (NULL when it can): missing or unreadable, or no
- * ICC profile at all (the signature "acsp" at byte 36 of its 128-byte header). A bad
- * profile is an installation problem, like a missing font: it is told before
- * anything is written, not as a failure to write the output. */
-static const char *icc_problem(const char *path)
+/* PDF/A needs the sRGB profile: missing or unreadable, or no ICC profile at all (the
+ * signature "acsp" at byte 36 of its 128-byte header), it is an installation problem
+ * like a missing font, told before any work is done, not as a failure to write. */
+static bool icc_usable(sr_report *r, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sr_strerror(errno);
+	const char *why = NULL;
 	unsigned char head[128];
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	if (n < sizeof head || memcmp(head + 36, "acsp", 4) != 0)
-		return "filen är ingen ICC-profil";
-	return NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		why = sr_strerror(errno);
+	} else {
+		size_t n = fread(head, 1, sizeof head, f);
+		fclose(f);
+		if (n < sizeof head || memcmp(head + 36, "acsp", 4) != 0)
+			why = "filen är ingen ICC-profil";
+	}
+	if (why)
+		diag_add(&r->diags, D_ICC, path, 0, "sRGB-profilen som PDF/A kräver kan inte läsas: %s "
+		         "(sätt STYRRAPPORT_DATA, eller rendera utan PDF/A med --no-pdfa)", why);
+	return !why;
 }
 
 /* A temporary path in the same folder as target, so that rename() is atomic. */
@@ -249,23 +254,21 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 		return st;
 	if (!targets_safe(r, out_pdf, opts->manifest))
 		return sr_status(r);
+	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");
+	bool icc_ok = opts->no_pdfa || icc_usable(r, icc);
 	pdf_writer *w;
+	/* laid out even without a profile: a missing font is told in the same run */
 	lay_result *pages = lay_out(r, opts, &w);
-	if (!pages)
+	if (!pages || !icc_ok) {
+		lay_result_free(pages);
+		free(icc);
 		return sr_status(r);
+	}
 	report_meta meta;
 	report_meta_of(r->model, &meta);
-	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");
 	pdf_info info;
 	info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
-	const char *bad_icc = info.pdfa ? icc_problem(icc) : NULL;
-	if (bad_icc) {
-		diag_add(&r->diags, D_ICC, icc, 0, "sRGB-profilen som PDF/A kräver kan inte läsas: %s "
-		         "(sätt STYRRAPPORT_DATA, eller rendera utan PDF/A med --no-pdfa)", bad_icc);
-		st = SR_RUNTIME;
-	} else {
-		st = write_pdf(r, w, pages, &info, out_pdf);
-	}
+	st = write_pdf(r, w, pages, &info, out_pdf);
 	if (st == SR_OK && opts->manifest) {
 		manifest_facts facts = {meta.title, (int)pages->n_pages, info.pdfa};
 		st = api_write_manifest(r, out_pdf, &facts);
