@@ -82,13 +82,10 @@ static void line_width(pdf_canvas *c, double w)
 	c->line_width = m;
 }
 
-typedef struct glyph_ctx {
-	HPDF_Font font;
-} glyph_ctx;
-
+/* ctx is the HPDF_Font (a pointer) the text is drawn in. */
 static void mark_glyph(void *ctx, unsigned cp)
 {
-	pdf_harux_use_glyph(((glyph_ctx *)ctx)->font, cp);
+	pdf_harux_use_glyph((HPDF_Font)ctx, cp);
 }
 
 /* "/F1 9 Tf" when font or size change; the font resource is got once per page. */
@@ -134,13 +131,11 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		pdf_ops_raw(c->ops, " Td\n");
 		c->tx = x;
 		c->ty = y;
-		glyph_ctx g = {c->w->font[f]};
-		pdf_ops_text(c->ops, it->text, strlen(it->text), c->w->used[f], mark_glyph, &g);
+		pdf_ops_text(c->ops, it->text, strlen(it->text), c->w->used[f], mark_glyph,
+		             c->w->font[f]);
 	}
 	pdf_ops_raw(c->ops, "ET\n");
-	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++)
-		;   /* after a failure: the page fails, skip the rest of the run */
-	return i;
+	return i;   /* after a failure c->failed ends the page's loop */
 }
 
 static void nums(pdf_canvas *c, double a, double b)
