@@ -186,6 +186,15 @@ static xmlNodePtr splice(load_ctx *c, xmlNodePtr n, const char *display, const c
 		         display, why);
 		return NULL;
 	}
+	if (b.len > LOAD_MAX_SPLICED - c->spliced_bytes) {
+		free(b.data);
+		c->include_limit_hit = true;
+		diag_add(c->d, D_XML_LIMIT, file, line, "de inkluderade filerna är tillsammans större "
+		         "än 64 MiB (%s gick över gränsen); gränsen skyddar mot inkluderingsbomber",
+		         display);
+		return NULL;
+	}
+	c->spliced_bytes += b.len;
 	xmlDocPtr inc = load_parse(c, b.data, b.len, display);
 	free(b.data);
 	if (!inc)
@@ -218,6 +227,15 @@ static void remember_included(load_ctx *c, const char *real)
 static bool include_one(load_ctx *c, xmlNodePtr n, const char *includer, xmlNodePtr *out)
 {
 	*out = NULL;
+	if (c->include_limit_hit)
+		return false;   /* told once, at the include that went over */
+	if (++c->n_resolved > LOAD_MAX_INCLUDES) {
+		c->include_limit_hit = true;
+		diag_add(c->d, D_XML_LIMIT, load_node_file(c, n), load_node_line(n),
+		         "dokumentet har fler än %d xi:include (de inkluderade filernas medräknade); "
+		         "gränsen skyddar mot inkluderingsbomber", LOAD_MAX_INCLUDES);
+		return false;
+	}
 	xmlChar *href = include_href(c, n);
 	if (!href)
 		return false;

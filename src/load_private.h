@@ -9,6 +9,11 @@
 #define LOAD_XI_NS "http://www.w3.org/2001/XInclude"
 #define LOAD_MAX_BYTES ((size_t)64 << 20)   /* 64 MiB per file */
 #define LOAD_MAX_INCLUDE_DEPTH 16
+/* An include fan-out (each file including the next many times) multiplies without
+ * any deep nesting: the number of xi:include resolved and the bytes they splice are
+ * limited per document, as the billion laughs is by refusing entities. */
+#define LOAD_MAX_INCLUDES 1000
+#define LOAD_MAX_SPLICED ((size_t)64 << 20)   /* 64 MiB of included files in all */
 
 /* One load call: where diagnostics go and which files are involved. */
 typedef struct load_ctx {
@@ -21,6 +26,9 @@ typedef struct load_ctx {
 	bool spliced;             /* an included file's root is in the tree */
 	const char **included;    /* realpaths of the files spliced in (arena) */
 	size_t n_included, cap_included;
+	size_t n_resolved;        /* xi:include resolved so far (LOAD_MAX_INCLUDES) */
+	size_t spliced_bytes;     /* bytes of included files read so far (LOAD_MAX_SPLICED) */
+	bool include_limit_hit;   /* told once; every later xi:include is dropped */
 	size_t errors_before;     /* d->errors when the call started */
 } load_ctx;
 

@@ -273,6 +273,70 @@ static void bad_forms_refused(void **state)
 	diag_free(&d);
 }
 
+/* Eight files, each including the next eight times: 8 + 64 + 512 + 4096 includes
+ * from a few hundred bytes. Stopped at LOAD_MAX_INCLUDES with one message. */
+static void fan_out_bomb_limited(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "f0.xml", "f1.xml", "f2.xml", "f3.xml" };
+	for (int lvl = 0; lvl < 4; lvl++) {
+		char text[2048], rel[64];
+		size_t o = (size_t)snprintf(text, sizeof text, "<namndbidrag xmlns=\"urn:styrrapport:1\" "
+		                            "xmlns:xi=\"http://www.w3.org/2001/XInclude\" namndref=\"BUN\">\n");
+		for (int k = 0; k < 8 && lvl < 3; k++)
+			o += (size_t)snprintf(text + o, sizeof text - o, "<xi:include href=\"%s\"/>\n", names[lvl + 1]);
+		snprintf(text + o, sizeof text - o, "</namndbidrag>\n");
+		snprintf(rel, sizeof rel, "doc/%s", names[lvl]);
+		write_file(rel, text);
+	}
+	diag_sink d;
+	char body[1024] = "";
+	for (int k = 0; k < 8; k++)
+		strcat(body, "<xi:include href=\"f0.xml\"/>\n");
+	assert_null(load_main(body, &d));
+	const diag *g = find(&d, D_XML_LIMIT);
+	assert_non_null(strstr(g->message, "fler än 1000 xi:include"));
+	size_t limits = 0;
+	for (size_t i = 0; i < d.n; i++)
+		limits += d.items[i].code == D_XML_LIMIT;
+	assert_int_equal(limits, 1);   /* told once, not for every dropped include */
+	diag_free(&d);
+}
+
+/* Seven includes of a 9.5 MiB file (white space and comments in the root; libxml2
+ * itself refuses a file past about 10 MB) are 66.5 MiB spliced: the seventh is refused
+ * before it is parsed. */
+static void spliced_bytes_limited(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof path, "%s/doc/stor.xml", tmp);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("<namndbidrag xmlns=\"urn:styrrapport:1\" namndref=\"BUN\">", f);
+	static char spaces[1 << 16];
+	memset(spaces, ' ', sizeof spaces);
+	for (size_t i = 63; i < sizeof spaces; i += 64)
+		spaces[i] = '\n';
+	for (int i = 0; i < 152; i++) {   /* a comment now and then: libxml2 refuses */
+		fwrite(spaces, 1, sizeof spaces, f);   /* 10 MB of unbroken white space */
+		fputs("<!---->", f);
+	}
+	fputs("</namndbidrag>\n", f);
+	fclose(f);
+	diag_sink d;
+	char body[512] = "";
+	for (int k = 0; k < 7; k++)
+		strcat(body, "<xi:include href=\"stor.xml\"/>\n");
+	assert_null(load_main(body, &d));
+	const diag *g = find(&d, D_XML_LIMIT);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(g->line, 13);
+	assert_non_null(strstr(g->message, "tillsammans större än 64 MiB"));
+	diag_free(&d);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +348,8 @@ int main(void)
 		cmocka_unit_test(network_never_fetched),
 		cmocka_unit_test(loops_refused),
 		cmocka_unit_test(bad_forms_refused),
+		cmocka_unit_test(fan_out_bomb_limited),
+		cmocka_unit_test(spliced_bytes_limited),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
