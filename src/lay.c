@@ -2,6 +2,7 @@
  * over is copied into the document's arena, so callers may free theirs at once. */
 #include "lay_private.h"
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 void *lay_vgrow(void *p, size_t *cap, size_t need, size_t elem)
@@ -199,6 +200,15 @@ void lay_figure_begin(lay_doc *d, double width, double height, const char *alt)
 	d->open_fig = f;
 }
 
+/* v limited to [0, hi]; NaN becomes 0. Every figure coordinate is clamped to the
+ * figure's box, so no value (an indicator at -10^12) draws outside it, or the page. */
+static double clamp_to(double v, double hi)
+{
+	if (!(v > 0))
+		return 0;   /* also NaN */
+	return v < hi ? v : hi;
+}
+
 static fig_prim *add_prim(lay_doc *d, enum fig_kind k)
 {
 	lay_figure *f = d->open_fig;
@@ -217,16 +227,20 @@ void lay_fig_rect(lay_doc *d, double x, double y, double w, double h, lay_rgb fi
 	if (!p)
 		return;
 	/* Bar charts pass negative widths for bars left of zero: normalise here. */
-	*p = (fig_prim){ .kind = FP_RECT, .x = w < 0 ? x + w : x, .y = h < 0 ? y + h : y,
-	                 .w = w < 0 ? -w : w, .h = h < 0 ? -h : h, .color = fill };
+	const lay_figure *f = d->open_fig;
+	double x0 = clamp_to(w < 0 ? x + w : x, f->w), y0 = clamp_to(h < 0 ? y + h : y, f->h);
+	double x1 = clamp_to(w < 0 ? x : x + w, f->w), y1 = clamp_to(h < 0 ? y : y + h, f->h);
+	*p = (fig_prim){ .kind = FP_RECT, .x = x0, .y = y0, .w = x1 - x0, .h = y1 - y0, .color = fill };
 }
 
 void lay_fig_line(lay_doc *d, double x1, double y1, double x2, double y2, double width,
                   lay_rgb color)
 {
 	fig_prim *p = add_prim(d, FP_LINE);
+	const lay_figure *f = d->open_fig;
 	if (p)
-		*p = (fig_prim){ .kind = FP_LINE, .x = x1, .y = y1, .w = x2, .h = y2,
+		*p = (fig_prim){ .kind = FP_LINE, .x = clamp_to(x1, f->w), .y = clamp_to(y1, f->h),
+		                 .w = clamp_to(x2, f->w), .h = clamp_to(y2, f->h),
 		                 .line_width = width, .color = color };
 }
 
@@ -234,8 +248,10 @@ void lay_fig_dashed_line(lay_doc *d, double x1, double y1, double x2, double y2,
                          lay_rgb color, double dash)
 {
 	fig_prim *p = add_prim(d, FP_LINE);
+	const lay_figure *f = d->open_fig;
 	if (p)
-		*p = (fig_prim){ .kind = FP_LINE, .x = x1, .y = y1, .w = x2, .h = y2,
+		*p = (fig_prim){ .kind = FP_LINE, .x = clamp_to(x1, f->w), .y = clamp_to(y1, f->h),
+		                 .w = clamp_to(x2, f->w), .h = clamp_to(y2, f->h),
 		                 .line_width = width, .color = color, .dash = dash > 0 ? dash : 0 };
 }
 
@@ -243,35 +259,60 @@ void lay_fig_marker(lay_doc *d, double x, double y, double size, enum lay_shape 
                     lay_rgb color)
 {
 	fig_prim *p = add_prim(d, FP_MARKER);
-	if (p)
-		*p = (fig_prim){ .kind = FP_MARKER, .x = x, .y = y, .size = size, .shape = shape,
+	const lay_figure *f = d->open_fig;
+	if (p) {
+		double r = clamp_to(size / 2, fmin(f->w, f->h) / 2);
+		*p = (fig_prim){ .kind = FP_MARKER, .x = fmax(r, fmin(x, f->w - r)),
+		                 .y = fmax(r, fmin(y, f->h - r)), .size = 2 * r, .shape = shape,
 		                 .color = color };
+	}
 }
 
 void lay_fig_text(lay_doc *d, double x, double y, const char *text, enum lay_font font,
                   double size, lay_rgb color, enum lay_align align)
 {
 	fig_prim *p = add_prim(d, FP_TEXT);
-	if (p)
-		*p = (fig_prim){ .kind = FP_TEXT, .x = x, .y = y, .size = size, .font = font,
-		                 .color = color, .align = align,
-		                 .text = arena_strdup(d->a, text ? text : "") };
+	if (!p)
+		return;
+	/* The text's box (from the anchor by its alignment) is moved inside the figure. */
+	const lay_figure *f = d->open_fig;
+	text = text ? text : "";
+	double tw = d->m->width(d->m->ctx, font, size, text, strlen(text));
+	double left = x - (align == LA_RIGHT ? tw : align == LA_CENTER ? tw / 2 : 0);
+	double moved = fmax(0, fmin(isfinite(left) ? left : 0, f->w - tw)) - left;
+	*p = (fig_prim){ .kind = FP_TEXT, .x = isfinite(left) ? x + moved : 0,
+	                 .y = clamp_to(y, f->h), .size = size, .font = font,
+	                 .color = color, .align = align, .text = arena_strdup(d->a, text) };
 }
 
 /* Bytes of s that fit in max_w with an ellipsis after them, cut at a character start. */
-static size_t fit_prefix(const lay_metrics *m, enum lay_font font, double size, const char *s,
+size_t lay_fit_prefix(const lay_metrics *m, enum lay_font font, double size, const char *s,
                          double max_w)
 {
 	const double ell = m->width(m->ctx, font, size, "\u2026", 3);
-	size_t fit = 0;
+	size_t fit = 0, start = 0;
+	double w = 0;   /* summed per character: linear, and exact (no kerning) */
 	for (size_t i = 1; s[i - 1]; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;   /* inside a UTF-8 sequence */
-		if (m->width(m->ctx, font, size, s, i) + ell > max_w)
+		w += m->width(m->ctx, font, size, s + start, i - start);
+		start = i;
+		if (w + ell > max_w)
 			break;
 		fit = i;
 	}
 	return fit;
+}
+
+char *lay_shorten(arena *a, const lay_metrics *m, enum lay_font font, double size,
+                  const char *text, double max_width)
+{
+	if (m->width(m->ctx, font, size, text, strlen(text)) <= max_width)
+		return NULL;
+	size_t keep = lay_fit_prefix(m, font, size, text, max_width);
+	while (keep > 0 && text[keep - 1] == ' ')
+		keep--;
+	return arena_printf(a, "%.*s\u2026", (int)keep, text);
 }
 
 void lay_fig_label(lay_doc *d, double x, double y, const char *text, enum lay_font font,
@@ -283,11 +324,8 @@ void lay_fig_label(lay_doc *d, double x, double y, const char *text, enum lay_fo
 		lay_fig_text(d, x, y, text, font, size, color, align);
 		return;
 	}
-	size_t keep = fit_prefix(d->m, font, size, text, max_width);
-	while (keep > 0 && text[keep - 1] == ' ')
-		keep--;
-	char *cut = arena_printf(d->a, "%.*s\u2026", (int)keep, text);
-	lay_fig_text(d, x, y, cut, font, size, color, align);
+	lay_fig_text(d, x, y, lay_shorten(d->a, d->m, font, size, text, max_width), font, size,
+	             color, align);
 }
 
 void lay_figure_end(lay_doc *d)

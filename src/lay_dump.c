@@ -111,6 +111,11 @@ void lay_dump(const lay_result *r, FILE *out)
 		put_quoted(out, o->title);
 		fputc('\n', out);
 	}
+	/* The invariants, on every dump (so on every document a test dumps): a line only
+	 * when one is broken, so a good layout's dump is unchanged. */
+	const char *broken = lay_check(r);
+	if (broken)
+		fprintf(out, "lay_check: %s\n", broken);
 }
 
 /* ---- lay_check ---- */
@@ -139,8 +144,12 @@ static bool inside(box2 b, double x0, double y0, double x1, double y1)
 static const char *check_geometry(const lay_result *r, size_t p, const dl_item *it)
 {
 	box2 b = item_box(it);
-	if (!inside(b, 0, 0, r->width, r->height))
+	if (!inside(b, 0, 0, r->width, r->height) || !isfinite(b.x0 + b.x1 + b.y0 + b.y1))
 		return arena_printf(r->arena, "p%zu: %s utanför sidan", p + 1, kind_names[it->kind]);
+	/* The running parts and the watermark stay within the text's width. */
+	if (it->block < 0 && !inside(b, r->margin_left, 0, r->width - r->margin_right, r->height))
+		return arena_printf(r->arena, "p%zu: sidhuvudets eller sidfotens %s utanför textbredden "
+		                    "(x=%.2f)", p + 1, kind_names[it->kind], it->x);
 	/* Body items stay in the text area; a text's descenders may reach below the bottom
 	 * margin, its baseline may not. */
 	if (it->role != ROLE_ARTIFACT && it->kind != DL_LINK &&

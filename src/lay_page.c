@@ -218,6 +218,26 @@ static char *fill_tokens(arena *a, const char *s, int n, int m)
 	return out;
 }
 
+/* The width each running slot may fill, from what the others take: a side may reach
+ * the centred text (or, with no centre, the other side) less a 6 pt gap, but never less
+ * than a third (half) of the text width; the centre gets what the sides leave. */
+static void slot_rooms(const lay_placer *p, char *const t[3], double size, double room[3])
+{
+	const lay_metrics *m = p->d->m;
+	double W = lay_text_width(p->d), w[3];
+	for (int k = 0; k < 3; k++)
+		w[k] = t[k] ? m->width(m->ctx, LF_REGULAR, size, t[k], strlen(t[k])) : 0;
+	if (!t[1]) {
+		room[0] = t[2] ? fmax(W / 2 - 6, W - w[2] - 12) : W;
+		room[2] = t[0] ? fmax(W / 2 - 6, W - w[0] - 12) : W;
+		room[1] = W;
+		return;
+	}
+	room[0] = room[2] = fmax(W / 3 - 6, W / 2 - w[1] / 2 - 6);
+	double side = fmax(t[0] ? fmin(w[0], room[0]) : 0, t[2] ? fmin(w[2], room[2]) : 0);
+	room[1] = t[0] || t[2] ? W - 2 * side - 12 : W;
+}
+
 static dl_item *running_text(lay_placer *p, const char *text, double size, lay_rgb col,
                              int slot, double base)
 {
@@ -262,10 +282,18 @@ static void running_parts(lay_placer *p, int n, int m)
 		double rule = part == 0 ? p->top + 6 : p->bottom - 6;
 		double base = part == 0 ? rule + 3 + mt->descent * size : rule - 3 - mt->ascent * size;
 		running_rule(p, rule, s->running_color);
+		char *t[3];
+		double room[3];
 		for (int k = 0; k < 3; k++)
-			if (txt[k] && *txt[k])
-				running_text(p, fill_tokens(p->ra, txt[k], n, m), size, s->running_color, k,
-				             base);
+			t[k] = txt[k] && *txt[k] ? fill_tokens(p->ra, txt[k], n, m) : NULL;
+		slot_rooms(p, t, size, room);
+		for (int k = 0; k < 3; k++) {
+			if (!t[k])
+				continue;
+			/* a long title ends in "…" inside its slot (the metadata keeps it whole) */
+			char *cut = lay_shorten(p->ra, mt, LF_REGULAR, size, t[k], room[k]);
+			running_text(p, cut ? cut : t[k], size, s->running_color, k, base);
+		}
 	}
 }
 

@@ -168,6 +168,12 @@ struct lay_doc {
 };
 
 double lay_text_width(const lay_doc *d);
+/* Bytes of s that fit in max_w with an ellipsis after them, cut at a character start. */
+size_t lay_fit_prefix(const lay_metrics *m, enum lay_font font, double size, const char *s,
+                      double max_w);
+/* text shortened to max_width with "…" (arena), or NULL when it fits as it is. */
+char *lay_shorten(arena *a, const lay_metrics *m, enum lay_font font, double size,
+                  const char *text, double max_width);
 double lay_leading(const lay_style *st);
 
 /* ---- tables (lay_table.c) ---- */

@@ -4,6 +4,10 @@
  * through the layout engine's figure calls, each with Swedish alt text and a caption.
  * Colour is never alone: segments carry their count and the legend names each status. */
 #include "report_private.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static double fmax_(double a, double b) { return a > b ? a : b; }
@@ -13,6 +17,59 @@ static double fmin_(double a, double b) { return a < b ? a : b; }
 #define BAR_H 16.0
 #define ROW_H 26.0
 #define LEGEND_H 22.0
+
+#define FIG_SPACE 8.0   /* the layout engine's room above and below a figure, and slack */
+
+/* ---- alt texts, built in linear time: one growing buffer per figure ---- */
+
+typedef struct alt_buf {
+	char *p;
+	size_t n, cap;
+} alt_buf;
+
+static void alt_add(alt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void alt_add(alt_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int need = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (need < 0)
+		return;
+	if (b->n + (size_t)need + 1 > b->cap) {
+		b->cap = (b->n + (size_t)need + 1) * 2;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)need;
+}
+
+/* The text in the report's arena; the buffer is freed. */
+static const char *alt_done(const report_ctx *c, alt_buf *b)
+{
+	const char *out = arena_strndup(c->a, b->p ? b->p : "", b->n);
+	free(b->p);
+	*b = (alt_buf){0};
+	return out;
+}
+
+/* ---- tall charts are split into parts that each fit a page ---- */
+
+/* Rows of ROW_H that fit on an empty page beside `fixed` pt of axis room and legend. */
+static size_t rows_per_part(const report_ctx *c, double fixed)
+{
+	double body = c->s->page_height - c->s->margin_top - c->s->margin_bottom;
+	double k = floor((body - fixed - 2 * FIG_SPACE) / ROW_H);
+	return k >= 1 && isfinite(k) ? (size_t)k : 1;
+}
+
+/* " (del 2 av 3)" when the chart has several parts, else "". */
+static const char *part_label(const report_ctx *c, size_t part, size_t parts)
+{
+	return parts > 1 ? arena_printf(c->a, " (del %zu av %zu)", part + 1, parts) : "";
+}
 
 static const enum status chart_status[4] = { ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT };
 
@@ -66,11 +123,10 @@ static void chart_legend(report_ctx *c, double y)
 	}
 }
 
-static const char *status_alt(const report_ctx *c, const char *alt, const char *name, const calc_count *k)
+static void status_alt(alt_buf *b, const char *name, const calc_count *k)
 {
-	return arena_printf(c->a, "%s %s: uppfyllt %ld, delvis uppfyllt %ld, ej uppfyllt %ld, ej bedömt %ld.",
-	                    alt, name, k->n[ST_UPPFYLLT], k->n[ST_DELVIS], k->n[ST_EJ_UPPFYLLT],
-	                    k->n[ST_EJ_BEDOMT]);
+	alt_add(b, " %s: uppfyllt %ld, delvis uppfyllt %ld, ej uppfyllt %ld, ej bedömt %ld.", name,
+	        k->n[ST_UPPFYLLT], k->n[ST_DELVIS], k->n[ST_EJ_UPPFYLLT], k->n[ST_EJ_BEDOMT]);
 }
 
 /* An uppföljning shows the year-end prognos (the outcomes are not in yet), the other
@@ -80,34 +136,46 @@ static const calc_count *level_counts(const report_ctx *c, size_t i)
 	return c->m->typ == RT_UPPFOLJNING ? &c->r->levels[i].prognos : &c->r->levels[i].status;
 }
 
+/* One figure of the levels shown[from .. to), with the legend under it. */
+static void goal_status_part(report_ctx *c, const size_t *shown, size_t from, size_t to,
+                             size_t part, size_t parts)
+{
+	const calc_result *r = c->r;
+	alt_buf b = {0};
+	alt_add(&b, "%s%s.", c->m->typ == RT_UPPFOLJNING ? "Diagram över prognosen för helåret per målnivå"
+	                                                  : "Diagram över måluppfyllelsen per målnivå",
+	        part_label(c, part, parts));
+	for (size_t k = from; k < to; k++)
+		status_alt(&b, r->levels[shown[k]].niva->namn, level_counts(c, shown[k]));
+	double w = content_width(c), bar_w = w - LABEL_W - 8;
+	lay_figure_begin(c->d, w, (double)(to - from) * ROW_H + LEGEND_H, alt_done(c, &b));
+	double y = 4;
+	lay_rgb ink = c->s->text[RS_BODY].color;
+	for (size_t k = from; k < to; k++) {
+		lay_fig_label(c->d, 0, y + BAR_H - 4.5, r->levels[shown[k]].niva->namn, LF_REGULAR, 9, ink,
+		              LA_LEFT, LABEL_W - 6);
+		status_bar(c, y, bar_w, level_counts(c, shown[k]));
+		y += ROW_H;
+	}
+	chart_legend(c, y);
+	lay_figure_end(c->d);
+}
+
 static void chart_goal_status(report_ctx *c)
 {
 	const calc_result *r = c->r;
 	bool uppf = c->m->typ == RT_UPPFOLJNING;
 	size_t rows = 0;
-	const char *alt = uppf ? "Diagram över prognosen för helåret per målnivå."
-	                       : "Diagram över måluppfyllelsen per målnivå.";
+	size_t *shown = arena_calloc(c->a, r->n_levels ? r->n_levels : 1, sizeof *shown);
 	for (size_t i = 0; i < r->n_levels; i++)
-		if (total_of(level_counts(c, i)) > 0) {
-			rows++;
-			alt = status_alt(c, alt, r->levels[i].niva->namn, level_counts(c, i));
-		}
+		if (total_of(level_counts(c, i)) > 0)
+			shown[rows++] = i;
 	if (rows == 0)
 		return;
-	double w = content_width(c), bar_w = w - LABEL_W - 8;
-	lay_figure_begin(c->d, w, (double)rows * ROW_H + LEGEND_H, alt);
-	double y = 4;
-	lay_rgb ink = c->s->text[RS_BODY].color;
-	for (size_t i = 0; i < r->n_levels; i++) {
-		if (total_of(level_counts(c, i)) == 0)
-			continue;
-		lay_fig_label(c->d, 0, y + BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink,
-		              LA_LEFT, LABEL_W - 6);
-		status_bar(c, y, bar_w, level_counts(c, i));
-		y += ROW_H;
-	}
-	chart_legend(c, y);
-	lay_figure_end(c->d);
+	size_t per = rows_per_part(c, LEGEND_H), parts = (rows + per - 1) / per;
+	for (size_t part = 0; part < parts; part++)
+		goal_status_part(c, shown, part * per, part * per + per < rows ? part * per + per : rows,
+		                 part, parts);
 	report_text(c, RS_CAPTION, uppf
 	            ? "Figur: antal mål per prognos och målnivå. Samma siffror står i tabellen "
 	              "Prognos för helåret per målnivå."
@@ -146,24 +214,35 @@ static void drift_bar(report_ctx *c, double y, double zero, double half, dec max
 	              LA_LEFT, LABEL_W - 6);
 }
 
+/* One figure of the rows [from, to), on the common scale, with its own zero line. */
+static void drift_part(report_ctx *c, size_t from, size_t to, size_t part, size_t parts, dec max)
+{
+	const calc_result *r = c->r;
+	double w = content_width(c), h = (double)(to - from) * ROW_H + 8;
+	double zero = LABEL_W + 40 + (w - LABEL_W - 80) / 2, half = (w - LABEL_W - 80) / 2;
+	alt_buf b = {0};
+	alt_add(&b, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s)%s.",
+	        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr", part_label(c, part, parts));
+	for (size_t i = from; i < to; i++)
+		alt_add(&b, " %s: %s.", drift_name(c, r->drift[i].drift),
+		        report_num(c, r->drift[i].avvikelse, c->m->ekonomi.decimaler));
+	lay_figure_begin(c->d, w, h, alt_done(c, &b));
+	lay_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
+	for (size_t i = from; i < to; i++)
+		drift_bar(c, 4 + (double)(i - from) * ROW_H, zero, half, max, &r->drift[i]);
+	lay_figure_end(c->d);
+}
+
 static void chart_drift(report_ctx *c)
 {
 	const calc_result *r = c->r;
 	if (!r->has_drift || r->n_drift == 0)
 		return;
-	double w = content_width(c), h = (double)r->n_drift * ROW_H + 8;
-	double zero = LABEL_W + 40 + (w - LABEL_W - 80) / 2, half = (w - LABEL_W - 80) / 2;
 	dec max = max_deviation(r);
-	const char *alt = arena_printf(c->a, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s).",
-	                               c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr");
-	for (size_t i = 0; i < r->n_drift; i++)
-		alt = arena_printf(c->a, "%s %s: %s.", alt, drift_name(c, r->drift[i].drift),
-		                   report_num(c, r->drift[i].avvikelse, c->m->ekonomi.decimaler));
-	lay_figure_begin(c->d, w, h, alt);
-	lay_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
-	for (size_t i = 0; i < r->n_drift; i++)
-		drift_bar(c, 4 + (double)i * ROW_H, zero, half, max, &r->drift[i]);
-	lay_figure_end(c->d);
+	size_t per = rows_per_part(c, 8), parts = (r->n_drift + per - 1) / per;
+	for (size_t part = 0; part < parts; part++)
+		drift_part(c, part * per, part * per + per < r->n_drift ? part * per + per : r->n_drift,
+		           part, parts, max);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: avvikelse mot budget i %s; överskott till höger, underskott till vänster. "
 	                                        "Samma belopp står i kolumnen Avvikelse i driftredovisningens tabell.",
 	                                        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr"));
@@ -201,39 +280,55 @@ static void budget_bar(report_ctx *c, double y, double zero, double scale, dec v
 	             len >= 0 ? LA_LEFT : LA_RIGHT);
 }
 
-static void chart_budget(report_ctx *c)
+/* One figure of the rows [from, to) on the common scale, with its axis and legend. */
+static void budget_part(report_ctx *c, size_t from, size_t to, size_t part, size_t parts,
+                        double zero, double scale)
 {
 	const calc_result *r = c->r;
-	if (!r->has_drift || r->n_drift == 0)
-		return;
 	bool prognos = r->drift_sum.has_prognos;
 	const char *second = prognos ? "prognos" : "utfall";
 	const char *unit = c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr";
-	double lo, hi, w = content_width(c), area = w - LABEL_W - 90;
-	budget_range(r, &lo, &hi);
-	double scale = area / (hi - lo), zero = LABEL_W + 45 - lo * scale;
-	const char *alt = arena_printf(c->a, "Diagram över budget och %s per rad i driftredovisningen (%s).", second, unit);
-	for (size_t i = 0; i < r->n_drift; i++)
-		alt = arena_printf(c->a, "%s %s: budget %s, %s %s.", alt, drift_name(c, r->drift[i].drift),
-		                   report_num(c, r->drift[i].budget, c->m->ekonomi.decimaler), second,
-		                   report_num(c, compared_value(&r->drift[i]), c->m->ekonomi.decimaler));
+	alt_buf b = {0};
+	alt_add(&b, "Diagram över budget och %s per rad i driftredovisningen (%s)%s.", second, unit,
+	        part_label(c, part, parts));
+	for (size_t i = from; i < to; i++)
+		alt_add(&b, " %s: budget %s, %s %s.", drift_name(c, r->drift[i].drift),
+		        report_num(c, r->drift[i].budget, c->m->ekonomi.decimaler), second,
+		        report_num(c, compared_value(&r->drift[i]), c->m->ekonomi.decimaler));
 	lay_rgb budget_col = { 0x9f, 0xb7, 0xd3 }, second_col = { 0x1f, 0x3a, 0x5f };
-	lay_figure_begin(c->d, w, (double)r->n_drift * ROW_H + LEGEND_H, alt);
-	lay_fig_line(c->d, zero, 0, zero, (double)r->n_drift * ROW_H, 0.75, c->s->text[RS_CAPTION].color);
-	for (size_t i = 0; i < r->n_drift; i++) {
-		double y = 3 + (double)i * ROW_H;
+	double rows_h = (double)(to - from) * ROW_H;
+	lay_figure_begin(c->d, content_width(c), rows_h + LEGEND_H, alt_done(c, &b));
+	lay_fig_line(c->d, zero, 0, zero, rows_h, 0.75, c->s->text[RS_CAPTION].color);
+	for (size_t i = from; i < to; i++) {
+		double y = 3 + (double)(i - from) * ROW_H;
 		lay_fig_label(c->d, 0, y + 13, drift_name(c, r->drift[i].drift), LF_REGULAR, 8.5,
 		              c->s->text[RS_BODY].color, LA_LEFT, LABEL_W - 6);
 		budget_bar(c, y, zero, scale, r->drift[i].budget, budget_col);
 		budget_bar(c, y + 10, zero, scale, compared_value(&r->drift[i]), second_col);
 	}
-	double ly = (double)r->n_drift * ROW_H + 6;
+	double ly = rows_h + 6;
 	lay_rgb ink = c->s->text[RS_CAPTION].color;
 	lay_fig_rect(c->d, 0, ly, 10, 8, budget_col);
 	lay_fig_text(c->d, 14, ly + 7.5, "Budget", LF_REGULAR, 8, ink, LA_LEFT);
 	lay_fig_rect(c->d, 95, ly, 10, 8, second_col);
 	lay_fig_text(c->d, 109, ly + 7.5, prognos ? "Prognos" : "Utfall", LF_REGULAR, 8, ink, LA_LEFT);
 	lay_figure_end(c->d);
+}
+
+static void chart_budget(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	if (!r->has_drift || r->n_drift == 0)
+		return;
+	const char *second = r->drift_sum.has_prognos ? "prognos" : "utfall";
+	const char *unit = c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr";
+	double lo, hi, area = content_width(c) - LABEL_W - 90;
+	budget_range(r, &lo, &hi);
+	double scale = area / (hi - lo), zero = LABEL_W + 45 - lo * scale;
+	size_t per = rows_per_part(c, LEGEND_H), parts = (r->n_drift + per - 1) / per;
+	for (size_t part = 0; part < parts; part++)
+		budget_part(c, part * per, part * per + per < r->n_drift ? part * per + per : r->n_drift,
+		            part, parts, zero, scale);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: budget (övre stapeln) och %s (nedre stapeln) i %s per rad. "
 	                                        "Samma belopp står i driftredovisningens tabell.", second, unit));
 }
@@ -262,6 +357,7 @@ static void hist_range(const value_point **v, size_t n, const calc_indicator *ci
 {
 	*lo = 0;
 	*hi = ci->has_t ? dec_to_double(ci->t) : 0;
+	*lo = fmin_(*lo, *hi);   /* a målvärde below zero: the scale reaches down to it */
 	for (size_t i = 0; i < n; i++) {
 		double x = dec_to_double(v[i]->value);
 		*lo = x < *lo ? x : *lo;
@@ -299,12 +395,12 @@ void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
 	double lo, hi, plot_h = HIST_H - HIST_AXIS;
 	hist_range(v, in->n_utfall, ci, &lo, &hi);
 	const char *unit = in->enhet ? in->enhet : "";
-	const char *alt = arena_printf(c->a, "Diagram: utfall per år för %s%s%s.", in->namn,
-	                               ci->has_t ? ", med målvärdet " : "",
-	                               ci->has_t ? report_qty(c, ci->t, decs, unit) : "");
+	alt_buf b = {0};
+	alt_add(&b, "Diagram: utfall per år för %s%s%s.", in->namn, ci->has_t ? ", med målvärdet " : "",
+	        ci->has_t ? report_qty(c, ci->t, decs, unit) : "");
 	for (size_t i = 0; i < in->n_utfall; i++)
-		alt = arena_printf(c->a, "%s %d: %s.", alt, v[i]->ar, report_qty(c, v[i]->value, decs, unit));
-	lay_figure_begin(c->d, HIST_W, HIST_H, alt);
+		alt_add(&b, " %d: %s.", v[i]->ar, report_qty(c, v[i]->value, decs, unit));
+	lay_figure_begin(c->d, HIST_W, HIST_H, alt_done(c, &b));
 	lay_rgb axis = c->s->text[RS_CAPTION].color, target = c->s->status_color[ST_EJ_UPPFYLLT];
 	double zero = plot_h * hi / (hi - lo);
 	lay_fig_line(c->d, HIST_LEFT, zero, HIST_W, zero, 0.5, axis);
