@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lay_fake.h"
+#include <math.h>
 
 static const lay_rgb black = { 0, 0, 0 };
 
@@ -483,6 +484,39 @@ static void meta_line_keeps_heading_with_table(void **state)
 	}
 }
 
+/* A value of -10^12 on a chart's scale: every item stays inside the figure's box (the
+ * rect is cut at the box, the label moved in), so nothing reaches past the page. */
+static void figure_geometry_clamped(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	lay_doc *d = lay_new(&s, &m);
+	lay_figure_begin(d, 300, 100, "Diagram");
+	lay_fig_rect(d, 40, 50, 30, 1e13, black);
+	lay_fig_rect(d, 40, 50, -1e13, 10, black);
+	lay_fig_line(d, 0, -1e12, 300, 1e12, 1, black);
+	lay_fig_marker(d, -5e11, 20, 8, LS_CIRCLE, black);
+	lay_fig_text(d, 36, 20, "−999 999 999 999", LF_BOLD, 7, black, LA_RIGHT);
+	lay_fig_text(d, 1e12, 20, "x", LF_REGULAR, 7, black, LA_LEFT);
+	lay_figure_end(d);
+	lay_result *r = run(d);
+	assert_null(lay_check(r));
+	double fx0 = 50, fx1 = 350, ftop = 841.89 - 50, fbot = ftop - 100;
+	for (size_t i = 0; i < r->pages[0].n_items; i++) {
+		const dl_item *it = &r->pages[0].items[i];
+		double x0 = it->x, x1 = it->x + it->w, y0 = it->y, y1 = it->y + it->h;
+		if (it->kind == DL_MARKER) {
+			x0 -= it->w / 2; x1 -= it->w / 2; y0 -= it->w / 2; y1 = it->y + it->w / 2;
+		}
+		if (fmin(x0, x1) < fx0 - 0.01 || fmax(x0, x1) > fx1 + 0.01 ||
+		    fmin(y0, y1) < fbot - 0.01 || fmax(y0, y1) > ftop + 0.01)
+			fail_msg("item %zu (kind %d) at x=%.2f y=%.2f w=%.2f h=%.2f outside the figure",
+			         i, it->kind, it->x, it->y, it->w, it->h);
+	}
+	lay_result_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +532,7 @@ int main(void)
 		cmocka_unit_test(heading_keeps_with_table_start),
 		cmocka_unit_test(check_finds_violations),
 		cmocka_unit_test(meta_line_keeps_heading_with_table),
+		cmocka_unit_test(figure_geometry_clamped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
