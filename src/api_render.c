@@ -192,10 +192,15 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
 	char *path = own ? xstrdup(own) : api_path_join(r->session->data_dir, files[t < RT_MAX ? t : RT_DELARSRAPPORT]);
 	bool use = own || access(path, F_OK) == 0;
 	const load_layout *l = use ? session_layout(r, path) : NULL;
-	if (l)
+	bool ok = !use || l;
+	if (l) {
 		load_layout_apply(l, style);
+		report_meta meta;   /* the geometry as a whole, and <ordning> against the document */
+		report_meta_of(r->model, &meta);
+		ok = load_layout_check(l, style, r->model, meta.draft, &r->diags);
+	}
 	free(path);
-	return !use || l;
+	return ok;
 }
 
 /* Lays the computed report out into pages, with the session's fonts and the layout

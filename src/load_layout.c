@@ -4,7 +4,9 @@
 #include "load_layout.h"
 #include "load_private.h"
 #include <libxml/tree.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,11 @@ struct load_layout {
 	size_t n_sections;
 	bool has_sections;
 	enum report_type typ;
+	/* where the file says it, for the checks that need the whole style */
+	const char *file;
+	long line_root, line_page, line_logo, line_header, line_footer, line_status;
+	long line_role[RS_ROLE_MAX];
+	long line_section[REPORT_MAX_SECTIONS];
 };
 
 /* One parse: the layout being filled and where problems go. */
@@ -202,6 +209,7 @@ static void read_attrs(lparse *p, const xmlNode *n, const attr_field *t, size_t 
 
 static void read_page(lparse *p, const xmlNode *n)
 {
+	p->l->line_page = load_node_line(n);
 	read_attrs(p, n, page_attrs, 0);
 	const char *w = attr(p, n, "bredd"), *h = attr(p, n, "hojd");
 	const char *ml = attr(p, n, "marginal-vanster"), *mr = attr(p, n, "marginal-hoger");
@@ -223,6 +231,7 @@ static void read_role(lparse *p, const xmlNode *n, bool seen[RS_ROLE_MAX])
 	if (seen[r])
 		layout_error(p, n, "rollen %s anges två gånger", name);
 	seen[r] = true;
+	p->l->line_role[r] = load_node_line(n);
 	const char *size = attr(p, n, "storlek"), *lead = attr(p, n, "radavstand");
 	if (size && lead && num_value(lead) < num_value(size))
 		layout_error(p, n, "radavståndet är mindre än teckenstorleken i rollen %s", name);
@@ -241,6 +250,7 @@ static void read_status(lparse *p, const xmlNode *n)
 {
 	static const char *const names[] = { "uppfyllt", "delvis", "ej-uppfyllt", "ej-bedomt" };
 	static const enum status sts[] = { ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT };
+	p->l->line_status = load_node_line(n);
 	for (size_t i = 0; i < 4; i++) {
 		const xmlNode *k = child(n, names[i]);
 		if (!k)
@@ -261,6 +271,7 @@ static void read_status(lparse *p, const xmlNode *n)
 
 static void read_logo(lparse *p, const xmlNode *n)
 {
+	p->l->line_logo = load_node_line(n);
 	read_attrs(p, n, logo_attrs, 0);
 	const char *in = attr(p, n, "i-sidhuvud");
 	if (!in)
@@ -317,6 +328,7 @@ static void read_order(lparse *p, const xmlNode *n)
 				layout_error(p, k, "avsnittet %s står två gånger i <ordning>", id);
 				break;
 			}
+		l->line_section[l->n_sections] = load_node_line(k);
 		l->sections[l->n_sections++] = id;
 	}
 }
@@ -340,12 +352,16 @@ static void read_root(lparse *p, const xmlNode *root)
 		read_status(p, n);
 	if ((n = child(root, "logotyp")))
 		read_logo(p, n);
+	p->l->line_root = load_node_line(root);
 	if ((n = child(root, "sidhuvud"))) {
+		p->l->line_header = load_node_line(n);
 		read_attrs(p, n, running_attrs, 0);
 		read_slots(p, n, RS(header));
 	}
-	if ((n = child(root, "sidfot")))
+	if ((n = child(root, "sidfot"))) {
+		p->l->line_footer = load_node_line(n);
 		read_slots(p, n, RS(footer));
+	}
 	if ((n = child(root, "innehall")))
 		read_attrs(p, n, toc_attrs, 0);
 	if ((n = child(root, "ordning")))
@@ -388,6 +404,7 @@ load_layout *load_layout_memory(const char *data, size_t len, const char *name,
 	l->typ = RT_MAX;
 	load_ctx c = { .a = l->a, .d = d, .main_file = arena_strdup(l->a, name ? name : "-"),
 	               .errors_before = d->errors };
+	l->file = c.main_file;
 	xmlDocPtr doc = xsd ? load_parse(&c, data ? data : "", data ? len : 0, c.main_file) : NULL;
 	if (!xsd)
 		diag_add(d, D_RUNTIME, c.main_file, 0, "layoutens XML-schema saknas (internt fel)");
@@ -450,4 +467,152 @@ void load_layout_apply(const load_layout *l, report_style *s)
 enum report_type load_layout_type(const load_layout *l)
 {
 	return l->typ;
+}
+
+/* ---- the style as a whole (the file's values over the type's built-in ones) ---- */
+
+/* Ascent plus descent of the fonts per pt of size (Open Sans: 1.069 + 0.293), rounded
+ * up: the room one line of running text takes. */
+#define LINE_EM 1.4
+#define MIN_TEXT 144.0     /* pt of text width and height a page must keep */
+#define MIN_COLUMN 72.0    /* pt of text width an indented role must keep */
+
+typedef struct geo {
+	const load_layout *l;
+	const report_style *s;
+	diag_sink *d;
+	bool ok;
+} geo;
+
+static void geo_error(geo *g, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void geo_error(geo *g, long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(g->d, D_LAYOUT, g->l->file, line ? line : g->l->line_root, "%s", msg);
+	g->ok = false;
+}
+
+static bool slots_used(const char *const t[3])
+{
+	return (t[0] && *t[0]) || (t[1] && *t[1]) || (t[2] && *t[2]);
+}
+
+static void check_page(geo *g, double tw, double th)
+{
+	const report_style *s = g->s;
+	long ln = g->l->line_page;
+	if (tw < MIN_TEXT)
+		geo_error(g, ln, "sidans bredd %.1f pt minus marginalerna (vänster %.1f, höger %.1f) lämnar "
+		          "%.1f pt för texten; minst %.0f pt behövs", s->page_width, s->margin_left,
+		          s->margin_right, tw, MIN_TEXT);
+	if (th < MIN_TEXT)
+		geo_error(g, ln, "sidans höjd %.1f pt minus marginalerna (topp %.1f, botten %.1f) lämnar "
+		          "%.1f pt för texten; minst %.0f pt behövs", s->page_height, s->margin_top,
+		          s->margin_bottom, th, MIN_TEXT);
+}
+
+/* The rule 6 pt outside the text area and the line 3 pt beyond it must lie in the margin. */
+static void check_running(geo *g, bool draft)
+{
+	const report_style *s = g->s;
+	double need = 9 + LINE_EM * s->running_size;
+	if (slots_used(s->header) && s->margin_top < need)
+		geo_error(g, g->l->line_header ? g->l->line_header : g->l->line_page,
+		          "sidhuvudet (%.1f pt text) behöver en toppmarginal på minst %.1f pt, men den är %.1f pt",
+		          s->running_size, need, s->margin_top);
+	if (slots_used(s->footer) && s->margin_bottom < need)
+		geo_error(g, g->l->line_footer ? g->l->line_footer : g->l->line_page,
+		          "sidfoten (%.1f pt text) behöver en bottenmarginal på minst %.1f pt, men den är %.1f pt",
+		          s->running_size, need, s->margin_bottom);
+	/* FÖRSLAG stands above the header, at least 6 pt high */
+	double mark = need + 2 + LINE_EM * 6 + 6;
+	if (draft && slots_used(s->header) && s->margin_top >= need && s->margin_top < mark)
+		geo_error(g, g->l->line_header ? g->l->line_header : g->l->line_page,
+		          "ett förslag får texten FÖRSLAG ovanför sidhuvudet; toppmarginalen behöver "
+		          "minst %.1f pt, men den är %.1f pt", mark, s->margin_top);
+}
+
+static void check_logo(geo *g, double tw, double th)
+{
+	const report_style *s = g->s;
+	long ln = g->l->line_logo;
+	if (s->logo_width > tw || s->logo_height > th)
+		geo_error(g, ln, "logotypen (%.1f × %.1f pt) är större än textytan (%.1f × %.1f pt)",
+		          s->logo_width, s->logo_height, tw, th);
+	if (!s->logo_in_header || s->logo_height <= 0)
+		return;
+	double h = s->logo_header_height, w = h * s->logo_width / s->logo_height;
+	if (h > s->margin_top - 9 || w > tw)
+		geo_error(g, ln, "logotypen i sidhuvudet (%.1f × %.1f pt) får inte plats i toppmarginalen "
+		          "(%.1f pt hög, minus 9 pt) och textbredden (%.1f pt)", w, h, s->margin_top, tw);
+}
+
+static void check_roles(geo *g, double tw, double th)
+{
+	for (int r = 0; r < RS_ROLE_MAX; r++) {
+		const lay_style *t = &g->s->text[r];
+		long ln = g->l->line_role[r];
+		const char *name = role_names[r];
+		if (t->size * LINE_EM > th || t->leading > th)
+			geo_error(g, ln, "rollen %s: en rad (storlek %.1f pt, radavstånd %.1f pt) är högre än "
+			          "textytan (%.1f pt)", name, t->size, t->leading, th);
+		if (t->space_before > th || t->space_after > th)
+			geo_error(g, ln, "rollen %s: avståndet före (%.1f pt) eller efter (%.1f pt) är större "
+			          "än textytans höjd (%.1f pt)", name, t->space_before, t->space_after, th);
+		if (tw - t->indent < MIN_COLUMN)
+			geo_error(g, ln, "rollen %s: indraget %.1f pt lämnar %.1f pt av textbredden %.1f pt; "
+			          "minst %.0f pt behövs", name, t->indent, tw - t->indent, tw, MIN_COLUMN);
+	}
+}
+
+/* Colour must never be the only difference between two statuses. */
+static void check_shapes(geo *g)
+{
+	static const enum status sts[] = { ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT };
+	static const char *const names[] = { "uppfyllt", "delvis", "ej-uppfyllt", "ej-bedomt" };
+	for (int i = 0; i < 4; i++)
+		for (int k = i + 1; k < 4; k++)
+			if (g->s->status_shape[sts[i]] == g->s->status_shape[sts[k]]) {
+				geo_error(g, g->l->line_status, "statusarna %s och %s har samma form; varje status "
+				          "behöver en egen form, så att färgen inte är det enda som skiljer dem",
+				          names[i], names[k]);
+				return;
+			}
+}
+
+static void check_sections(geo *g, const sr_model *m)
+{
+	const load_layout *l = g->l;
+	for (size_t i = 0; i < l->n_sections; i++) {
+		if (strncmp(l->sections[i], "avsnitt:", 8) != 0)
+			continue;
+		const char *id = l->sections[i] + 8;
+		bool found = false;
+		for (size_t k = 0; m && k < m->n_avsnitt && !found; k++)
+			found = m->avsnitt[k]->id && strcmp(m->avsnitt[k]->id, id) == 0;
+		if (!found)
+			geo_error(g, l->line_section[i], "<ordning> nämner avsnitt:%s, men dokumentet har "
+			          "inget avsnitt med id=\"%s\"", id, id);
+	}
+}
+
+bool load_layout_check(const load_layout *l, const report_style *s, const sr_model *m, bool draft,
+                       diag_sink *d)
+{
+	geo g = { l, s, d, true };
+	double tw = s->page_width - s->margin_left - s->margin_right;
+	double th = s->page_height - s->margin_top - s->margin_bottom;
+	check_page(&g, tw, th);
+	if (g.ok) {   /* the rest is measured in the text area */
+		check_running(&g, draft);
+		check_logo(&g, tw, th);
+		check_roles(&g, tw, th);
+	}
+	check_shapes(&g);
+	check_sections(&g, m);
+	return g.ok;
 }

@@ -27,6 +27,13 @@ void load_layout_free(load_layout *l);
 /* Overwrites in s every value the file gives; the rest of s (the report type's
  * defaults) is kept. Strings put into s are owned by l, which must outlive s's use. */
 void load_layout_apply(const load_layout *l, report_style *s);
+/* After load_layout_apply: checks the style s as a whole — the text area at least
+ * 144 pt each way, the running header and footer (and FÖRSLAG on a draft) inside the
+ * margins, the logo and every role's line, spaces and indent inside the text area, four
+ * different status shapes — and that every avsnitt:<id> of <ordning> names a section of
+ * the document m. False, with D_LAYOUT at the file's lines, when something is wrong. */
+bool load_layout_check(const load_layout *l, const report_style *s, const sr_model *m, bool draft,
+                       diag_sink *d);
 /* The typ attribute of the file, or RT_MAX when it has none. */
 enum report_type load_layout_type(const load_layout *l);
 #endif

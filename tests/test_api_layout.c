@@ -174,12 +174,71 @@ static void session_reads_each_layout_once(void **state)
 	sr_session_free(s);
 }
 
+/* Dumps the Sjövik sample with a layout file of body; expects exit 1 and a D_LAYOUT on
+ * line `line` of the layout file whose message holds `part`. */
+static void layout_refused(sr_session *s, const char *body, long line, const char *part)
+{
+	char path[] = "/tmp/test_api_layout-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<layout xmlns=\"" LOAD_LAYOUT_NS "\">\n%s</layout>\n", body);
+	fclose(f);
+	sr_report *r = sr_open(s, SR_SOURCE_DIR "/samples/sjovik-delarsrapport-2024.xml");
+	sr_render_options o = { .no_pdfa = true, .layout_path = path };
+	FILE *null = fopen("/dev/null", "w");
+	int st = sr_dump_layout(r, null, &o);
+	fclose(null);
+	bool found = false;
+	for (size_t i = 0; i < sr_diagnostic_count(r); i++) {
+		sr_diagnostic d = sr_diagnostic_at(r, i);
+		found |= strcmp(d.code, "LAYOUT") == 0 && d.line == line && strstr(d.message, part) &&
+		         strcmp(d.file, path) == 0;
+	}
+	if (st != SR_INVALID || !found) {
+		sr_print_diagnostics(r, stderr);
+		fail_msg("väntade [LAYOUT] på rad %ld med '%s' för:\n%s", line, part, body);
+	}
+	sr_close(r);
+	unlink(path);
+}
+
+/* The style as a whole: what the file gives over the built-in values. */
+static void geometry_checked_as_a_whole(void **state)
+{
+	(void)state;
+	sr_session *s = session();
+	/* margins alone (no page size given), checked against the built-in A4 */
+	layout_refused(s, "<sida marginal-vanster=\"300\" marginal-hoger=\"200\"/>\n", 3, "lämnar 95.3 pt");
+	layout_refused(s, "<sida marginal-topp=\"400\" marginal-botten=\"400\"/>\n", 3, "sidans höjd");
+	/* zero margins: the Dnr and the page numbers would lie outside the page */
+	layout_refused(s, "<sida marginal-topp=\"0\"/>\n", 3, "sidhuvudet");
+	layout_refused(s, "<sida marginal-botten=\"2\"/>\n", 3, "sidfoten");
+	/* a huge indent, leading, space or logo */
+	layout_refused(s, "<typsnitt>\n<roll namn=\"lista\" indrag=\"450\"/>\n</typsnitt>\n", 4, "indraget");
+	layout_refused(s, "<typsnitt>\n<roll namn=\"brodtext\" radavstand=\"5000\"/>\n</typsnitt>\n", 4, "högre än");
+	layout_refused(s, "<typsnitt>\n<roll namn=\"rubrik1\" fore=\"900\"/>\n</typsnitt>\n", 4, "avståndet före");
+	layout_refused(s, "<logotyp bredd=\"900\"/>\n", 3, "logotypen");
+	layout_refused(s, "<logotyp i-sidhuvud=\"vanster\" sidhuvud-hojd=\"300\"/>\n", 3, "toppmarginalen");
+	/* an avsnitt the document does not have drops nothing silently */
+	layout_refused(s, "<ordning>\n<del id=\"titelsida\"/>\n<del id=\"avsnitt:finns-inte\"/>\n</ordning>\n", 5,
+	               "avsnitt:finns-inte");
+	/* colour is never the only carrier of a status */
+	layout_refused(s, "<status>\n<uppfyllt form=\"kvadrat\"/>\n<delvis form=\"kvadrat\"/>\n"
+	               "<ej-uppfyllt form=\"kvadrat\"/>\n<ej-bedomt form=\"kvadrat\"/>\n</status>\n", 3, "samma form");
+	layout_refused(s, "<status>\n<delvis form=\"cirkel\"/>\n</status>\n", 3, "uppfyllt och delvis");
+	/* a known section and a sound layout pass */
+	render(s, SR_SOURCE_DIR "/samples/sjovik-delarsrapport-2024.xml", SR_TEST_DATA "/layouts/egen-kommun.xml", SR_OK);
+	sr_session_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_files_are_the_defaults),
 		cmocka_unit_test(templates_expand),
 		cmocka_unit_test(session_reads_each_layout_once),
+		cmocka_unit_test(geometry_checked_as_a_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
