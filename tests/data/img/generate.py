@@ -101,3 +101,5 @@ write("palette-no-plte.png", png(W, H, 8, 3, idx))
 write("huge-declared.png", SIG + ihdr(100000, 100000, 8, 2) +
       chunk(b"IDAT", zlib.compress(b"\x00" * 1000, 9)) + chunk(b"IEND", b""))
 write("not-an-image.png", b"GIF89a this is no PNG\n")
+# another picture, 80 x 10, all green: the "outside" file of the link-swap tests
+write("wide.png", png(80, 10, 8, 2, [bytes((0, 160, 60) * 80)] * 10))
