@@ -103,3 +103,7 @@ write("huge-declared.png", SIG + ihdr(100000, 100000, 8, 2) +
 write("not-an-image.png", b"GIF89a this is no PNG\n")
 # another picture, 80 x 10, all green: the "outside" file of the link-swap tests
 write("wide.png", png(80, 10, 8, 2, [bytes((0, 160, 60) * 80)] * 10))
+# a large but legal logo, 1500 x 750 (palette, so the file stays small): drawn
+# downsampled to what its box needs at 300 dpi
+big_rows = [bytes([0] * 750 + [1] * 750)] * 375 + [bytes([2] * 1500)] * 375
+write("large.png", png(1500, 750, 8, 3, big_rows, plte))
