@@ -9,8 +9,13 @@
 #include <string.h>
 #include <jpeglib.h>
 
+/* A progressive JPEG may hold thousands of tiny scans, each a pass over the whole
+ * image: a 64 KB file could take minutes. Real files have about ten. */
+enum { MAX_SCANS = 500 };
+
 typedef struct jpeg_job {
 	struct jpeg_error_mgr err;   /* first: libjpeg's err pointer is the job's */
+	struct jpeg_progress_mgr progress;
 	jmp_buf jump;
 	struct jpeg_decompress_struct cinfo;
 	const unsigned char *data;
@@ -42,6 +47,16 @@ static void on_message(j_common_ptr cinfo, int level)
 	j->n_damage++;
 }
 
+static void on_progress(j_common_ptr cinfo)
+{
+	jpeg_job *j = (jpeg_job *)cinfo->err;
+	if (((j_decompress_ptr)cinfo)->input_scan_number > MAX_SCANS) {
+		img_fail(j->rep, IMG_CORRUPT, "är en trasig JPEG-fil: den har fler än %d avsnitt "
+		         "(scans)", MAX_SCANS);
+		longjmp(j->jump, 1);
+	}
+}
+
 static int check_header(jpeg_job *j)
 {
 	struct jpeg_decompress_struct *c = &j->cinfo;
@@ -64,7 +79,8 @@ static int decode(jpeg_job *j)
 	struct jpeg_decompress_struct *c = &j->cinfo;
 	if (setjmp(j->jump))
 		return -1;
-	jpeg_create_decompress(c);
+	jpeg_create_decompress(c);   /* zeroes all of c but err */
+	c->progress = &j->progress;
 	jpeg_mem_src(c, j->data, (unsigned long)j->n);
 	jpeg_read_header(c, TRUE);
 	if (j->n_damage || check_header(j) != 0)
@@ -101,6 +117,7 @@ img_image *img_decode_jpeg(const unsigned char *data, size_t n, uint64_t max_pix
 	j->cinfo.err = jpeg_std_error(&j->err);
 	j->err.error_exit = on_error_exit;
 	j->err.emit_message = on_message;
+	j->progress.progress_monitor = on_progress;
 	int rc = decode(j);
 	if (j->n_damage && rep->status == IMG_OK) {
 		img_fail(rep, IMG_CORRUPT, "är en trasig eller avkortad JPEG-fil (libjpeg: %s)",

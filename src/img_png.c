@@ -122,6 +122,8 @@ img_image *img_decode_png(const unsigned char *data, size_t n, uint64_t max_pixe
 	/* libpng's own guards too: ancillary chunks (text, ICC) at most 8 MB, 1000 of them */
 	png_set_chunk_malloc_max(j.png, 8u * 1024 * 1024);
 	png_set_chunk_cache_max(j.png, 1000);
+	/* the size is judged by img_size_ok (a Swedish reason), not libpng's 1e6 default */
+	png_set_user_limits(j.png, 0x7fffffffu, 0x7fffffffu);
 	int rc = decode(&j);
 	png_destroy_read_struct(&j.png, &j.info, NULL);
 	if (j.out && j.buf != j.out->pixels)
