@@ -64,7 +64,7 @@ static void validate_model(sr_report *r)
 {
 	if (!r->model)
 		return;
-	valid_check(r->model, &r->diags);
+	valid_check_keep(r->model, &r->diags, &r->images);
 	if (!r->model->contribution)
 		calc_check_economy(r->model, &r->diags);
 }
@@ -99,6 +99,7 @@ void sr_close(sr_report *r)
 	if (!r)
 		return;
 	calc_free(r->calc);
+	img_list_free(&r->images);
 	model_free(r->model);
 	diag_free(&r->diags);
 	free(r->path);

@@ -4,6 +4,7 @@
 #include "styrrapport.h"
 #include "calc.h"
 #include "diag.h"
+#include "img.h"
 #include "load.h"
 #include "load_layout.h"
 #include "model.h"
@@ -27,6 +28,7 @@ struct sr_report {
 	diag_sink diags;
 	sr_model *model;          /* NULL when it could not be loaded */
 	calc_result *calc;        /* computed on demand, only for a valid report */
+	img_list images;          /* what validation decoded (the logo): render draws these */
 };
 
 /* Makes sure the report is valid, a report (not a contribution), and computed. */

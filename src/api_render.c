@@ -273,6 +273,7 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	report_meta_of(r->model, &meta);
 	pdf_info info;
 	info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
+	info.images = &r->images;   /* the logo as validation decoded it: no second open */
 	st = write_pdf(r, w, pages, &info, out_pdf);
 	if (st == SR_OK && opts->manifest) {
 		manifest_facts facts = {meta.title, (int)pages->n_pages, info.pdfa};

@@ -58,6 +58,10 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_LOGO_MISSING, "LOGO-SAKNAS", DIAG_ERROR, EXIT_INVALID, "logotypen finns inte") \
 	X(D_LOGO_FORMAT, "LOGO-FORMAT", DIAG_ERROR, EXIT_INVALID, "logotypen är varken PNG eller JPEG") \
 	X(D_LOGO_PATH, "LOGO-SOKVAG", DIAG_ERROR, EXIT_INVALID, "logotypen ligger utanför dokumentets mapp") \
+	X(D_LOGO_CORRUPT, "LOGO-TRASIG", DIAG_ERROR, EXIT_INVALID, "logotypen är en trasig eller avkortad bildfil") \
+	X(D_LOGO_SIZE, "LOGO-STORLEK", DIAG_ERROR, EXIT_INVALID, "logotypen har fler bildpunkter eller byte än gränsen") \
+	X(D_LOGO_CMYK, "LOGO-CMYK", DIAG_ERROR, EXIT_INVALID, "logotypen är en CMYK-JPEG, som PDF/A med sRGB inte kan visa") \
+	X(D_LOGO_WARNING, "LOGO-VARNING", DIAG_WARNING, EXIT_OK_, "bildavkodaren varnade för logotypen (den används ändå)") \
 	/* goals */ \
 	X(D_LEVEL_MISSING, "NIVA-SAKNAS", DIAG_ERROR, EXIT_INVALID, "målet anger en målnivå som inte finns") \
 	X(D_LEVEL_ORDER, "NIVA-ORDNING", DIAG_ERROR, EXIT_INVALID, "målet står under ett mål som inte har högre nivå") \

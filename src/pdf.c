@@ -314,11 +314,12 @@ static HPDF_Page *add_pages(pdf_writer *w, const lay_result *r)
 	return pages;
 }
 
-static int draw_all(pdf_writer *w, const lay_result *r, char *why, size_t why_len)
+static int draw_all(pdf_writer *w, const lay_result *r, const struct img_list *images,
+                    char *why, size_t why_len)
 {
 	HPDF_Page *pages = add_pages(w, r);
 	int rc = failed(w, false, "sidorna skapades", why, why_len) ? -1 : 0;
-	pdf_images img = {0};
+	pdf_images img = {.source = images};
 	for (size_t i = 0; rc == 0 && i < r->n_pages; i++) {
 		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, why, why_len);
 		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
@@ -380,7 +381,7 @@ static int build(pdf_writer *w, const lay_result *r, const pdf_info *info, const
 			rc = -1;
 	}
 	if (rc == 0)
-		rc = draw_all(w, r, why, why_len);
+		rc = draw_all(w, r, info->images, why, why_len);
 	if (rc == 0 && info->pdfa)
 		rc = add_pdfa(w, &m, info, why, why_len);
 	if (rc == 0 && failed(w, pdf_harux_id_placeholder(w->doc) != 0,

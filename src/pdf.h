@@ -15,6 +15,9 @@ typedef struct pdf_info {
 	const char *lang;             /* "sv-SE" */
 	bool pdfa;                    /* PDF/A-2b (issue 5); false = plain PDF */
 	const char *icc_path;         /* sRGB profile for the OutputIntent, when pdfa */
+	/* The checked pixels of every DL_IMAGE, found by its text (img.h); the writer
+	 * opens no image file. NULL: the document has no images. */
+	const struct img_list *images;
 } pdf_info;
 
 /* Loads regular, bold and italic TrueType fonts from font_dir (OpenSans-Regular.ttf,

@@ -2,6 +2,8 @@
  * images, links) into its content stream (pdf_ops.c), images and links through
  * libharu, and adds the bookmarks. */
 #include "pdf_private.h"
+#include "img.h"
+#include <math.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,38 +240,27 @@ static void draw_marker(pdf_canvas *c, const dl_item *it)
 
 void pdf_images_free(pdf_images *img)
 {
-	free(img->path);
-	free(img->image);
+	free(img->use);
 	memset(img, 0, sizeof *img);
 }
 
-/* PNG or JPEG by magic bytes, not by name. 0 = PNG, 1 = JPEG, -1 = other/unreadable. */
-static int image_kind(const char *path, char *why, size_t why_len)
+/* The scale that fits iw x ih into the item's box keeping the aspect ratio (a kommun's
+ * logo is never stretched); 0 when either is empty. */
+static double fit_scale(double iw, double ih, const dl_item *it)
 {
-	unsigned char m[8] = {0};
-	long n = pdf_read_head(path, m, sizeof m);
-	if (n < 0) {
-		snprintf(why, why_len, "bilden %s kan inte läsas: %s", path, diag_strerror(errno));
-		return -1;
-	}
-	if (n == 8 && !memcmp(m, "\x89PNG\r\n\x1a\n", 8))
-		return 0;
-	if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF)
-		return 1;
-	snprintf(why, why_len, "bilden %s är varken PNG eller JPEG", path);
-	return -1;
+	return iw > 0 && ih > 0 ? (it->w / iw < it->h / ih ? it->w / iw : it->h / ih) : 0;
 }
 
-/* Draws the image as large as fits in the item's box, keeping its aspect ratio (a
- * kommun's logo is never stretched): aligned horizontally as the item says, centred
- * vertically. */
-static int draw_image_fitted(pdf_canvas *c, HPDF_Image im, const dl_item *it)
+/* Draws the image as large as fits in the item's box: aligned horizontally as the item
+ * says, centred vertically. iw x ih is the picture's own size (before downsampling),
+ * so the placement never depends on it. */
+static int draw_image_fitted(pdf_canvas *c, HPDF_Image im, double iw, double ih,
+                             const dl_item *it)
 {
 	const char *name = pdf_harux_image_resource(c->page, im);
 	if (!name)
 		return -1;
-	double iw = HPDF_Image_GetWidth(im), ih = HPDF_Image_GetHeight(im);
-	double scale = iw > 0 && ih > 0 ? (it->w / iw < it->h / ih ? it->w / iw : it->h / ih) : 0;
+	double scale = fit_scale(iw, ih, it);
 	double dw = scale > 0 ? iw * scale : it->w, dh = scale > 0 ? ih * scale : it->h;
 	double dx = it->align == LA_RIGHT ? it->w - dw : it->align == LA_CENTER ? (it->w - dw) / 2 : 0;
 	pdf_ops_raw(c->ops, "q\n");
@@ -282,29 +273,33 @@ static int draw_image_fitted(pdf_canvas *c, HPDF_Image im, const dl_item *it)
 	return 0;
 }
 
-static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const char *path,
-                             char *why, size_t why_len)
+/* The picture as an image XObject with at most the pixels its box needs at
+ * IMG_DRAW_DPI (a 6000-pixel logo in a 140 pt box becomes 584 pixels wide). Only
+ * pixels the validation decoded and checked reach libharu, never a file. */
+static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const img_image *src,
+                             const dl_item *it, char *why, size_t why_len)
 {
+	double scale = fit_scale(src->width, src->height, it);
+	uint32_t max_w = (uint32_t)ceil(src->width * scale * IMG_DRAW_DPI / 72.0);
+	uint32_t max_h = (uint32_t)ceil(src->height * scale * IMG_DRAW_DPI / 72.0);
 	for (size_t i = 0; i < img->n; i++)
-		if (!strcmp(img->path[i], path))
-			return img->image[i];
-	int kind = image_kind(path, why, why_len);
-	if (kind < 0)
-		return NULL;
-	HPDF_Image im = kind == 0 ? HPDF_LoadPngImageFromFile(w->doc, path)
-	                          : HPDF_LoadJpegImageFromFile(w->doc, path);
+		if (img->use[i].src == src && img->use[i].max_w == max_w && img->use[i].max_h == max_h)
+			return img->use[i].image;
+	img_image *small = img_fit(src, max_w, max_h);
+	const img_image *px = small ? small : src;
+	HPDF_Image im = HPDF_LoadRawImageFromMem(w->doc, px->pixels, px->width, px->height,
+	                                         HPDF_CS_DEVICE_RGB, 8);
+	img_free(small);   /* libharu copied the pixels into its stream */
 	if (!im) {
-		snprintf(why, why_len, "bilden %s kan inte läsas av libharu (fel 0x%04X)", path,
-		         (unsigned)HPDF_GetError(w->doc));
+		snprintf(why, why_len, "bilden %s kunde inte läggas in i PDF:en (libharu fel 0x%04X)",
+		         it->text, (unsigned)HPDF_GetError(w->doc));
 		return NULL;
 	}
 	if (img->n == img->cap) {
 		img->cap = img->cap ? img->cap * 2 : 4;
-		img->path = xrealloc(img->path, img->cap * sizeof *img->path);
-		img->image = xrealloc(img->image, img->cap * sizeof *img->image);
+		img->use = xrealloc(img->use, img->cap * sizeof *img->use);
 	}
-	img->path[img->n] = path;   /* owned by the lay_result, which outlives the write */
-	img->image[img->n++] = im;
+	img->use[img->n++] = (pdf_image_use){src, max_w, max_h, im};
 	return im;
 }
 
@@ -327,10 +322,18 @@ static int draw_link(HPDF_Page page, HPDF_Page *pages, size_t n_pages, const dl_
 static int draw_image(pdf_canvas *c, pdf_images *img, const dl_item *it, char *why,
                       size_t why_len)
 {
-	HPDF_Image im = it->text ? load_image(c->w, img, it->text, why, why_len) : NULL;
+	if (!it->text)
+		return 0;
+	const img_image *src = img_list_find(img->source, it->text);
+	if (!src) {
+		snprintf(why, why_len, "bilden %s har inte kontrollerats vid valideringen och ritas "
+		         "inte", it->text);
+		return -1;
+	}
+	HPDF_Image im = load_image(c->w, img, src, it, why, why_len);
 	if (!im)
-		return it->text ? -1 : 0;
-	if (draw_image_fitted(c, im, it) != 0) {
+		return -1;
+	if (draw_image_fitted(c, im, src->width, src->height, it) != 0) {
 		snprintf(why, why_len, "PDF:en kunde inte skapas: bilden %s kunde inte läggas på sidan",
 		         it->text);
 		return -1;

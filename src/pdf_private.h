@@ -90,10 +90,17 @@ struct pdf_writer {
 
 /* ---- pdf_draw.c: the display list as one content stream per page ---- */
 
-/* Per-document cache of loaded images (each file loaded once). */
+/* Per-document cache of the images put into the PDF: each checked picture (from
+ * source, the validation's img_list; no file is ever opened here) once per drawn size. */
+struct img_image;
+typedef struct pdf_image_use {
+	const struct img_image *src;
+	uint32_t max_w, max_h;        /* the pixels its box needs at IMG_DRAW_DPI */
+	HPDF_Image image;
+} pdf_image_use;
 typedef struct pdf_images {
-	const char **path;
-	HPDF_Image *image;
+	const struct img_list *source;
+	pdf_image_use *use;
 	size_t n, cap;
 } pdf_images;
 

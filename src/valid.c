@@ -242,7 +242,7 @@ static void check_report_namnd(const sr_model *m, diag_sink *d)
 		          m->bidrag[i].loc, D_REF_MISSING);
 }
 
-void valid_check(const sr_model *m, diag_sink *d)
+static void check_all(const sr_model *m, diag_sink *d, struct img_list *images)
 {
 	check_ids(m, d);
 	check_dates(m, d);
@@ -254,7 +254,17 @@ void valid_check(const sr_model *m, diag_sink *d)
 	check_period(m, d);
 	check_thresholds(m, d);
 	valid_diarium(m, d);
-	valid_logo(m, d);
+	valid_logo_keep(m, d, images);
 	valid_goals(m, d);
 	valid_rows(m, d);
+}
+
+void valid_check(const sr_model *m, diag_sink *d)
+{
+	check_all(m, d, NULL);
+}
+
+void valid_check_keep(const sr_model *m, diag_sink *d, struct img_list *images)
+{
+	check_all(m, d, images);
 }

@@ -10,4 +10,9 @@
  * the XSD, so required fields are present, but references and values may be wrong.
  * For a contribution (m->contribution) only the checks that need no main report run. */
 void valid_check(const sr_model *m, diag_sink *d);
+/* The same, keeping every image it decoded (the logo) in images, named as the display
+ * list names them, so that the renderer draws the checked pixels and never opens the
+ * file again (issue 11). */
+struct img_list;
+void valid_check_keep(const sr_model *m, diag_sink *d, struct img_list *images);
 #endif

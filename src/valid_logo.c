@@ -1,13 +1,13 @@
 /* valid_logo.c - kommun/logotyp: a relative href inside the main document's folder
- * tree (after resolving links), naming an existing PNG or JPEG file. */
+ * tree, opened once and decoded fully (img.c). Every problem the decoder finds is a
+ * diagnostic on the document; the decoded pixels are kept for the renderer, which
+ * never opens the file again. */
 #include "valid_private.h"
-#include <errno.h>
+#include "img.h"
 #include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* A URI scheme ("http:", "file:", "c:") or an absolute path: never a local relative file. */
 static bool is_absolute_or_scheme(const char *href)
@@ -21,92 +21,47 @@ static bool is_absolute_or_scheme(const char *href)
 	return i > 0 && href[i] == ':';
 }
 
-/* Lexically, does href climb above its starting folder ("../x", "a/../../x")? Used when
- * the file does not exist, so realpath cannot tell. */
-static bool climbs_out(const char *href)
+static enum diag_code code_of(enum img_status st)
 {
-	long depth = 0;
-	for (const char *s = href; *s;) {
-		size_t n = strcspn(s, "/");
-		if (n == 2 && s[0] == '.' && s[1] == '.')
-			depth--;
-		else if (n > 0 && !(n == 1 && s[0] == '.'))
-			depth++;
-		if (depth < 0)
-			return true;
-		s += n;
-		while (*s == '/')
-			s++;
+	switch (st) {
+	case IMG_OUTSIDE: return D_LOGO_PATH;
+	case IMG_FORMAT: return D_LOGO_FORMAT;
+	case IMG_CORRUPT: return D_LOGO_CORRUPT;
+	case IMG_TOO_LARGE: return D_LOGO_SIZE;
+	case IMG_CMYK: return D_LOGO_CMYK;
+	case IMG_MISSING:
+	case IMG_OK:
+	default: return D_LOGO_MISSING;
 	}
-	return false;
 }
 
-static bool inside(const char *base, const char *path)
+static void report_warnings(const sr_model *m, diag_sink *d, const char *href,
+                            const img_report *rep, src_loc loc)
 {
-	size_t n = strlen(base);
-	if (n == 1 && base[0] == '/')
-		return true;
-	return strncmp(base, path, n) == 0 && (path[n] == '/' || path[n] == '\0');
+	size_t kept = rep->n_warnings < IMG_MAX_WARNINGS ? rep->n_warnings : IMG_MAX_WARNINGS;
+	for (size_t i = 0; i < kept; i++)
+		diag_add(d, D_LOGO_WARNING, VLOC(m, loc), "logotypen '%s': bildavkodaren varnar: %s",
+		         href, rep->warning[i]);
+	if (rep->n_warnings > kept)
+		diag_add(d, D_LOGO_WARNING, VLOC(m, loc), "logotypen '%s': %zu varningar till",
+		         href, rep->n_warnings - kept);
 }
 
-static void check_magic(const sr_model *m, diag_sink *d, const char *href, const char *path,
-                        src_loc loc)
+/* The name the renderer will ask for: the document's folder joined with href, the
+ * same string report_logo_path() builds for the display list. */
+static char *render_name(const sr_model *m, const char *href)
 {
-	unsigned char b[26] = {0};   /* the signature and the IHDR chunk's depth */
-	FILE *f = fopen(path, "rb");
-	size_t n = f ? fread(b, 1, sizeof b, f) : 0;
-	if (f)
-		fclose(f);
-	bool png = n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
-	bool jpeg = n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
-	if (!f)
-		diag_add(d, D_LOGO_MISSING, VLOC(m, loc),
-		         "logotypen '%s' kan inte läsas: %s", href, strerror(errno));
-	else if (!png && !jpeg)
-		diag_add(d, D_LOGO_FORMAT, VLOC(m, loc),
-		         "logotypen '%s' är varken en PNG- eller en JPEG-bild", href);
-	else if (png && n == sizeof b && b[24] == 16)
-		/* libharu 2.3 draws 16-bit PNGs with wrong colours and doubled: refuse them */
-		diag_add(d, D_LOGO_FORMAT, VLOC(m, loc),
-		         "logotypen '%s' har 16 bitar per färgkanal, vilket inte kan visas rätt; "
-		         "spara den som PNG med 8 bitar per kanal", href);
-}
-
-/* realpath of the folder holding the main document; NULL when it cannot be resolved. */
-static char *document_folder(const char *file)
-{
-	char *copy = xstrdup(file ? file : ".");
-	char *dir = realpath(dirname(copy), NULL);
+	if (!m->file)
+		return xstrdup(href);
+	char *copy = xstrdup(m->file);
+	size_t n = strlen(copy) + strlen(href) + 2;
+	char *name = xmalloc(n);
+	snprintf(name, n, "%s/%s", dirname(copy), href);
 	free(copy);
-	return dir;
+	return name;
 }
 
-static void resolve_and_check(const sr_model *m, diag_sink *d, const char *href, const char *base)
-{
-	src_loc loc = m->kommun.loc_logotyp.line ? m->kommun.loc_logotyp : m->kommun.loc;
-	size_t n = strlen(base) + strlen(href) + 2;
-	char *joined = xmalloc(n);
-	snprintf(joined, n, "%s/%s", base, href);
-	char *real = realpath(joined, NULL);
-	struct stat st;
-	if (!real && climbs_out(href))
-		diag_add(d, D_LOGO_PATH, VLOC(m, loc),
-		         "logotypen '%s' ligger utanför dokumentets mapp", href);
-	else if (!real)
-		diag_add(d, D_LOGO_MISSING, VLOC(m, loc), "logotypen '%s' finns inte (sökt som %s)",
-		         href, joined);
-	else if (!inside(base, real))
-		diag_add(d, D_LOGO_PATH, VLOC(m, loc),
-		         "logotypen '%s' ligger utanför dokumentets mapp (den pekar på %s)", href, real);
-	else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode))
-		diag_add(d, D_LOGO_MISSING, VLOC(m, loc), "logotypen '%s' är ingen vanlig fil", href);
-	else
-		check_magic(m, d, href, real, loc);
-	free(real);
-	free(joined);
-}
-
-void valid_logo(const sr_model *m, diag_sink *d)
+void valid_logo_keep(const sr_model *m, diag_sink *d, img_list *keep)
 {
 	const char *href = m->kommun.logotyp;
 	src_loc loc = m->kommun.loc_logotyp.line ? m->kommun.loc_logotyp : m->kommun.loc;
@@ -118,12 +73,21 @@ void valid_logo(const sr_model *m, diag_sink *d)
 		         href);
 		return;
 	}
-	char *base = document_folder(m->file);
-	if (!base) {
-		diag_add(d, D_LOGO_MISSING, VLOC(m, loc),
-		         "logotypen '%s' kan inte sökas: dokumentets mapp går inte att läsa", href);
+	char *copy = xstrdup(m->file ? m->file : ".");
+	img_report rep;
+	img_image *im = img_open(dirname(copy), href, NULL, &rep);
+	free(copy);
+	if (!im) {
+		diag_add(d, code_of(rep.status), VLOC(m, loc), "logotypen '%s' %s", href, rep.message);
 		return;
 	}
-	resolve_and_check(m, d, href, base);
-	free(base);
+	report_warnings(m, d, href, &rep, loc);   /* decoded all the same: told, not refused */
+	if (keep) {
+		char *name = render_name(m, href);
+		img_set_name(im, name);
+		free(name);
+		img_list_add(keep, im);
+	} else {
+		img_free(im);
+	}
 }

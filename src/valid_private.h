@@ -14,8 +14,10 @@
 void valid_diarium(const sr_model *m, diag_sink *d);
 /* valid_text.c: template placeholders and characters above U+FFFF in m->texts. */
 void valid_texts(const sr_model *m, diag_sink *d);
-/* valid_logo.c: kommun/logotyp path, existence and format. */
-void valid_logo(const sr_model *m, diag_sink *d);
+/* valid_logo.c: kommun/logotyp path, existence, format and full decoding; the decoded
+ * image goes into keep (when not NULL), else it is freed. */
+struct img_list;
+void valid_logo_keep(const sr_model *m, diag_sink *d, struct img_list *keep);
 /* valid_rows.c: driftredovisning, investeringar and personal rows. */
 void valid_rows(const sr_model *m, diag_sink *d);
 /* valid_goals.c: levels, parents, indicators, assessments of the goal tree. */

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "pdf.h"
+#include "img.h"
 
 #define NBSP "\xC2\xA0"
 #define MINUS "\xE2\x88\x92"
@@ -182,9 +183,26 @@ static void free_result(lay_result *r)
 	arena_free(r->arena);
 }
 
+/* The images a validation would have decoded: the writer draws only these (it never
+ * opens a file), found by the display list's path. Filled by setup. */
+static img_list checked;
+
+static void check_image(const char *name)
+{
+	img_report rep;
+	img_image *im = img_open(DATA, name, NULL, &rep);
+	if (!im)
+		fail_msg("%s: %s", name, rep.message);
+	char key[512];
+	snprintf(key, sizeof key, "%s/%s", DATA, name);
+	img_set_name(im, key);
+	img_list_add(&checked, im);
+}
+
 static pdf_info info_of(bool pdfa, const char *title)
 {
 	pdf_info in = {0};
+	in.images = &checked;
 	in.title = title;
 	in.author = "Sjövik kommun, kommunstyrelsen";
 	in.subject = "Delårsrapport för Sjövik kommun";
@@ -220,6 +238,8 @@ static int setup(void **state)
 	snprintf(fx->dir, sizeof fx->dir, "/tmp/test_pdf-XXXXXX");
 	if (!mkdtemp(fx->dir))
 		return -1;
+	check_image("logo.png");
+	check_image("logo.jpg");
 	char why[256] = "";
 	fx->w = pdf_writer_new(FONTS, why, sizeof why);
 	if (!fx->w) {
@@ -234,6 +254,7 @@ static int teardown(void **state)
 {
 	fixture *fx = *state;
 	pdf_writer_free(fx->w);
+	img_list_free(&checked);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", fx->dir);
 	int rc = getenv("TEST_PDF_KEEP") ? 0 : system(cmd);   /* keep the files to look at */
@@ -580,8 +601,9 @@ static void images_are_embedded_once_each(void **state)
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "pdfimages -list %s", path);
 	char *out = run(fx, cmd, NULL, NULL);
-	/* three placements, two files: pdfimages lists each placement with its object */
-	assert_non_null(strstr(out, " jpeg "));
+	/* three placements, two files: pdfimages lists each placement with its object;
+	 * the JPEG too is the decoded, checked pixels, never the file's bytes (issue 11) */
+	assert_null(strstr(out, " jpeg "));
 	assert_non_null(strstr(out, " image "));
 	int lines = 0;
 	for (const char *p = out; (p = strchr(p, '\n')); p++)
@@ -670,9 +692,10 @@ static void write_errors_give_reasons(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/err.pdf", fx->dir);
 	assert_int_equal(write_with(fx, path, false, ICC, DATA "/saknas.png", why, sizeof why), -1);
-	assert_non_null(strstr(why, "saknas.png kan inte läsas"));
+	assert_non_null(strstr(why, "saknas.png har inte kontrollerats vid valideringen"));
+	/* an existing file that validation did not decode is not drawn either */
 	assert_int_equal(write_with(fx, path, false, ICC, DATA "/logo.gif", why, sizeof why), -1);
-	assert_non_null(strstr(why, "logo.gif är varken PNG eller JPEG"));
+	assert_non_null(strstr(why, "logo.gif har inte kontrollerats vid valideringen"));
 	assert_int_equal(write_with(fx, path, true, DATA "/saknas.icc", NULL, why, sizeof why), -1);
 	assert_non_null(strstr(why, "ICC-profilen"));
 	assert_int_equal(access(path, F_OK), -1);   /* nothing written on failure */

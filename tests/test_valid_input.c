@@ -211,10 +211,21 @@ static void write_file(const char *dir, const char *name, const void *data, size
 	fclose(f);
 }
 
+/* A real image of tests/data/img (a logo is decoded fully now, issue 11). */
+static void copy_fixture(const char *dir, const char *name, const char *fixture)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/img/%s", SR_TEST_DATA, fixture);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static unsigned char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	write_file(dir, name, buf, n);
+}
+
 static void scratch_make(scratch *s)
 {
-	static const unsigned char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-	static const unsigned char jpg[] = "\xff\xd8\xff\xe0\0\x10JFIF";
 	strcpy(s->root, "/tmp/test_valid_XXXXXX");
 	assert_non_null(mkdtemp(s->root));
 	snprintf(s->doc, sizeof s->doc, "%s/doc", s->root);
@@ -222,11 +233,12 @@ static void scratch_make(scratch *s)
 	char sub[160];
 	snprintf(sub, sizeof sub, "%s/bilder", s->doc);
 	assert_int_equal(mkdir(sub, 0700), 0);
-	write_file(s->doc, "logo.png", png, sizeof png - 1);
-	write_file(sub, "logo.jpg", jpg, sizeof jpg - 1);
+	copy_fixture(s->doc, "logo.png", "rgb.png");
+	copy_fixture(sub, "logo.jpg", "rgb.jpg");
+	copy_fixture(s->doc, "trasig.png", "truncated.png");
 	write_file(s->doc, "logo.gif", "GIF89a\1\0\1\0", 10);
 	write_file(s->doc, "kort.png", "\x89PN", 3);
-	write_file(s->root, "ute.png", png, sizeof png - 1);
+	copy_fixture(s->root, "ute.png", "rgb.png");
 	char link[200];
 	snprintf(link, sizeof link, "%s/lank.png", s->doc);
 	assert_int_equal(symlink("../ute.png", link), 0);
@@ -234,7 +246,7 @@ static void scratch_make(scratch *s)
 
 static void scratch_remove(scratch *s)
 {
-	const char *files[] = {"doc/logo.png", "doc/bilder/logo.jpg", "doc/logo.gif", "doc/kort.png",
+	const char *files[] = {"doc/logo.png", "doc/bilder/logo.jpg", "doc/logo.gif", "doc/kort.png", "doc/trasig.png",
 	                       "doc/lank.png", "ute.png", "doc/bilder", "doc", ""};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char p[200];
@@ -267,6 +279,7 @@ static void logo_rules(void **state)
 		{"./logo.png", -1, NULL},
 		{"logo.gif", D_LOGO_FORMAT, "varken"},
 		{"kort.png", D_LOGO_FORMAT, "varken"},
+		{"trasig.png", D_LOGO_CORRUPT, "avkortad PNG-fil"},
 		{"saknas.png", D_LOGO_MISSING, "'saknas.png' finns inte"},
 		{"bilder", D_LOGO_MISSING, "ingen vanlig fil"},
 		{"../ute.png", D_LOGO_PATH, "utanför"},
