@@ -10,7 +10,9 @@
 #include "pdf.h"
 
 struct sr_session {
-	char *data_dir;
+	char *data_dir;           /* layouts/ */
+	char *font_dir;           /* OpenSans-*.ttf */
+	char *icc_path;           /* the sRGB profile for PDF/A */
 	load_schema *schema;
 	pdf_writer *pdf;          /* loaded on the first render */
 	load_schema *layout_schema;   /* compiled on the first render */

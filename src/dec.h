@@ -6,6 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifndef __SIZEOF_INT128__
+#error "styrrapport needs a compiler with 128-bit integers (a 64-bit platform, docs/platforms.md)"
+#endif
+
 __extension__ typedef __int128 dec;   /* value * 10^6 */
 #define DEC_SCALE ((dec)1000000)
 #define DEC_ONE DEC_SCALE
