@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api.c - the pipeline behind styrrapport.h: load → validate → compute → lay out →
  * write, each stage called once, with its diagnostics collected in one sink. */
 #include "styrrapport.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api_private.h - the session and report structs, for use inside api*.c only. */
 #ifndef SR_API_PRIVATE_H
 #define SR_API_PRIVATE_H

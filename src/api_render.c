@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api_render.c - sr_render: lay out the computed report and write it safely (a
  * temporary file beside the target, renamed into place only when complete). */
 #include "styrrapport.h"

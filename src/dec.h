@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dec.h - exact decimal arithmetic: every number of the model is an integer count of
  * millionths (MODEL.md: at most 6 decimals, |x| < 10^12), held in 128 bits so that
  * sums and cross-products never overflow. Thresholds are compared without dividing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.c - collects diagnostics and prints them in the one format users see. */
 #include "diag.h"
 #include "arena.h"

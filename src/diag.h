@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.h - the catalogue of diagnostics and the sink every stage reports into.
  * Nothing below the CLI prints: stages add to a diag_sink, the caller prints it.
  * Output form: "FILE:LINE: fel: [KOD] meddelande" (or "varning:"), in Swedish. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load.c - the loader's entry points: read the bytes, parse them safely (no DOCTYPE,
  * no network, errors in Swedish), check the root, splice includes, validate, build. */
 #include "load_private.h"

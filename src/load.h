@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load.h - the loader: reads a report document safely (no DOCTYPE, no network),
  * resolves its xi:include itself, validates it against the embedded XSD and builds
  * the model of model.h. Messages go into a diag_sink, in Swedish. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_logo.c - kommun/logotyp: a relative href inside the main document's folder
  * tree (after resolving links), naming an existing PNG or JPEG file. */
 #include "valid_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pdf_ttf.c - the width tables read from the font files give exactly libharu's
  * HPDF_Font_TextWidth, for every BMP character and for Swedish and Sami strings. */
 #include <setjmp.h>
