@@ -15,7 +15,8 @@ files() {
 	if git rev-parse --git-dir >/dev/null 2>&1; then
 		git ls-files --cached --others --exclude-standard
 	else
-		find . -type f ! -path './build*' ! -path './debian/*/*' ! -path './.git/*' | sed 's|^\./||'
+		find . \( -path './build*' -o -path './obj-*' -o -path './debian/*/*' -o -path './.git' \) -prune \
+		     -o -type f -print | sed 's|^\./||'
 	fi | grep -E '(\.(c|h|sh|cmake|map|xsd)|CMakeLists\.txt|\.pc\.in|^\.ci/run)$' \
 	   | grep -vE '^(tests/data|samples|layouts)/' | sort
 }

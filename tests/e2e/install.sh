@@ -11,16 +11,21 @@ prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$B/CMakeCache.txt")
 R=$TMP/root
 if DESTDIR=$R cmake --install "$B" >"$TMP/install.log" 2>&1; then ok; else bad "cmake --install failed"; tail "$TMP/install.log"; finish; exit; fi
 P=$R$prefix
+# a distribution build may take the fonts and the profile from its own packages
+fontdir=$(sed -n 's/^STYRRAPPORT_FONT_DIR:PATH=//p' "$B/CMakeCache.txt")
+icc=$(sed -n 's/^STYRRAPPORT_ICC:FILEPATH=//p' "$B/CMakeCache.txt")
 LIB=$(dirname "$(find "$P" -name 'libstyrrapport.so.0' | head -1)")
 S=$SRC/samples/sjovik-delarsrapport-2024.xml
 
 # ---- the layout
+data=(share/styrrapport/fonts/OpenSans-Regular.ttf share/styrrapport/fonts/OpenSans-Bold.ttf
+      share/styrrapport/fonts/OpenSans-Italic.ttf share/styrrapport/sRGB.icc)
+[ -n "$fontdir" ] && data=("${data[@]:3}")
+[ -n "$icc" ] && unset 'data[${#data[@]}-1]'
 for f in bin/styrrapport include/styrrapport.h share/man/man1/styrrapport.1 \
          share/styrrapport/layouts/delarsrapport.xml share/styrrapport/layouts/arsredovisning.xml \
          share/styrrapport/layouts/uppfoljning.xml share/styrrapport/layouts/verksamhetsberattelse.xml \
-         share/styrrapport/fonts/OpenSans-Regular.ttf share/styrrapport/fonts/OpenSans-Bold.ttf \
-         share/styrrapport/fonts/OpenSans-Italic.ttf share/styrrapport/sRGB.icc \
-         share/styrrapport/xsd/styrrapport.xsd share/styrrapport/xsd/layout.xsd \
+         "${data[@]}" share/styrrapport/xsd/styrrapport.xsd share/styrrapport/xsd/layout.xsd \
          share/styrrapport/xsd/manifest.xsd share/styrrapport/xsd/diagnostics.schema.json \
          share/doc/styrrapport/LICENSE share/doc/styrrapport/licenses.md share/doc/styrrapport/kom-igang.md; do
 	check "installed: $f" test -s "$P/$f"
@@ -48,7 +53,19 @@ check "pkg-config finds styrrapport" test -n "$libs"
 check "pkg-config points at the installed header" sh -c "echo '$cflags' | grep -q -- '-I$P/include'"
 # shellcheck disable=SC2086
 if cc -std=c11 -Wall -Werror "${flags[@]}" $cflags -o "$TMP/render" "$SRC/tests/install/render.c" $libs 2>"$TMP/cc.err"; then ok; else bad "cc against the installed library"; cat "$TMP/cc.err"; fi
-export STYRRAPPORT_DATA=$P/share/styrrapport   # the DESTDIR copy is not at its compiled-in path
+# The DESTDIR copy is not at its compiled-in path: STYRRAPPORT_DATA names it (with the
+# distribution's fonts and profile linked in where the build uses them).
+export STYRRAPPORT_DATA=$P/share/styrrapport
+if [ -n "$fontdir" ] || [ -n "$icc" ]; then
+	STYRRAPPORT_DATA=$TMP/data; mkdir -p "$STYRRAPPORT_DATA"
+	ln -s "$P/share/styrrapport/layouts" "$STYRRAPPORT_DATA/layouts"
+	ln -s "${fontdir:-$P/share/styrrapport/fonts}" "$STYRRAPPORT_DATA/fonts"
+	ln -s "${icc:-$P/share/styrrapport/sRGB.icc}" "$STYRRAPPORT_DATA/sRGB.icc"
+	check "no bundled fonts when the distribution's are used" test -z "$fontdir" -o ! -e "$P/share/styrrapport/fonts"
+	check "no bundled profile when the distribution's is used" test -z "$icc" -o ! -e "$P/share/styrrapport/sRGB.icc"
+	[ -n "$fontdir" ] && check "the fonts' folder is compiled in" grep -qaF "$fontdir" "$LIB/libstyrrapport.so.0"
+	[ -n "$icc" ] && check "the profile's path is compiled in" grep -qaF "$icc" "$LIB/libstyrrapport.so.0"
+fi
 mkdir -p "$TMP/elsewhere"
 (cd "$TMP/elsewhere" && LD_LIBRARY_PATH=$LIB "$TMP/render" "$S" ut.pdf) >"$TMP/out" 2>"$TMP/err"
 check "the pkg-config program renders" test -s "$TMP/elsewhere/ut.pdf"
@@ -72,8 +89,12 @@ check "the installed program has the install path compiled in" \
 check "the installed library has the install path compiled in" \
 	grep -qaF "$prefix/share/styrrapport" "$LIB/libstyrrapport.so.0"
 unset STYRRAPPORT_DATA
-if [ ! -e "$prefix/share/styrrapport" ]; then
+if [ -z "$fontdir" ] && [ ! -e "$prefix/share/styrrapport" ]; then
 	(cd "$TMP/elsewhere" && "$P/bin/styrrapport" render "$S" -o nodata.pdf) 2>"$TMP/err"
 	check "without data at the compiled-in path: it says where it looked" contains "$TMP/err" "$prefix/share/styrrapport"
+elif [ -d "$fontdir" ] && [ -f "$icc" ]; then
+	(cd "$TMP/elsewhere" && "$P/bin/styrrapport" render "$S" -o packaged.pdf) 2>"$TMP/err"
+	check "with the distribution's fonts and profile in place it renders with no data folder" \
+		cmp -s "$TMP/elsewhere/ut.pdf" "$TMP/elsewhere/packaged.pdf"
 fi
 finish
