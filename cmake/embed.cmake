@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Turns the file IN into a C source OUT defining `const unsigned char SYM[]` and
 # `const unsigned long SYM_len`, so resources need no install path at run time.
 file(READ "${IN}" hex HEX)

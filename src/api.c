@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api.c - the pipeline behind styrrapport.h: load → validate → compute → lay out →
  * write, each stage called once, with its diagnostics collected in one sink. */
 #include "styrrapport.h"
@@ -27,14 +28,40 @@ const char *sr_version(void)
 	return SR_VERSION;
 }
 
+/* The installed locations, compiled in (CMakeLists.txt); a build without them (the
+ * fuzz harness) names only SR_DATA_DIR, laid out like a source tree. */
+#ifndef SR_FONT_DIR
+#define SR_FONT_DIR SR_DATA_DIR "/fonts"
+#endif
+#ifndef SR_ICC_PATH
+#define SR_ICC_PATH SR_DATA_DIR "/src/resources/sRGB.icc"
+#endif
+
+/* A data folder given at run time holds everything: the installed layout (sRGB.icc at
+ * the top) or a source tree's (src/resources/sRGB.icc). */
+static char *icc_in(const char *data_dir)
+{
+	char *p = api_path_join(data_dir, "sRGB.icc");
+	if (access(p, F_OK) == 0)
+		return p;
+	free(p);
+	return api_path_join(data_dir, "src/resources/sRGB.icc");
+}
+
 sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len)
 {
 	if (!data_dir)
 		data_dir = getenv("STYRRAPPORT_DATA");
-	if (!data_dir || !*data_dir)
-		data_dir = SR_DATA_DIR;
 	sr_session *s = xcalloc(1, sizeof *s);
-	s->data_dir = xstrdup(data_dir);
+	if (data_dir && *data_dir) {
+		s->data_dir = xstrdup(data_dir);
+		s->font_dir = api_path_join(data_dir, "fonts");
+		s->icc_path = icc_in(data_dir);
+	} else {
+		s->data_dir = xstrdup(SR_DATA_DIR);
+		s->font_dir = xstrdup(SR_FONT_DIR);
+		s->icc_path = xstrdup(SR_ICC_PATH);
+	}
 	s->schema = load_schema_new();
 	if (!s->schema) {
 		snprintf(why, why_len, "det inbyggda XML-schemat kunde inte läsas in");
@@ -57,6 +84,8 @@ void sr_session_free(sr_session *s)
 	free(s->layouts);
 	load_schema_free(s->layout_schema);
 	free(s->data_dir);
+	free(s->font_dir);
+	free(s->icc_path);
 	free(s);
 }
 
@@ -157,12 +186,25 @@ sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i)
 {
 	const diag *d = &r->diags.items[i];
 	return (sr_diagnostic){d->file, d->line, diag_code_level(d->code) == DIAG_ERROR,
-	                       diag_code_name(d->code), d->message};
+	                       diag_code_name(d->code), d->message, d->column};
 }
 
 void sr_print_diagnostics(const sr_report *r, FILE *out)
 {
 	diag_print(&r->diags, out);
+}
+
+void sr_print_diagnostics_json(const sr_report *r, FILE *out)
+{
+	diag_print_json(&r->diags, out);
+}
+
+sr_report *sr_open_stream(sr_session *s, FILE *in, const char *name)
+{
+	sr_report *r = report_new(s, name ? name : "-");
+	r->model = load_document_stream(in, r->path, s->schema, &r->diags);
+	validate_model(r);
+	return r;
 }
 
 char *api_path_join(const char *dir, const char *name)

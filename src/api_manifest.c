@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api_manifest.c - the diarium manifest (OUT.xml beside OUT.pdf): the case's metadata,
  * and the PDF's name, size, pages and SHA-256, so the registrar can file and verify it.
  * Its format is docs/manifest.xsd. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api_private.h - the session and report structs, for use inside api*.c only. */
 #ifndef SR_API_PRIVATE_H
 #define SR_API_PRIVATE_H
@@ -11,7 +12,9 @@
 #include "pdf.h"
 
 struct sr_session {
-	char *data_dir;
+	char *data_dir;           /* layouts/ */
+	char *font_dir;           /* OpenSans-*.ttf */
+	char *icc_path;           /* the sRGB profile for PDF/A */
 	load_schema *schema;
 	pdf_writer *pdf;          /* loaded on the first render */
 	load_schema *layout_schema;   /* compiled on the first render */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* api_render.c - sr_render: lay out the computed report and write it safely (a
  * temporary file beside the target, renamed into place only when complete). */
 #include "styrrapport.h"
@@ -16,12 +17,10 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 {
 	if (s->pdf)
 		return s->pdf;
-	char *dir = api_path_join(s->data_dir, "fonts");
 	char why[512] = "";
-	s->pdf = pdf_writer_new(dir, why, sizeof why);
+	s->pdf = pdf_writer_new(s->font_dir, why, sizeof why);
 	if (!s->pdf)
-		diag_add(d, D_FONT, dir, 0, "%s", why);
-	free(dir);
+		diag_add(d, D_FONT, s->font_dir, 0, "%s", why);
 	return s->pdf;
 }
 
@@ -259,7 +258,7 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 		return st;
 	if (!targets_safe(r, out_pdf, opts->manifest))
 		return sr_status(r);
-	char *icc = api_path_join(r->session->data_dir, "src/resources/sRGB.icc");
+	char *icc = xstrdup(r->session->icc_path);
 	bool icc_ok = opts->no_pdfa || icc_usable(r, icc);
 	pdf_writer *w;
 	/* laid out even without a profile: a missing font is told in the same run */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* arena.c - bump allocator in chained blocks, plus the abort-on-OOM wrappers. */
 #include "arena.h"
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* arena.h - one-run memory: everything a loaded document owns lives in one arena.
  * Used by every stage; freeing the arena frees the whole model at once. */
 #ifndef SR_ARENA_H

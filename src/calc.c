@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc.c - the computed statuses of indicators and goals and the sums by status
  * (MODEL.md "The computed statuses"), all compared exactly without dividing. */
 #include "calc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc.h - compute: statuses of indicators, goals and financial goals, the sums by
  * status, the budget figures and the räkning sums, all in exact decimals (MODEL.md
  * "The computed statuses", "ekonomi", "Computed output"). Reads a model that passed

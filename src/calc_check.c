@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc_check.c - the economy rules of validation (MODEL.md "ekonomi"): given sums,
  * räkning sums and references, the balance and the financial goals' inputs. Runs on
  * models that may have other errors: whatever it cannot compute it skips. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc_econ.c - the economy figures of MODEL.md "ekonomi": budget deviations, räkning
  * sums with their rounding tolerance, the balance check values and financial goals. */
 #include "calc.h"

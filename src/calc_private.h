@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc_private.h - for use inside the calc*.c files only: the status rule shared by
  * indicators and financial goals, and the räkning sums that both calc_compute and
  * calc_check_economy need. */

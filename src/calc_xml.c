@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc_xml.c - prints every computed figure as <berakning> XML (MODEL.md "Computed
  * output"): exact decimals, quotients to 6 decimals, one element per line. */
 #include "calc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli_render.c - `styrrapport render`: one document to one PDF, or many documents
  * (files and folders of *.xml reports) into a folder, each failure reported and
  * never stopping the others. */
@@ -49,11 +50,13 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The *.xml files of a folder (not recursive), sorted by name. */
-static int add_folder(struct job_list *j, const char *dir)
+static int add_folder(const struct cli *c, struct job_list *j, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s:0: fel: [FIL-LASA] mappen kan inte läsas: %s\n", dir, sr_strerror(errno));
+		char msg[256];
+		snprintf(msg, sizeof msg, "mappen kan inte läsas: %s", sr_strerror(errno));
+		cli_print_error(c, stderr, dir, "FIL-LASA", msg);
 		return SR_RUNTIME;
 	}
 	size_t first = j->n;
@@ -102,13 +105,13 @@ static char *output_beside(const char *input)
 	return p;
 }
 
-static int render_one(sr_session *s, const char *in, const char *out,
-                      const sr_render_options *o, bool from_folder, bool *skipped, FILE *diag)
+static int render_one(sr_session *s, const struct cli *c, const char *in, const char *out,
+                      bool from_folder, bool *skipped, FILE *diag)
 {
-	sr_report *r = sr_open(s, in);
+	sr_report *r = cli_open(s, in);
 	*skipped = from_folder && sr_is_contribution(r) && sr_status(r) == SR_OK;
-	int st = *skipped ? SR_OK : sr_render(r, out, o);
-	sr_print_diagnostics(r, diag);
+	int st = *skipped ? SR_OK : cli_render_to(r, out, &c->render);
+	cli_print_diagnostics(c, r, diag);
 	sr_close(r);
 	return st;
 }
@@ -132,7 +135,7 @@ static void batch_flush(struct batch *b)
 {
 	while (b->next_print < b->jobs->n && b->finished[b->next_print]) {
 		size_t i = b->next_print++;
-		if (b->tty)   /* progress for a person watching; logs stay clean */
+		if (b->tty && b->cli->diag_format == CLI_DIAG_TEXT)   /* progress for a person watching */
 			fprintf(stderr, "[%zu/%zu] %s\n", i + 1, b->jobs->n, b->jobs->paths[i]);
 		fputs(b->text[i] ? b->text[i] : "", stderr);
 		free(b->text[i]);
@@ -147,7 +150,7 @@ static void batch_run_job(struct batch *b, sr_session *s, size_t i)
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	bool skipped;
-	int st = render_one(s, b->jobs->paths[i], out, &b->cli->render, b->jobs->from_folder[i],
+	int st = render_one(s, b->cli, b->jobs->paths[i], out, b->jobs->from_folder[i],
 	                    &skipped, mem ? mem : stderr);
 	if (mem)
 		fclose(mem);
@@ -166,7 +169,7 @@ static void *batch_worker(void *arg)
 {
 	struct batch *b = arg;
 	char why[512] = "";
-	sr_session *s = sr_session_new(NULL, why, sizeof why);
+	sr_session *s = sr_session_new(b->cli->data_dir, why, sizeof why);
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
 		size_t i = b->next_job < b->jobs->n ? b->next_job++ : b->jobs->n;
@@ -178,8 +181,14 @@ static void *batch_worker(void *arg)
 			continue;
 		}
 		char *msg = NULL;
-		if (asprintf(&msg, "%s:0: fel: [KORNING] kunde inte starta: %s\n", b->jobs->paths[i], why) < 0)
-			msg = NULL;
+		size_t msg_len = 0;
+		FILE *mem = open_memstream(&msg, &msg_len);
+		if (mem) {
+			char text[600];
+			snprintf(text, sizeof text, "kunde inte starta: %s", why);
+			cli_print_error(b->cli, mem, b->jobs->paths[i], "KORNING", text);
+			fclose(mem);
+		}
 		pthread_mutex_lock(&b->lock);
 		b->text[i] = msg;
 		b->status[i] = SR_RUNTIME;
@@ -213,6 +222,8 @@ static int batch_summary(const struct batch *b)
 		else
 			bad++;
 	}
+	if (b->cli->diag_format == CLI_DIAG_JSON)
+		return worst;   /* stderr holds only JSON lines */
 	fprintf(stderr, "styrrapport: %zu dokument satta, %zu med fel", done, bad);
 	if (skipped_n)
 		fprintf(stderr, ", %zu nämndbidrag hoppades över", skipped_n);
@@ -223,7 +234,9 @@ static int batch_summary(const struct batch *b)
 static int render_batch(const struct cli *c, struct job_list *jobs, const char *outdir)
 {
 	if (!is_dir(outdir) && mkdir(outdir, 0755) != 0) {
-		fprintf(stderr, "%s:0: fel: [FIL-SKRIVA] utmappen kan inte skapas: %s\n", outdir, sr_strerror(errno));
+		char msg[256];
+		snprintf(msg, sizeof msg, "utmappen kan inte skapas: %s", sr_strerror(errno));
+		cli_print_error(c, stderr, outdir, "FIL-SKRIVA", msg);
 		return SR_RUNTIME;
 	}
 	size_t n = jobs->n ? jobs->n : 1;
@@ -262,7 +275,7 @@ int cli_render(sr_session *s, const struct cli *c)
 	for (size_t i = 0; i < c->n_inputs; i++) {
 		if (is_dir(c->inputs[i])) {
 			any_folder = true;
-			int st = add_folder(&jobs, c->inputs[i]);
+			int st = add_folder(c, &jobs, c->inputs[i]);
 			if (st > worst)
 				worst = st;
 		} else {
@@ -270,9 +283,24 @@ int cli_render(sr_session *s, const struct cli *c)
 		}
 	}
 	bool batch = any_folder || c->n_inputs > 1 || (c->out && is_dir(c->out));
-	if (batch && !c->out) {
+	const char *misuse = NULL;
+	bool from_stdin = false;
+	for (size_t i = 0; i < c->n_inputs; i++)
+		from_stdin |= strcmp(c->inputs[i], "-") == 0;
+	bool to_stdout = c->out && strcmp(c->out, "-") == 0;
+	if (batch && !c->out)
+		misuse = "ange en utmapp med -o när flera dokument sätts";
+	else if (batch && (from_stdin || to_stdout))
+		misuse = "- (standard in eller ut) gäller bara för ett dokument åt gången";
+	else if (from_stdin && !c->out)
+		misuse = "ange -o UT (eller -o - för standard ut) när dokumentet läses från standard in";
+	else if (to_stdout && c->render.manifest)
+		misuse = "--manifest kräver en utfil, inte standard ut";
+	else if (to_stdout && isatty(STDOUT_FILENO))
+		misuse = "PDF:en skrivs inte till en terminal; ange -o FIL eller styr om standard ut";
+	if (misuse) {
 		jobs_free(&jobs);
-		return cli_usage_error("%s", "ange en utmapp med -o när flera dokument sätts");
+		return cli_usage_error("%s", misuse);
 	}
 	int st;
 	if (batch) {
@@ -280,7 +308,7 @@ int cli_render(sr_session *s, const struct cli *c)
 	} else {
 		char *out = c->out ? strdup(c->out) : output_beside(jobs.paths[0]);
 		bool skipped;
-		st = render_one(s, jobs.paths[0], out, &c->render, false, &skipped, stderr);
+		st = render_one(s, c, jobs.paths[0], out, false, &skipped, stderr);
 		free(out);
 	}
 	jobs_free(&jobs);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dec.c - parsing, printing and exact comparison of scaled decimals. */
 #include "dec.h"
 #include <stdint.h>

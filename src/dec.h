@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dec.h - exact decimal arithmetic: every number of the model is an integer count of
  * millionths (MODEL.md: at most 6 decimals, |x| < 10^12), held in 128 bits so that
  * sums and cross-products never overflow. Thresholds are compared without dividing. */
@@ -5,6 +6,10 @@
 #define SR_DEC_H
 #include <stdbool.h>
 #include <stddef.h>
+
+#ifndef __SIZEOF_INT128__
+#error "styrrapport needs a compiler with 128-bit integers (a 64-bit platform, docs/platforms.md)"
+#endif
 
 __extension__ typedef __int128 dec;   /* value * 10^6 */
 #define DEC_SCALE ((dec)1000000)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.c - collects diagnostics and prints them in the one format users see. */
 #include "diag.h"
 #include "arena.h"
@@ -63,7 +64,7 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 		vsnprintf(msg, (size_t)len + 1, fmt, ap);
 		va_end(ap);
 	}
-	s->items[s->n++] = (diag){code, xstrdup(file ? file : "-"), line < 0 ? 0 : line, msg};
+	s->items[s->n++] = (diag){code, xstrdup(file ? file : "-"), line < 0 ? 0 : line, msg, 0};
 	if (catalogue[code].level == DIAG_ERROR) {
 		s->errors++;
 		if ((int)catalogue[code].exit > s->worst_exit)
@@ -73,12 +74,17 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 	}
 }
 
-void diag_print(const diag_sink *s, FILE *out)
+void diag_set_column(diag_sink *s, long column)
 {
-	/* qsort is not stable: sort an index by (file, line, original position). */
-	diag *copy = xmalloc((s->n ? s->n : 1) * sizeof *copy);
-	if (s->n)   /* items is NULL in an empty sink: memcpy(NULL) is undefined */
-		memcpy(copy, s->items, s->n * sizeof *copy);
+	if (s->n)
+		s->items[s->n - 1].column = column < 0 ? 0 : column;
+}
+
+/* The print order: by file, then line, stable (the order found within a line). A
+ * malloc'd index into s->items; caller frees. */
+static size_t *print_order(const diag_sink *s)
+{
+	const diag *copy = s->items;
 	size_t *order = xmalloc((s->n ? s->n : 1) * sizeof *order);
 	for (size_t i = 0; i < s->n; i++)
 		order[i] = i;
@@ -94,14 +100,60 @@ void diag_print(const diag_sink *s, FILE *out)
 		}
 		order[j] = k;
 	}
+	return order;
+}
+
+void diag_print(const diag_sink *s, FILE *out)
+{
+	size_t *order = print_order(s);
 	for (size_t i = 0; i < s->n; i++) {
-		const diag *d = &copy[order[i]];
+		const diag *d = &s->items[order[i]];
 		fprintf(out, "%s:%ld: %s: [%s] %s\n", d->file, d->line,
 		        catalogue[d->code].level == DIAG_ERROR ? "fel" : "varning",
 		        catalogue[d->code].name, d->message);
 	}
 	free(order);
-	free(copy);
+}
+
+/* A JSON string: quotes, backslash and control characters escaped; the UTF-8 of the
+ * messages and file names is passed through (it is valid: the loader checks it). */
+static void json_string(FILE *out, const char *t)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+void diag_print_json(const diag_sink *s, FILE *out)
+{
+	size_t *order = print_order(s);
+	for (size_t i = 0; i < s->n; i++) {
+		const diag *d = &s->items[order[i]];
+		fputs("{\"file\":", out);
+		json_string(out, d->file);
+		if (d->line > 0)
+			fprintf(out, ",\"line\":%ld", d->line);
+		else
+			fputs(",\"line\":null", out);
+		if (d->column > 0)
+			fprintf(out, ",\"column\":%ld", d->column);
+		else
+			fputs(",\"column\":null", out);
+		fprintf(out, ",\"level\":\"%s\",\"code\":",
+		        catalogue[d->code].level == DIAG_ERROR ? "error" : "warning");
+		json_string(out, catalogue[d->code].name);
+		fputs(",\"message\":", out);
+		json_string(out, d->message);
+		fputs("}\n", out);
+	}
+	free(order);
 }
 
 void diag_print_catalogue(FILE *out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.h - the catalogue of diagnostics and the sink every stage reports into.
  * Nothing below the CLI prints: stages add to a diag_sink, the caller prints it.
  * Output form: "FILE:LINE: fel: [KOD] meddelande" (or "varning:"), in Swedish. */
@@ -111,6 +112,7 @@ typedef struct diag {
 	char *file;     /* owned copy */
 	long line;      /* 0 when unknown */
 	char *message;  /* owned, Swedish, complete sentence without the code */
+	long column;    /* 0 when unknown; set with diag_set_column */
 } diag;
 
 typedef struct diag_sink {
@@ -125,10 +127,14 @@ void diag_free(diag_sink *s);
 /* Records one diagnostic; message is a printf format in Swedish. */
 void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Gives the diagnostic just added its column (1-based), where the parser knows it. */
+void diag_set_column(diag_sink *s, long column);
 const char *diag_code_name(enum diag_code code);
 enum diag_level diag_code_level(enum diag_code code);
 /* Sorts by file, line (stable), then prints every item as "FILE:LINE: fel: [KOD] text". */
 void diag_print(const diag_sink *s, FILE *out);
+/* The same items in the same order, one JSON object per line (docs/diagnostics-json.md). */
+void diag_print_json(const diag_sink *s, FILE *out);
 /* errno in Swedish words ("mappen eller filen finns inte"); libc's text for rare ones. */
 const char *diag_strerror(int e);
 /* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */

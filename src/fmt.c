@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fmt.c - Swedish number, percentage and date formatting (see fmt.h). */
 #include "fmt.h"
 #include <stdio.h>

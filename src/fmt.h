@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fmt.h - Swedish presentation of numbers, percentages and dates for the PDF:
  * digit groups split by a no-break space, decimal comma, a true minus sign, month names.
  * Pure functions over caller buffers; no allocation, no layout, no computation. */

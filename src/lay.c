@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay.c - building a layout document: every block and string the report builder hands
  * over is copied into the document's arena, so callers may free theirs at once. */
 #include "lay_private.h"

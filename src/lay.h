@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay.h - the layout engine: the report builder appends blocks (headings, paragraphs,
  * lists, tables, figures) through this interface; lay_run breaks lines, splits tables,
  * paginates, numbers pages and returns a display list of positioned items per page.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_break.c - greedy line breaking of spans: spaces, hyphens, soft hyphens, words
  * broken by characters when wider than the line, U+00A0 kept together. */
 #include "lay_private.h"

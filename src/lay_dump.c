@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_dump.c - the display list as stable text for golden tests, and lay_check, the
  * debug invariant checker the tests run on every layout. */
 #include "lay_private.h"

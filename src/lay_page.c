@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_page.c - lay_run: prepares every block once (line breaking, table columns),
  * paginates in one pass, fills in the table of contents' page numbers where the headings
  * landed, then adds the running header/footer ({N}, {M}) and the watermark. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_place.c - placing blocks on pages: paragraphs, headings and list items line by line
  * (no single orphan or widow line), figures and images whole, the table of contents. */
 #include "lay_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_private.h - the layout engine's internal structures; for use inside src/lay*.c only. */
 #ifndef SR_LAY_PRIVATE_H
 #define SR_LAY_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_table.c - tables: column widths from the cells' min/max widths, cells wrapped,
  * rows split across pages between rows (header rows repeated) or by lines when taller
  * than a page. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load.c - the loader's entry points: read the bytes, parse them safely (no DOCTYPE,
  * no network, errors in Swedish), check the root, splice includes, validate, build. */
 #include "load_private.h"
@@ -289,6 +290,8 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 	if (e->code == XML_ERR_DOCUMENT_EMPTY)
 		line = 0;
 	diag_add(pe->c->d, code, pe->file, line, "%s", msg);
+	if (line > 0 && e->int2 > 0)
+		diag_set_column(pe->c->d, e->int2);   /* libxml2 keeps the column in int2 */
 }
 
 static void on_generic_error(void *ud, const char *fmt, ...)
@@ -421,6 +424,41 @@ sr_model *load_document(const char *path, const load_schema *xsd, diag_sink *d)
 	sr_model *m = load_run(b.data, b.len, path, real, xsd, d);
 	free(real);
 	free(b.data);
+	return m;
+}
+
+/* A stream read to its end, with the limit of a file (stdin: `styrrapport validate -`). */
+sr_model *load_document_stream(FILE *in, const char *name, const load_schema *xsd, diag_sink *d)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = xmalloc(cap + 1);
+	const char *why = NULL;
+	for (;;) {
+		if (len == cap) {
+			if (cap > LOAD_MAX_BYTES) {
+				why = "indata är större än 64 MiB";
+				break;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		size_t n = fread(buf + len, 1, cap - len, in);
+		len += n;
+		if (n == 0 && ferror(in)) {
+			why = diag_strerror(errno);
+			break;
+		}
+		if (n == 0)
+			break;
+	}
+	sr_model *m = NULL;
+	if (why) {
+		diag_add(d, len >= cap ? D_XML_LIMIT : D_FILE_READ, name, 0, "indata kan inte läsas: %s", why);
+	} else {
+		buf[len] = '\0';
+		m = load_run(buf, len, name, NULL, xsd, d);
+	}
+	free(buf);
 	return m;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load.h - the loader: reads a report document safely (no DOCTYPE, no network),
  * resolves its xi:include itself, validates it against the embedded XSD and builds
  * the model of model.h. Messages go into a diag_sink, in Swedish. */
@@ -19,6 +20,8 @@ void load_schema_free(load_schema *s);
 sr_model *load_document(const char *path, const load_schema *xsd, diag_sink *d);
 /* The same from memory (fuzzing): name is used in diagnostics; includes resolve
  * relative to name's folder under the same rules. */
+/* Reads in to its end (stdin), then as load_document_memory. */
+sr_model *load_document_stream(FILE *in, const char *name, const load_schema *xsd, diag_sink *d);
 sr_model *load_document_memory(const char *data, size_t len, const char *name,
                                const load_schema *xsd, diag_sink *d);
 #endif

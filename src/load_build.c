@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_build.c - builds the model from a valid, spliced document: the helpers every
  * builder uses (attributes, numbers, text), the head of the report and the ids. */
 #include "load_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_econ.c - builds the economy (driftredovisning, investeringar, räkningar,
  * financial goals), the personnel figures and the nämnd contributions. */
 #include "load_private.h"

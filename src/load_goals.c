@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_goals.c - builds the text sections and the goal tree (goals, indicators,
  * activities, assessments) of the model. */
 #include "load_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_include.c - resolves xi:include by hand: only relative hrefs inside the main
  * document's folder tree, parsed with the same safe options, spliced in place, each
  * spliced root remembering its file name for diagnostics. */

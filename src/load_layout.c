@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_layout.c - parses a layout file with the loader's safe reader and parser,
  * validates it against the embedded layout XSD, checks the rules the XSD cannot say
  * (D_LAYOUT) and records each value it sets as an override of a report_style field. */

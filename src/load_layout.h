@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_layout.h - reads a kommun's layout file (docs/layouts.md) safely, validates it
  * against the embedded layout XSD and keeps what it sets, to be laid over the built-in
  * style of a report type. Messages go into a diag_sink, in Swedish. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_private.h - shared between the loader's files (src/load*.c) only. */
 #ifndef SR_LOAD_PRIVATE_H
 #define SR_LOAD_PRIVATE_H

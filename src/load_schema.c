@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* load_schema.c - compiles the embedded XSD once and validates a spliced document
  * with it, turning libxml2's English schema errors into Swedish diagnostics built
  * from the offending node. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* model.c - small queries over the model and the goal-tree linking step. */
 #include "model.h"
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* model.h - the report model of MODEL.md as plain structs: what load builds, what
  * validate checks and what compute and the report builder read. No libxml2 here.
  * Every struct and string is owned by the document's arena (struct sr_model.arena).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf.c - the PDF writer: loads the fonts once, measures text for layout, and turns a
  * display list into a PDF file (plain or PDF/A-2b), reusing one libharu document. */
 #include "pdf_private.h"

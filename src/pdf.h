@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf.h - the PDF backend: the only module that calls libharu. It loads the fonts,
  * measures text for the layout engine, and writes a display list to a PDF file. */
 #ifndef SR_PDF_H

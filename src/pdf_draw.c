@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_draw.c - turns a page's display items (text, rectangles, lines, status markers,
  * images, links) into its content stream (pdf_ops.c), images and links through
  * libharu, and adds the bookmarks. */

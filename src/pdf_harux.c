@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_harux.c - the only code that reaches into libharu 2.3.0's internals
  * (hpdf_doc.h structs, HPDF_Dict_*, streams): the ToUnicode repair, catalog entries,
  * PDF/A-2b metadata and OutputIntent, annotation flags, the content-hash /ID, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_ops.c - builds a page's content stream as bytes: PDF operators with numbers in
  * exact thousandths and text as UTF-16BE literal strings. Knows no libharu: the
  * drawing code (pdf_draw.c) hands the bytes to the page in one write, instead of one

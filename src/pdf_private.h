@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_private.h - shared between the files of the PDF backend (src/pdf*.c) only; no
  * other module may include it, since it pulls in libharu. */
 #ifndef SR_PDF_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_ttf.c - reads a TrueType file's head, hhea, maxp, hmtx and cmap tables into a
  * per-code-point advance-width table, so that layout measures text without libharu. */
 #include "pdf_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_xmp.c - builds the XMP metadata packet of a PDF/A-2b file from the same
  * strings as the Info dictionary, every value XML-escaped. */
 #include "pdf_private.h"

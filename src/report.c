@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.c - the report builder's entry points: default style per report type, page
  * setup with running header and footer, PDF metadata, and the section dispatcher. */
 #include "report_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.h - the report builder: turns a valid model and its computed figures into
  * layout blocks (title page, contents, text, goals, economy, personnel) through the
  * layout engine's builder API. Never calls libharu or libxml2; every word it adds to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_accounts.c - the räkningar (resultaträkning, balansräkning, kassaflödesanalys),
  * the financial goals and the personnel table. */
 #include "report_private.h"

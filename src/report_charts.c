@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_charts.c - the charts ("diagram-malstatus": statuses per goal level as
  * stacked bars; "diagram-drift": budget against prognos, and the deviation, per
  * driftredovisning row), drawn

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_economy.c - the economy and personnel tables: driftredovisning, investeringar,
  * resultaträkning, balansräkning, kassaflödesanalys, financial goals and personal. */
 #include "report_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_followup.c - the follow-up of every in-scope goal in tree order: heading,
  * facts, status and prognos, description, indicators, analysis, activities, actions. */
 #include "report_private.h"

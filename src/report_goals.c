@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_goals.c - the goal parts of the report: the status legend, the summary of
  * statuses (sentences and tables per level, per nämnd, for the prognos) and the
  * follow-up of every in-scope goal in tree order. */

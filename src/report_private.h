@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_private.h - the build context and helpers shared by the report*.c files;
  * for use inside the report builder only. */
 #ifndef SR_REPORT_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_text.c - the text sections (avsnitt): headings, paragraphs with bold and
  * italic spans, and lists; nested avsnitt one heading level deeper. */
 #include "report_private.h"

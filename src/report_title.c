@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_title.c - the title page (no running header) and the table of contents. */
 #include "report_private.h"
 #include <libgen.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report_util.c - small helpers of the report builder: styles, headings, spans, table
  * cells and arena copies of formatted numbers. */
 #include "report_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* styrrapport.h - the public interface of libstyrrapport: load, validate, compute and
  * render a kommun's follow-up report (the XML model of MODEL.md) into a PDF. This is
  * the one header a diarium system includes; everything else is internal.
@@ -14,6 +15,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+/* Marks the exported API: libstyrrapport.so is built with -fvisibility=hidden. */
+#if defined(__GNUC__)
+#define SR_API __attribute__((visibility("default")))
+#else
+#define SR_API
+#endif
 
 /* Exit classes (MODEL.md "Bad input"); with several files the highest wins. */
 enum sr_exit {
@@ -32,6 +40,7 @@ typedef struct sr_diagnostic {
 	bool error;            /* false: a warning */
 	const char *code;      /* stable code, e.g. "DNR-FORMAT" */
 	const char *message;   /* Swedish */
+	long column;           /* 0 when unknown (known for XML syntax errors) */
 } sr_diagnostic;
 
 typedef struct sr_render_options {
@@ -40,43 +49,51 @@ typedef struct sr_render_options {
 	const char *layout_path;   /* a kommun's own layout file; NULL: the built-in one */
 } sr_render_options;
 
-const char *sr_version(void);
+SR_API const char *sr_version(void);
 /* A Swedish explanation of an errno value ("mappen eller filen finns inte"). */
-const char *sr_strerror(int e);
+SR_API const char *sr_strerror(int e);
 
 /* Resources shared by many documents (schema; fonts loaded on first render).
- * data_dir holds fonts/ and layouts/; NULL means $STYRRAPPORT_DATA, else the
- * directory compiled in. Returns NULL with a Swedish reason in why. Caller frees. */
-sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len);
-void sr_session_free(sr_session *s);
+ * data_dir holds layouts/, fonts/ and sRGB.icc (or, a source tree,
+ * src/resources/sRGB.icc); NULL means $STYRRAPPORT_DATA, else the installed paths
+ * compiled in (the fonts and the profile may live elsewhere, e.g. in the
+ * distribution's packages). Returns NULL with a Swedish reason in why. Caller frees. */
+SR_API sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len);
+SR_API void sr_session_free(sr_session *s);
 
 /* Loads and validates one document. Never NULL; check sr_status. Caller closes. */
-sr_report *sr_open(sr_session *s, const char *path);
+SR_API sr_report *sr_open(sr_session *s, const char *path);
 /* Same, from memory; name is used in diagnostics and for resolving includes. */
-sr_report *sr_open_memory(sr_session *s, const char *data, size_t len, const char *name);
-void sr_close(sr_report *r);
+SR_API sr_report *sr_open_memory(sr_session *s, const char *data, size_t len, const char *name);
+/* Same, read from a stream to its end (e.g. stdin; the size limit of a file applies);
+ * name as for sr_open_memory ("-": includes resolve against the current folder). */
+SR_API sr_report *sr_open_stream(sr_session *s, FILE *in, const char *name);
+SR_API void sr_close(sr_report *r);
 
 /* The worst exit class so far (SR_OK, SR_INVALID or SR_RUNTIME). */
-int sr_status(const sr_report *r);
+SR_API int sr_status(const sr_report *r);
 /* True when the file is a nämnd contribution (root namndbidrag), not a report. */
-bool sr_is_contribution(const sr_report *r);
+SR_API bool sr_is_contribution(const sr_report *r);
 
 /* Prints the computed figures as <berakning> XML (MODEL.md "Computed output").
  * Returns an sr_exit; nothing is printed for an invalid document. */
-int sr_write_computed(sr_report *r, FILE *out);
+SR_API int sr_write_computed(sr_report *r, FILE *out);
 
 /* Typesets the report into out_pdf (written to a temporary file beside it, then
  * renamed: an existing file is never clobbered by a failed run). opts may be NULL. */
-int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
+SR_API int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
 
 /* Writes the laid-out pages as text (one line per display item: position, font, role,
  * text) for golden tests and debugging, without making a PDF. Returns an sr_exit. */
-int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts);
+SR_API int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts);
 
-size_t sr_diagnostic_count(const sr_report *r);
-sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
+SR_API size_t sr_diagnostic_count(const sr_report *r);
+SR_API sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
 /* Prints every diagnostic, sorted by file and line, as "FILE:LINE: fel: [KOD] text". */
-void sr_print_diagnostics(const sr_report *r, FILE *out);
+SR_API void sr_print_diagnostics(const sr_report *r, FILE *out);
+/* Prints every diagnostic, in the same order, as one JSON object per line
+ * ({"file","line","column","level","code","message"}; docs/diagnostics-json.md). */
+SR_API void sr_print_diagnostics_json(const sr_report *r, FILE *out);
 /* Prints the catalogue of diagnostic codes as a Markdown table (docs/diagnostics.md). */
-void sr_print_catalogue(FILE *out);
+SR_API void sr_print_catalogue(FILE *out);
 #endif

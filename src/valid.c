@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid.c - valid_check: runs every semantic rule group over a loaded model, plus the
  * document-wide rules (unique ids, period, thresholds, report nämnd, dates). */
 #include "valid.h"

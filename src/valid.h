@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid.h - semantic validation: the rules of MODEL.md that the XSD cannot express. */
 #ifndef SR_VALID_H
 #define SR_VALID_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_dnr.c - diarienummer and ersatter must match the whole of kommun/@diarieformat
  * (PCRE2, UTF mode, compiled once per document, run under match and depth limits). */
 #define PCRE2_CODE_UNIT_WIDTH 8

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_goals.c - the goal-tree rules: levels and their order, overordnad (nested,
  * cycles, references), nämnd references, indicator values, Kolada and Agenda 2030 ids,
  * and the analysis text a manual status needs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_logo.c - kommun/logotyp: a relative href inside the main document's folder
  * tree, opened once and decoded fully (img.c). Every problem the decoder finds is a
  * diagnostic on the document; the decoded pixels are kept for the renderer, which

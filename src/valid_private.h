@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_private.h - shared by the valid*.c files only: the per-area rule groups
  * that valid_check dispatches to. Each adds its problems to d and returns. */
 #ifndef SR_VALID_PRIVATE_H

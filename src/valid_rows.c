@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_rows.c - the row rules of driftredovisning, investeringar and personal: each
  * row names one existing nämnd (or a rubrik), and no nämnd has two rows. */
 #include "valid_private.h"

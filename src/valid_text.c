@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_text.c - warnings on user text: template placeholders left in (such a
  * document must not reach KF by mistake) and characters the PDF fonts cannot show. */
 #include "valid_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calc_builder.h - builds small models in C for the compute tests (no loader needed).
  * Everything lives in the model's arena; capacities are generous and fixed. */
 #ifndef SR_CALC_BUILDER_H

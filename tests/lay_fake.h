@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lay_fake.h - fake text metrics and small helpers shared by the layout engine's tests:
  * every UTF-8 code point is 0.5 em wide (bold 0.55), ascent 0.8, descent 0.2. */
 #ifndef SR_LAY_FAKE_H

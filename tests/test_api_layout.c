@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_api_layout.c - the shipped layout files state exactly the built-in style of
  * their type, a kommun's layout changes what it names, the header templates expand,
  * and a session reads each layout file once for many documents. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_calc.c - indicator and goal statuses, scope and the sums by status. */
 #include "calc_builder.h"
 #include "calc.h"

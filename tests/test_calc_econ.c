@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_calc_econ.c - budget figures, räkning sums and tolerances, the balance, financial
  * goals and the economy rules of validation (calc_check_economy). */
 #include "calc_builder.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_calc_xml.c - the <berakning> output: escaping, optional attributes, write errors,
  * and the bundled sample (rebuilt here in C) against its hand-made golden file. */
 #include "calc_builder.h"

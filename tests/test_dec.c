@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_dec.c - exact decimal parsing, printing and comparison. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_fmt.c - Swedish numbers, percentages, ratios and dates. */
 #include <setjmp.h>
 #include <stdarg.h>

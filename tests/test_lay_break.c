@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_lay_break.c - line breaking: spaces, hyphens, soft hyphens, overlong words,
  * no-break spaces, spans and alignment, through lay_break and through lay_run. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_lay_page.c - pagination: keep-with-next, orphans and widows, the table of
  * contents, running header/footer with {N}/{M}, the watermark, figures, images, the
  * outline, and a golden dump of a small document. */

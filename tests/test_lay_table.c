@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_lay_table.c - tables: column widths, wrapping, alignment, markers, fills and sum
  * rules, 5 000 rows across pages with the header repeated, a row taller than a page. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_load.c - the loader: the sample and every MODEL.md construct into the model,
  * safe parsing (DOCTYPE, syntax, encoding, root), schema and number diagnostics. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_load_include.c - xi:include resolved by the loader: merged contributions,
  * diagnostics naming the included file, and every refused href. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_load_layout.c - the layout file parser: every field, what an absent value
  * leaves alone, the shipped files, and errors with their codes and line numbers. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pdf.c - the PDF backend, checked with the real tools (pdftotext, pdffonts,
  * pdfinfo, pdfimages, qpdf): text round trip, fonts, bookmarks, links, metadata,
  * PDF/A-2b parts, byte reproducibility, reuse and every error path. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pdf_ops.c - the content-stream bytes: numbers in exact thousandths, colours,
  * text as UTF-16BE literal strings with the right escapes, glyph use reported once,
  * and the deflate that the page gets. */

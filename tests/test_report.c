@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_report.c - the report builder: a small model built in C, computed, laid out
  * with fake metrics, and checked in the display list (texts, running parts, FÖRSLAG,
  * absent parts left out). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_valid.c - semantic validation of ids, references, goal levels and parents,
  * the period, thresholds and indicator values, on models built in C. */
 #include <setjmp.h>

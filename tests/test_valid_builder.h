@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_valid_builder.h - for tests/test_valid*.c only: builds small models in C (a valid
  * delårsrapport to break one thing in) and looks up the diagnostics a check added. */
 #ifndef SR_VALID_BUILDER_H

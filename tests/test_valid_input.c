@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_valid_input.c - semantic validation of the diarienummer format, user text
  * (placeholders, characters above U+FFFF), the logo file and the economy rows. */
 #include <setjmp.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every unit test and the CLI on every sample under valgrind; any error or leak
 # fails. Called by the `check` target with the build directory.
 set -u

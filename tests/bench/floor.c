@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* floor.c - the performance floor: draws a document's words and table cells with bare libharu, no layout logic. */
 /*
  * Usage:  floor IN.xml PAGES OUT.pdf [FONTDIR]

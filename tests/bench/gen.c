@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gen.c - writes deterministic, valid styrrapport benchmark documents (one large årsredovisning, or a batch of small delårsrapporter). */
 /*
  * Usage:  gen large OUT.xml

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* inproc.c - validate + compute of one document inside one process, through the
  * public library API, the way a diarium system linking libstyrrapport would call it:
  * the session (compiled schema) is made once, then each run loads, validates and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* rss.c - runs a command N times and reports its median wall time and peak resident set size. */
 /*
  * Usage:  rss [-n RUNS] [-q] -- COMMAND [ARG...]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # run.sh - measures styrrapport against the bare-libharu floor and prints a Markdown table; builds nothing.
 #
 # Usage: tests/bench/run.sh BUILD_DIR

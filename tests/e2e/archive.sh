@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # archive.sh - byte-reproducible output and the diarium manifest.
 . "$(dirname "$0")/lib.sh"
 S=$SRC/samples/sjovik-delarsrapport-2024.xml

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # batch.sh - many documents in one call: a folder's reports (not its nämnd
 # contributions), every valid one rendered, every invalid one reported, the highest
 # exit code returned, output independent of the worker threads' scheduling.

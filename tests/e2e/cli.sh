@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # cli.sh - the command line: usage, exit codes, compute golden, safe output files.
 . "$(dirname "$0")/lib.sh"
 S=$SRC/samples/sjovik-delarsrapport-2024.xml

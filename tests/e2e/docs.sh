@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # docs.sh - docs/diagnostics.md lists exactly the codes the program has.
 . "$(dirname "$0")/lib.sh"
 "$BIN" --list-codes >"$TMP/codes.md"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # golden.sh - for every sample: the computed XML, the layout dump (every display item
 # with position, font, role and text) and the PDF's text are compared with the files in
 # tests/data/golden/. After an intended change, regenerate with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # hostile.sh - broken and hostile input: one clear Swedish error (code, file, line, exit
 # code) for each, no crash, no hang (every run under `timeout 20`), nothing read outside
 # the document's folder, no network, and no output file lost or left half-written.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # invalid.sh - every broken document in tests/data/invalid/ is refused (exit 1) with
 # the diagnostics its "<!-- expect: KOD LINE -->" lines name, at those lines. An
 # optional third field names an included file (relative to the document's folder)

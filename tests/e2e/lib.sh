@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # lib.sh - tiny assertion helpers for the end-to-end tests (sourced, not run).
 # Every script is called as: bash SCRIPT BIN SRCDIR SCRATCH
 BIN=$1; SRC=$2; TMP=$3

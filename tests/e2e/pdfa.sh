@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # pdfa.sh - every clause of PDF/A-2b that styrrapport is responsible for, checked on
 # every sample (no PDF/A validator can be installed here). Each check names its clause.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # render.sh - every sample renders to a PDF that poppler and qpdf accept without a
 # word, with its fonts embedded as subsets and its text extractable as written.
 . "$(dirname "$0")/lib.sh"

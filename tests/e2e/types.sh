@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # types.sh - every report type gets its own sections in its own order (read from the
 # PDF's bookmarks), the kommun's own goal level names, a table of contents whose page
 # numbers are the pages the headings are really on, a bookmark for every contents

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_render.c - libFuzzer harness: one input document through load, validate,
  * compute and render, all in memory, the PDF written to /dev/null. */
 #include "styrrapport.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # run.sh - builds the libFuzzer harness with clang and runs it for SECONDS seconds.
 # Usage: bash tests/fuzz/run.sh SECONDS [WORKDIR]
 # Exits non-zero on any finding (crash, leak, hang, sanitizer report); the input that
