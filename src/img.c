@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* img.c - an image opened once inside a folder tree: the descriptor that is checked is
  * the one that is read (no second open by name, so a link swapped in later changes
  * nothing); the bytes go to the PNG or JPEG decoder; downsampling; the image list. */

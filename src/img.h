@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* img.h - images (PNG, JPEG) opened once inside a folder tree and fully decoded to
  * 8-bit RGB under the decoders' own error handling. No libharu here: the PDF backend
  * gets only these checked pixels, never a file. Problems are returned, not printed. */

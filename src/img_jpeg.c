@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* img_jpeg.c - JPEG bytes to 8-bit RGB with libjpeg, under its own error handling
  * (error_exit longjmps back here). Any warning of the decoder means damaged data (a
  * truncated file is padded with a fake end marker and only warned about): refused.

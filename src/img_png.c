@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* img_png.c - PNG bytes to 8-bit RGB with libpng, under its own error handling: every
  * error longjmps back here (never abort), every warning is recorded, the declared size
  * is checked before any pixel memory is taken. Interlaced, palette, grey, 16-bit and

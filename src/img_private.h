@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* img_private.h - for use inside img*.c only: the decoders and their shared helpers. */
 #ifndef SR_IMG_PRIVATE_H
 #define SR_IMG_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_api_image.c - through the public API (issue 11, items 8 and 9): render draws
  * the logo that validation opened and decoded, whatever its name points at later; a
  * broken logo makes the document invalid (no abort), and the session goes on. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_img.c - the image module (issue 11): every colour type decoded to 8-bit RGB,
  * every broken file refused with its reason and never an abort, the pixel limit
  * checked before memory is taken (a 40000 x 40000 decompression bomb built here), the

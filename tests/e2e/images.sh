@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # images.sh - logos on the command line (issue 11, items 8, 9, 10, 15, 19): every
 # broken PNG or JPEG is `FILE:LINE: fel: [KOD]` at validation and render, exit 1,
 # never an abort; every good kind (interlaced, palette, alpha, 16-bit, grey, JPEG,

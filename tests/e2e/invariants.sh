@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # invariants.sh - the layout invariants (lay_check: nothing outside the page, body items
 # inside the margins, running parts inside the text width, TOC links right, no table row
 # lost) on the layout dump of every document the tests have that renders, and on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_image.c - libFuzzer harness (issue 11): one input as a document's logo, through
  * the validation path exactly as `validate` and `render` take it (valid_check_keep:
  * the file opened once, checked, decoded by libpng or libjpeg), then what render does

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # run_image.sh - builds the image harness (fuzz_image.c: a logo through validation)
 # with clang and runs it for SECONDS seconds. Usage: bash tests/fuzz/run_image.sh SECONDS [WORKDIR]
 # Exits non-zero on any finding; the input is left in WORKDIR/artifacts/.
