@@ -77,6 +77,19 @@ size_t sr_diagnostic_count(const sr_report *r);
 sr_diagnostic sr_diagnostic_at(const sr_report *r, size_t i);
 /* Prints every diagnostic, sorted by file and line, as "FILE:LINE: fel: [KOD] text". */
 void sr_print_diagnostics(const sr_report *r, FILE *out);
+/* Prints one diagnostic in the same form. FILE and the message are printed with their
+ * control characters escaped (\n, \t, \x1b, ...), so that no file name can start a line
+ * of its own: use these two for every file name a program prints next to them. */
+void sr_print_diagnostic(FILE *out, const sr_diagnostic *d);
+void sr_print_name(FILE *out, const char *name);
+
+/* Removes the temporary files of every sr_render in progress in this process (the
+ * output files it has not yet renamed into place; a rename under way is finished
+ * first). Async-signal-safe: call it from a SIGINT/SIGTERM/SIGHUP handler, then end
+ * the process (re-raise the signal). sr_render blocks those three signals in its
+ * thread only for the few system calls that create and rename the files. */
+void sr_remove_temp_files(void);
+
 /* Prints the catalogue of diagnostic codes as a Markdown table (docs/diagnostics.md). */
 void sr_print_catalogue(FILE *out);
 #endif
