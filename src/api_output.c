@@ -401,8 +401,9 @@ bool out_commit(out_set *s, diag_sink *d)
 	for (size_t i = 0; i < s->n; i++)
 		if (!sync_one(&s->f[i], d))
 			return false;
-	if (s->hook)
-		s->hook(s->hook_ctx, OUT_HOOK_WRITTEN, 0, -1, NULL, NULL);
+	for (size_t i = 0; s->hook && i < s->n; i++)
+		if (!s->f[i].stream)
+			s->hook(s->hook_ctx, OUT_HOOK_WRITTEN, i, s->f[i].dirfd, slots[s->f[i].slot].name, s->f[i].target);
 	test_signal();
 	sigset_t old;
 	block_signals(&old);

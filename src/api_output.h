@@ -14,7 +14,7 @@
 /* Where a test hook is called; the race windows of issue 11, made deterministic. */
 typedef enum out_hook_stage {
 	OUT_HOOK_CREATED,   /* file i's temporary file exists, nothing written yet */
-	OUT_HOOK_WRITTEN,   /* every file written and synced, nothing renamed yet */
+	OUT_HOOK_WRITTEN,   /* every file written and synced, nothing renamed yet (per file) */
 	OUT_HOOK_RENAME,    /* file i is about to be renamed into place */
 } out_hook_stage;
 
