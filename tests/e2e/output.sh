@@ -127,9 +127,10 @@ timeout 10 "$BIN" render "$S" -o /dev/stdout --manifest 2>"$TMP/err" | cat >"$O/
 check "/dev/stdout --manifest: vägras ($rc)" test "$rc" -eq 3
 check "/dev/stdout --manifest: inget halvt skrivet" test ! -s "$O/ror2.pdf"
 check "/dev/stdout --manifest: meddelandet" has "$TMP/err" "/dev/stdout:0: fel: [UT-TYP]"
+had=$(test -e /dev/null.xml && echo ja)
 expect_exit 3 "/dev/null --manifest" -- timeout 10 "$BIN" render "$S" -o /dev/null --manifest
 check "/dev/null --manifest: meddelandet" has "$TMP/err" "/dev/null:0: fel: [UT-TYP]"
-check "/dev/null --manifest: inget manifest" test ! -e /dev/null.xml
+[ -n "$had" ] || check "/dev/null --manifest: inget manifest" test ! -e /dev/null.xml
 check "/dev/null: fortfarande en enhet" test -c /dev/null
 expect_exit 0 "/dev/null utan manifest" -- timeout 10 "$BIN" render "$S" -o /dev/null
 
