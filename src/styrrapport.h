@@ -65,8 +65,13 @@ bool sr_is_contribution(const sr_report *r);
  * Returns an sr_exit; nothing is printed for an invalid document. */
 int sr_write_computed(sr_report *r, FILE *out);
 
-/* Typesets the report into out_pdf (written to a temporary file beside it, then
- * renamed: an existing file is never clobbered by a failed run). opts may be NULL. */
+/* Typesets the report into out_pdf (and with opts->manifest its manifest OUT.xml):
+ * each written to a new temporary file beside it through that file's descriptor, and
+ * both renamed into place together at the end or neither, so an existing file is never
+ * clobbered by a failed run. A new file's mode follows the umask, a replaced one keeps
+ * its own. Refused before any work: a target that is a file the run reads, a manifest
+ * over a file that is no manifest, a FIFO nobody reads; a device or pipe is written
+ * directly once the PDF is complete (never with a manifest). opts may be NULL. */
 int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
 
 /* Writes the laid-out pages as text (one line per display item: position, font, role,
