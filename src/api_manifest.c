@@ -4,6 +4,8 @@
  * Its format is docs/manifest.xsd. */
 #include "api_private.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <libxml/xmlreader.h>
 #include <libgen.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
@@ -11,30 +13,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* SHA-256 of a file as 64 lowercase hex digits; -1 when it cannot be read. */
-static int sha256_file(const char *path, char hex[65], long long *size)
+/* SHA-256 of the bytes as 64 lowercase hex digits: the PDF exactly as it is written. */
+static void sha256_hex(const unsigned char *data, size_t len, char hex[65])
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
 	struct sha256_ctx ctx;
 	sha256_init(&ctx);
-	unsigned char buf[65536];
-	size_t n;
-	*size = 0;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		sha256_update(&ctx, n, buf);
-		*size += (long long)n;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err)
-		return -1;
+	sha256_update(&ctx, len, data);
 	unsigned char digest[SHA256_DIGEST_SIZE];
 	sha256_digest(&ctx, sizeof digest, digest);
 	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
 		sprintf(hex + 2 * i, "%02x", digest[i]);
-	return 0;
 }
 
 static void put_escaped(FILE *out, const char *s)
@@ -101,36 +89,65 @@ char *api_manifest_path(const char *pdf)
 	return p;
 }
 
-int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f)
+char *api_manifest_text(const sr_report *r, const char *pdf, const manifest_facts *f,
+                        const unsigned char *bytes, size_t len, size_t *text_len)
 {
 	char hex[65];
-	long long size;
-	if (sha256_file(pdf, hex, &size) != 0) {
-		diag_add(&r->diags, D_FILE_READ, pdf, 0, "PDF:en kunde inte läsas för kontrollsumman: %s", sr_strerror(errno));
-		return sr_status(r);
-	}
-	char *path = api_manifest_path(pdf), *copy = xstrdup(pdf);
-	size_t n = strlen(path) + 24;
-	char *tmp = xmalloc(n);
-	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-	int rc = -1;
+	sha256_hex(bytes, len, hex);
+	char *text = NULL, *copy = xstrdup(pdf);
+	FILE *out = open_memstream(&text, text_len);
 	if (out) {
-		write_body(out, r->model, f, basename(copy), hex, size);
-		rc = ferror(out) | fclose(out);
-		if (rc == 0)
-			rc = chmod(tmp, 0644) | rename(tmp, path);
-	} else if (fd >= 0) {
-		close(fd);
+		write_body(out, r->model, f, basename(copy), hex, (long long)len);
+		if (fclose(out) != 0) {
+			free(text);
+			text = NULL;
+		}
 	}
-	if (rc != 0) {
-		diag_add(&r->diags, D_FILE_WRITE, path, 0, "manifestet kunde inte skrivas: %s", sr_strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
 	free(copy);
-	free(path);
-	return sr_status(r);
+	return text;   /* NULL only when memory ran out */
+}
+
+/* Our manifests: root element manifest in the namespace urn:styrrapport:manifest:1. */
+static bool is_our_manifest(int fd)
+{
+	xmlTextReaderPtr rd = xmlReaderForFd(fd, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                     XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (!rd)
+		return false;
+	xmlTextReaderSetStructuredErrorHandler(rd, NULL, NULL);
+	bool ours = false;
+	while (xmlTextReaderRead(rd) == 1) {
+		int type = xmlTextReaderNodeType(rd);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+			break;   /* ours never have one: nothing of it is read */
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		const xmlChar *name = xmlTextReaderConstLocalName(rd);
+		const xmlChar *ns = xmlTextReaderConstNamespaceUri(rd);
+		ours = name && ns && !xmlStrcmp(name, BAD_CAST "manifest") &&
+		       !xmlStrcmp(ns, BAD_CAST "urn:styrrapport:manifest:1");
+		break;
+	}
+	xmlFreeTextReader(rd);
+	return ours;
+}
+
+bool api_manifest_replaceable(sr_report *r, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return true;   /* a new name; any other kind is refused when it is opened */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(&r->diags, D_FILE_READ, path, 0, "filen som manifestet skulle ersätta kan inte läsas: %s",
+		         sr_strerror(errno));
+		return false;
+	}
+	bool ours = is_our_manifest(fd);
+	close(fd);
+	if (!ours)
+		diag_add(&r->diags, D_OUT_MANIFEST, path, 0, "filen finns redan och är inget manifest från "
+		         "styrrapport; den skrivs inte över och ingen PDF skrivs (välj ett annat namn med -o, "
+		         "eller flytta filen)");
+	return ours;
 }

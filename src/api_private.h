@@ -3,6 +3,7 @@
 #ifndef SR_API_PRIVATE_H
 #define SR_API_PRIVATE_H
 #include "styrrapport.h"
+#include "api_output.h"
 #include "calc.h"
 #include "diag.h"
 #include "img.h"
@@ -23,6 +24,8 @@ struct sr_session {
 		load_layout *layout;
 	} *layouts;
 	size_t n_layouts;
+	out_hook_fn out_hook;         /* tests only (tests/test_api_output.c): NULL */
+	void *out_hook_ctx;
 };
 
 struct sr_report {
@@ -42,8 +45,12 @@ typedef struct manifest_facts {
 	int pages;
 	bool pdfa;
 } manifest_facts;
-/* Writes OUT.xml beside pdf (temp file + rename). Returns an sr_exit. */
-int api_write_manifest(sr_report *r, const char *pdf, const manifest_facts *f);
+/* The manifest of the PDF whose bytes are given, in malloc'd memory (*text_len bytes). */
+char *api_manifest_text(const sr_report *r, const char *pdf, const manifest_facts *f,
+                        const unsigned char *bytes, size_t len, size_t *text_len);
+/* True when path may be replaced by a manifest: no such file, or a manifest of this
+ * program; otherwise false with a diagnostic (issue 11: never another document). */
+bool api_manifest_replaceable(sr_report *r, const char *path);
 
 /* Where the manifest of OUT.pdf goes (OUT.xml), in malloc'd memory; caller frees. */
 char *api_manifest_path(const char *pdf);

@@ -5,8 +5,8 @@
 #include "api_private.h"
 #include "lay.h"
 #include "report.h"
+#include <dirent.h>
 #include <errno.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,62 +47,6 @@ static bool icc_usable(sr_report *r, const char *path)
 	return !why;
 }
 
-/* A temporary path in the same folder as target, so that rename() is atomic. */
-static char *temp_beside(const char *target, int *fd)
-{
-	char *copy = xstrdup(target);
-	const char *dir = dirname(copy);
-	size_t n = strlen(dir) + 32;
-	char *tmp = xmalloc(n);
-	snprintf(tmp, n, "%s/.styrrapport-XXXXXX", dir);
-	free(copy);
-	*fd = mkstemp(tmp);
-	if (*fd < 0) {
-		free(tmp);
-		return NULL;
-	}
-	return tmp;
-}
-
-/* Special files (/dev/full, a pipe) are written directly: renaming onto them would
- * replace the device node. */
-static bool is_special_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
-static int write_pdf(sr_report *r, pdf_writer *w, const lay_result *pages,
-                     const pdf_info *info, const char *out)
-{
-	char why[512] = "";
-	if (is_special_file(out)) {
-		if (pdf_write(w, pages, info, out, why, sizeof why) == 0)
-			return SR_OK;
-		diag_add(&r->diags, D_FILE_WRITE, out, 0, "PDF:en kunde inte skrivas: %s", why);
-		return SR_RUNTIME;
-	}
-	int fd;
-	char *tmp = temp_beside(out, &fd);
-	if (!tmp) {
-		diag_add(&r->diags, D_FILE_WRITE, out, 0, "kan inte skapa en fil i utmappen: %s",
-		         sr_strerror(errno));
-		return SR_RUNTIME;
-	}
-	close(fd);
-	int rc = pdf_write(w, pages, info, tmp, why, sizeof why);
-	if (rc == 0 && chmod(tmp, 0644) == 0 && rename(tmp, out) == 0) {
-		free(tmp);
-		return SR_OK;
-	}
-	if (rc == 0)
-		snprintf(why, sizeof why, "%s", sr_strerror(errno));
-	unlink(tmp);
-	free(tmp);
-	diag_add(&r->diags, D_FILE_WRITE, out, 0, "PDF:en kunde inte skrivas: %s", why);
-	return SR_RUNTIME;
-}
-
 static void info_of(const sr_model *m, const report_meta *meta, bool pdfa,
                     const char *icc, pdf_info *info)
 {
@@ -120,40 +64,104 @@ static void info_of(const sr_model *m, const report_meta *meta, bool pdfa,
 	(void)m;
 }
 
-static bool same_file(const char *a, const char *b)
+/* The files a render reads, each with what it is (for the message). */
+struct read_files {
+	struct read_file { char *path; const char *what; } *f;
+	size_t n;
+};
+
+static void read_add(struct read_files *l, char *path, const char *what)
 {
-	struct stat x, y;
-	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+	l->f = xrealloc(l->f, (l->n + 1) * sizeof *l->f);
+	l->f[l->n++] = (struct read_file){path, what};
 }
 
-/* The file of the document that target is, or NULL: the main document or one that
- * xi:include read (`-o namnder/bun.xml` must not destroy a nämnd's text). */
-static const char *source_at(const sr_report *r, const char *target)
+/* The layout file style_of reads: the kommun's own, else the type's installed one. */
+static char *layout_file_of(const sr_report *r, const char *own)
 {
-	if (same_file(target, r->path))
-		return r->path;
+	static const char *const files[RT_MAX] = {
+		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
+		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
+	};
+	enum report_type t = r->model->typ;
+	return own ? xstrdup(own)
+	           : api_path_join(r->session->data_dir, files[t < RT_MAX ? t : RT_DELARSRAPPORT]);
+}
+
+static char *sibling_of(const char *file, const char *href)
+{
+	const char *slash = strrchr(file, '/');
+	size_t dir = slash ? (size_t)(slash - file) : 1;
+	size_t n = dir + strlen(href) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%.*s/%s", (int)dir, slash ? file : ".", href);
+	return p;
+}
+
+/* Every file the run reads: the document and its includes, the layout file, the
+ * logo, the fonts (every file in the fonts folder) and the ICC profile. */
+static struct read_files files_read(const sr_report *r, const sr_render_options *opts, const char *icc)
+{
+	struct read_files l = {0};
 	const sr_model *m = r->model;
-	for (size_t i = 0; m && i < m->n_included; i++)
-		if (same_file(target, m->included[i]))
-			return m->included[i];
+	read_add(&l, xstrdup(r->path), "dokumentet");
+	for (size_t i = 0; i < m->n_included; i++)
+		read_add(&l, xstrdup(m->included[i]), "dokumentet");
+	read_add(&l, layout_file_of(r, opts->layout_path), "layoutfilen");
+	if (m->kommun.logotyp && *m->kommun.logotyp)
+		read_add(&l, sibling_of(r->path, m->kommun.logotyp), "logotypen");
+	read_add(&l, xstrdup(icc), "färgprofilen");
+	char *fonts = xstrdup(r->session->font_dir);
+	DIR *d = opendir(fonts);
+	for (struct dirent *e; d && (e = readdir(d));)
+		if (e->d_name[0] != '.')
+			read_add(&l, api_path_join(fonts, e->d_name), "typsnittet");
+	if (d)
+		closedir(d);
+	free(fonts);
+	return l;
+}
+
+static void read_files_free(struct read_files *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->f[i].path);
+	free(l->f);
+}
+
+/* The file the run reads that target is (the same device and inode: a link or
+ * another spelling of the name is the same file), or NULL. */
+static const struct read_file *read_at(const struct read_files *l, const char *target)
+{
+	struct stat t, st;
+	if (stat(target, &t) != 0 || !S_ISREG(t.st_mode))
+		return NULL;
+	for (size_t i = 0; i < l->n; i++)
+		if (stat(l->f[i].path, &st) == 0 && st.st_dev == t.st_dev && st.st_ino == t.st_ino)
+			return &l->f[i];
 	return NULL;
 }
 
-/* Neither the PDF nor its manifest may replace a file the document was read from:
- * `render rapport.xml --manifest` would otherwise write the manifest over rapport.xml. */
-static bool targets_safe(sr_report *r, const char *out, bool manifest)
+/* Neither the PDF nor its manifest may replace a file the run reads (`render
+ * rapport.xml --manifest` would write the manifest over rapport.xml; `-o` the layout
+ * file, the logo, a font or the ICC profile would destroy it), and the manifest
+ * replaces only a manifest. Checked before anything is written. */
+static bool targets_safe(sr_report *r, const char *out, const char *man,
+                         const sr_render_options *opts, const char *icc)
 {
-	char *man = manifest ? api_manifest_path(out) : NULL;
-	const char *src = source_at(r, out);
-	const char *hit = src ? out : NULL;
-	if (!hit && man && (src = source_at(r, man)) != NULL)
-		hit = man;
-	if (hit)
-		diag_add(&r->diags, D_FILE_WRITE, hit, 0,
-		         "%s skulle skriva över dokumentet %s; välj ett annat namn med -o",
-		         hit == out ? "PDF:en" : "manifestet", src);
-	free(man);
-	return !hit;
+	struct read_files l = files_read(r, opts, icc);
+	bool ok = true;
+	for (int i = 0; i < 2; i++) {
+		const char *target = i == 0 ? out : man;
+		const struct read_file *hit = target ? read_at(&l, target) : NULL;
+		if (hit)
+			diag_add(&r->diags, D_FILE_WRITE, target, 0,
+			         "%s skulle skriva över %s %s, som körningen läser; välj ett annat namn med -o",
+			         i == 0 ? "PDF:en" : "manifestet", hit->what, hit->path);
+		ok = ok && !hit;
+	}
+	read_files_free(&l);
+	return ok && (!man || api_manifest_replaceable(r, man));
 }
 
 /* A layout file parsed once per session; NULL (diagnostics in r) when it is bad. */
@@ -182,13 +190,8 @@ static const load_layout *session_layout(sr_report *r, const char *path)
  * built-in values, so a data dir without layouts/ renders the same. */
 static bool style_of(sr_report *r, const char *own, report_style *style)
 {
-	static const char *const files[RT_MAX] = {
-		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
-		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
-	};
-	enum report_type t = r->model->typ;
-	report_style_default(style, t);
-	char *path = own ? xstrdup(own) : api_path_join(r->session->data_dir, files[t < RT_MAX ? t : RT_DELARSRAPPORT]);
+	report_style_default(style, r->model->typ);
+	char *path = layout_file_of(r, own);
 	bool use = own || access(path, F_OK) == 0;
 	const load_layout *l = use ? session_layout(r, path) : NULL;
 	bool ok = !use || l;
@@ -248,6 +251,33 @@ int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts)
 	return sr_status(r);
 }
 
+/* Writes the PDF (and the manifest) through out: both written, then renamed together. */
+static int write_outputs(sr_report *r, out_set *out, pdf_writer *w, const lay_result *pages,
+                         const pdf_info *info, const report_meta *meta)
+{
+	char why[512] = "";
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	if (pdf_write_memory(w, pages, info, &pdf, &len, why, sizeof why) != 0) {
+		diag_add(&r->diags, D_FILE_WRITE, out->f[0].target, 0, "PDF:en kunde inte skrivas: %s", why);
+		return sr_status(r);
+	}
+	bool ok = out_write(out, &r->diags, 0, pdf, len, "PDF:en");
+	if (ok && out->n > 1) {
+		manifest_facts facts = {meta->title, (int)pages->n_pages, info->pdfa};
+		size_t text_len = 0;
+		char *text = api_manifest_text(r, out->f[0].target, &facts, pdf, len, &text_len);
+		if (!text)
+			diag_add(&r->diags, D_RUNTIME, out->f[1].target, 0, "manifestet kunde inte skapas: slut på minne");
+		ok = text && out_write(out, &r->diags, 1, text, text_len, "manifestet");
+		free(text);
+	}
+	free(pdf);
+	if (ok)
+		out_commit(out, &r->diags);
+	return sr_status(r);
+}
+
 int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 {
 	static const sr_render_options defaults;
@@ -256,29 +286,34 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	int st = api_ready(r);
 	if (st != SR_OK)
 		return st;
-	if (!targets_safe(r, out_pdf, opts->manifest))
-		return sr_status(r);
 	char *icc = xstrdup(r->session->icc_path);
+	char *man = opts->manifest ? api_manifest_path(out_pdf) : NULL;
+	if (!targets_safe(r, out_pdf, man, opts, icc)) {
+		free(man);
+		free(icc);
+		return sr_status(r);
+	}
+	/* The targets first: a FIFO nobody reads or a missing folder is told at once, and
+	 * the rest is still checked, so that every problem is told in one run. */
+	const char *targets[2] = {out_pdf, man};
+	out_set out;
+	bool out_ok = out_open(&out, &r->diags, targets, man ? 2 : 1, opts->manifest,
+	                       r->session->out_hook, r->session->out_hook_ctx);
 	bool icc_ok = opts->no_pdfa || icc_usable(r, icc);
 	pdf_writer *w;
 	/* laid out even without a profile: a missing font is told in the same run */
 	lay_result *pages = lay_out(r, opts, &w);
-	if (!pages || !icc_ok) {
-		lay_result_free(pages);
-		free(icc);
-		return sr_status(r);
+	if (pages && icc_ok && out_ok) {
+		report_meta meta;
+		report_meta_of(r->model, &meta);
+		pdf_info info;
+		info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
+		info.images = &r->images;   /* the logo as validation decoded it: no second open */
+		write_outputs(r, &out, w, pages, &info, &meta);
 	}
-	report_meta meta;
-	report_meta_of(r->model, &meta);
-	pdf_info info;
-	info_of(r->model, &meta, !opts->no_pdfa, icc, &info);
-	info.images = &r->images;   /* the logo as validation decoded it: no second open */
-	st = write_pdf(r, w, pages, &info, out_pdf);
-	if (st == SR_OK && opts->manifest) {
-		manifest_facts facts = {meta.title, (int)pages->n_pages, info.pdfa};
-		st = api_write_manifest(r, out_pdf, &facts);
-	}
-	free(icc);
+	out_close(&out);
 	lay_result_free(pages);
-	return st;
+	free(man);
+	free(icc);
+	return sr_status(r);
 }

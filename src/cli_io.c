@@ -39,8 +39,9 @@ static void json_string(FILE *out, const char *t)
 void cli_print_error(const struct cli *c, FILE *out, const char *file, const char *code,
                      const char *message)
 {
-	if (c->diag_format != CLI_DIAG_JSON) {
-		fprintf(out, "%s:0: fel: [%s] %s\n", file, code, message);
+	if (c->diag_format != CLI_DIAG_JSON) {   /* escaped like every diagnostic */
+		sr_diagnostic d = {.file = file, .error = true, .code = code, .message = message};
+		sr_print_diagnostic(out, &d);
 		return;
 	}
 	fputs("{\"file\":", out);

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include <dirent.h>
 #include <pthread.h>
+#include <signal.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,12 @@ static bool is_dir(const char *p)
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int by_index(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	return (i > j) - (i < j);
 }
 
 /* The *.xml files of a folder (not recursive), sorted by name. */
@@ -135,8 +142,11 @@ static void batch_flush(struct batch *b)
 {
 	while (b->next_print < b->jobs->n && b->finished[b->next_print]) {
 		size_t i = b->next_print++;
-		if (b->tty && b->cli->diag_format == CLI_DIAG_TEXT)   /* progress for a person watching */
-			fprintf(stderr, "[%zu/%zu] %s\n", i + 1, b->jobs->n, b->jobs->paths[i]);
+		if (b->tty && b->cli->diag_format == CLI_DIAG_TEXT) {   /* progress for a person watching; logs stay clean */
+			fprintf(stderr, "[%zu/%zu] ", i + 1, b->jobs->n);
+			sr_print_name(stderr, b->jobs->paths[i]);
+			fputc('\n', stderr);
+		}
 		fputs(b->text[i] ? b->text[i] : "", stderr);
 		free(b->text[i]);
 		b->text[i] = NULL;
@@ -176,6 +186,8 @@ static void *batch_worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		if (i == b->jobs->n)
 			break;
+		if (b->finished[i])   /* refused before the batch started (UT-DUBBLETT) */
+			continue;
 		if (s) {
 			batch_run_job(b, s, i);
 			continue;
@@ -198,6 +210,76 @@ static void *batch_worker(void *arg)
 	}
 	sr_session_free(s);
 	return NULL;
+}
+
+static int by_output(const void *a, const void *b, void *outs)
+{
+	char **o = outs;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(o[i], o[j]);
+	return c ? c : (i > j) - (i < j);
+}
+
+/* One job of a group of jobs that would write the same file: its diagnostic names
+ * every input of the group. */
+static char *collision_text(const struct batch *b, const size_t *group, size_t n, size_t self,
+                            const char *out)
+{
+	char *text = NULL, *msg = NULL;
+	size_t len = 0, mlen = 0;
+	FILE *m = open_memstream(&msg, &mlen);
+	FILE *t = m ? open_memstream(&text, &len) : NULL;
+	if (!m || !t) {
+		if (m)
+			fclose(m);
+		free(msg);
+		return NULL;
+	}
+	for (size_t k = 0; k < n; k++)
+		fprintf(m, "%s%s", k == 0 ? "" : k + 1 == n ? " och " : ", ", b->jobs->paths[group[k]]);
+	fprintf(m, " skulle %s bli %s; ingen av dem sätts (byt namn på en av filerna, "
+	        "eller sätt dem i olika utmappar)", n == 2 ? "båda" : "alla", out);
+	fclose(m);
+	sr_diagnostic d = {.file = b->jobs->paths[self], .error = true, .code = "UT-DUBBLETT", .message = msg};
+	sr_print_diagnostic(t, &d);
+	fclose(t);
+	free(msg);
+	return text;
+}
+
+/* Two inputs with the same base name (a/x.xml, b/x.xml) would write one PDF: found
+ * before anything is written, every input of such a group reported and none of them
+ * rendered (issue 11). Output names are all OUTDIR/NAME.pdf, so the names decide. */
+static void refuse_collisions(struct batch *b)
+{
+	size_t n = b->jobs->n;
+	char **outs = calloc(n ? n : 1, sizeof *outs);
+	size_t *order = calloc(n ? n : 1, sizeof *order);
+	if (!outs || !order)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		outs[i] = output_in(b->outdir, b->jobs->paths[i]);
+		order[i] = i;
+	}
+	qsort_r(order, n, sizeof *order, by_output, outs);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(outs[order[i]], outs[order[j]]) == 0; j++)
+			;
+		if (j - i < 2)
+			continue;
+		size_t *group = order + i;
+		qsort(group, j - i, sizeof *group, by_index);
+		for (size_t k = 0; k < j - i; k++) {
+			size_t job = group[k];
+			b->text[job] = collision_text(b, group, j - i, job, outs[job]);
+			b->status[job] = SR_RUNTIME;
+			b->finished[job] = true;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(outs[i]);
+	free(outs);
+	free(order);
 }
 
 /* As many workers as cores, at most 8, never more than jobs. */
@@ -227,13 +309,15 @@ static int batch_summary(const struct batch *b)
 	fprintf(stderr, "styrrapport: %zu dokument satta, %zu med fel", done, bad);
 	if (skipped_n)
 		fprintf(stderr, ", %zu nämndbidrag hoppades över", skipped_n);
-	fprintf(stderr, " (utmapp %s)\n", b->outdir);
+	fputs(" (utmapp ", stderr);
+	sr_print_name(stderr, b->outdir);
+	fputs(")\n", stderr);
 	return worst;
 }
 
 static int render_batch(const struct cli *c, struct job_list *jobs, const char *outdir)
 {
-	if (!is_dir(outdir) && mkdir(outdir, 0755) != 0) {
+	if (!is_dir(outdir) && mkdir(outdir, 0777) != 0) {   /* the umask decides the mode */
 		char msg[256];
 		snprintf(msg, sizeof msg, "utmappen kan inte skapas: %s", sr_strerror(errno));
 		cli_print_error(c, stderr, outdir, "FIL-SKRIVA", msg);
@@ -248,6 +332,8 @@ static int render_batch(const struct cli *c, struct job_list *jobs, const char *
 	b.skipped = calloc(n, sizeof *b.skipped);
 	if (!b.text || !b.status || !b.finished || !b.skipped)
 		abort();
+	refuse_collisions(&b);
+	batch_flush(&b);   /* the refused ones that come first (no thread started yet) */
 	size_t workers = worker_count(jobs->n);
 	pthread_t tid[8];
 	size_t started = 0;
@@ -258,6 +344,7 @@ static int render_batch(const struct cli *c, struct job_list *jobs, const char *
 		batch_worker(&b);   /* no thread could start: do the work here */
 	for (size_t i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
+	batch_flush(&b);   /* refused jobs after the last rendered one */
 	int worst = batch_summary(&b);
 	pthread_mutex_destroy(&b.lock);
 	free(b.text);
@@ -267,8 +354,35 @@ static int render_batch(const struct cli *c, struct job_list *jobs, const char *
 	return worst;
 }
 
+/* SIGINT, SIGTERM, SIGHUP: the temporary files go, then the signal ends the process
+ * as it would have (SA_RESETHAND: the re-raised signal gets the default action). */
+static void on_stop_signal(int sig)
+{
+	sr_remove_temp_files();
+	raise(sig);
+}
+
+static void catch_stop_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < 3; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < 3; i++) {
+		struct sigaction old;
+		/* a signal the caller ignores (nohup, a background job) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 int cli_render(sr_session *s, const struct cli *c)
 {
+	catch_stop_signals();
 	struct job_list jobs = {0};
 	int worst = SR_OK;
 	bool any_folder = false;

@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "arena.h"
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,67 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 	}
 }
 
+/* Length of the valid UTF-8 sequence at p (2-4 bytes; no overlong form, surrogate or
+ * value above U+10FFFF) with its code point in *cp, or 0 when p starts none. */
+static size_t utf8_seq(const unsigned char *p, unsigned long *cp)
+{
+	size_t n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 0;
+	if (!n || p[0] > 0xF4)
+		return 0;
+	unsigned long c = p[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	static const unsigned long least[5] = {0, 0, 0x80, 0x800, 0x10000};
+	if (c < least[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Code points that move the cursor or change what a terminal shows: C1 controls,
+ * the line and paragraph separators, and the bidirectional overrides (which can make
+ * a name look like another one). */
+static bool hidden_control(unsigned long c)
+{
+	return (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0x200E ||
+	       c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+void diag_put_escaped(FILE *out, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	while (*p) {
+		unsigned long cp = 0;
+		size_t n = *p >= 0x80 ? utf8_seq(p, &cp) : 0;
+		if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\r')
+			fputs("\\r", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20 || *p == 0x7F || (*p >= 0x80 && !n))
+			fprintf(out, "\\x%02x", *p);   /* other C0, DEL, a byte that is no UTF-8 */
+		else if (n && hidden_control(cp))
+			fprintf(out, "\\u%04lx", cp);
+		else {
+			fwrite(p, 1, n ? n : 1, out);
+		}
+		p += n ? n : 1;
+	}
+}
+
+void diag_print_line(FILE *out, const char *file, long line, bool error, const char *code,
+                     const char *message)
+{
+	diag_put_escaped(out, file);
+	fprintf(out, ":%ld: %s: [%s] ", line, error ? "fel" : "varning", code);
+	diag_put_escaped(out, message);
+	fputc('\n', out);
+}
+
 void diag_set_column(diag_sink *s, long column)
 {
 	if (s->n)
@@ -108,9 +170,8 @@ void diag_print(const diag_sink *s, FILE *out)
 	size_t *order = print_order(s);
 	for (size_t i = 0; i < s->n; i++) {
 		const diag *d = &s->items[order[i]];
-		fprintf(out, "%s:%ld: %s: [%s] %s\n", d->file, d->line,
-		        catalogue[d->code].level == DIAG_ERROR ? "fel" : "varning",
-		        catalogue[d->code].name, d->message);
+		diag_print_line(out, d->file, d->line, catalogue[d->code].level == DIAG_ERROR,
+		                catalogue[d->code].name, d->message);
 	}
 	free(order);
 }

@@ -4,6 +4,7 @@
  * Output form: "FILE:LINE: fel: [KOD] meddelande" (or "varning:"), in Swedish. */
 #ifndef SR_DIAG_H
 #define SR_DIAG_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -18,6 +19,10 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	/* reading files and XML well-formedness */ \
 	X(D_FILE_READ, "FIL-LASA", DIAG_ERROR, EXIT_RUNTIME, "filen kan inte läsas") \
 	X(D_FILE_WRITE, "FIL-SKRIVA", DIAG_ERROR, EXIT_RUNTIME, "utfilen kan inte skrivas") \
+	/* output files that would lose data (issue 11) */ \
+	X(D_OUT_DUP, "UT-DUBBLETT", DIAG_ERROR, EXIT_RUNTIME, "två dokument i samma körning skulle bli samma utfil; ingen av dem sätts") \
+	X(D_OUT_MANIFEST, "UT-MANIFEST", DIAG_ERROR, EXIT_RUNTIME, "en fil med manifestets namn finns och är inget manifest från styrrapport") \
+	X(D_OUT_KIND, "UT-TYP", DIAG_ERROR, EXIT_RUNTIME, "utfilen kan inte skrivas dit: en mapp, en FIFO utan läsare, en disk eller ett uttag; med --manifest bara en vanlig fil") \
 	X(D_XML_SYNTAX, "XML-SYNTAX", DIAG_ERROR, EXIT_INVALID, "dokumentet är inte välformad XML") \
 	X(D_XML_ENCODING, "XML-KODNING", DIAG_ERROR, EXIT_INVALID, "dokumentet är inte giltig UTF-8") \
 	X(D_XML_DOCTYPE, "XML-DOCTYPE", DIAG_ERROR, EXIT_INVALID, "DOCTYPE och entiteter är inte tillåtna") \
@@ -135,6 +140,14 @@ enum diag_level diag_code_level(enum diag_code code);
 void diag_print(const diag_sink *s, FILE *out);
 /* The same items in the same order, one JSON object per line (docs/diagnostics-json.md). */
 void diag_print_json(const diag_sink *s, FILE *out);
+/* Writes text as it is, except control characters: \n, \r, \t, \xHH for the other C0
+ * controls, DEL and bytes that are no UTF-8, \uHHHH for C1 controls, line separators
+ * and bidi overrides. Every diagnostic line goes through it, so that a crafted file
+ * name (or text quoted from a document) cannot start a line of its own. */
+void diag_put_escaped(FILE *out, const char *text);
+/* Prints one "FILE:LINE: fel: [KOD] text" line, FILE and text escaped as above. */
+void diag_print_line(FILE *out, const char *file, long line, bool error, const char *code,
+                     const char *message);
 /* errno in Swedish words ("mappen eller filen finns inte"); libc's text for rare ones. */
 const char *diag_strerror(int e);
 /* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */

@@ -349,6 +349,11 @@ static int save(pdf_writer *w, const char *path, char *why, size_t why_len)
 		say(why, why_len, "PDF:en kunde inte skapas: den sparade PDF:en kunde inte läsas");
 		return -1;
 	}
+	if (w->mem_out) {   /* pdf_write_memory: the caller writes the file */
+		*w->mem_out = buf;
+		*w->mem_len = size;
+		return 0;
+	}
 	int rc = 0;
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(buf, 1, size, f) != size || fflush(f) != 0 || ferror(f)) {
@@ -421,6 +426,26 @@ int pdf_write(pdf_writer *w, const lay_result *pages, const pdf_info *info,
 		say(why, why_len, "typsnitten i %s kunde inte förberedas för nästa dokument",
 		    w->font_dir);
 		rc = -1;
+	}
+	return rc;
+}
+
+int pdf_write_memory(pdf_writer *w, const lay_result *pages, const pdf_info *info,
+                     unsigned char **buf, size_t *len, char *why, size_t why_len)
+{
+	*buf = NULL;
+	*len = 0;
+	if (!w)
+		return pdf_write(w, pages, info, NULL, why, why_len);
+	w->mem_out = buf;
+	w->mem_len = len;
+	int rc = pdf_write(w, pages, info, "(minne)", why, why_len);
+	w->mem_out = NULL;
+	w->mem_len = NULL;
+	if (rc != 0) {
+		free(*buf);
+		*buf = NULL;
+		*len = 0;
 	}
 	return rc;
 }

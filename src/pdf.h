@@ -33,4 +33,8 @@ const lay_metrics *pdf_writer_metrics(pdf_writer *w);
  * with a Swedish reason in why. Reusable for many documents. */
 int pdf_write(pdf_writer *w, const lay_result *pages, const pdf_info *info,
               const char *path, char *why, size_t why_len);
+/* The same, into memory: *buf (malloc'd, the caller frees) holds the whole file, so
+ * the caller decides how and where it is written. */
+int pdf_write_memory(pdf_writer *w, const lay_result *pages, const pdf_info *info,
+                     unsigned char **buf, size_t *len, char *why, size_t why_len);
 #endif

@@ -87,6 +87,9 @@ struct pdf_writer {
 	lay_metrics metrics;
 	pdf_error err;
 	char font_dir[4096];
+	/* Set by pdf_write_memory for one call: the finished file goes here, not to a path. */
+	unsigned char **mem_out;
+	size_t *mem_len;
 };
 
 /* ---- pdf_draw.c: the display list as one content stream per page ---- */

@@ -79,8 +79,13 @@ SR_API bool sr_is_contribution(const sr_report *r);
  * Returns an sr_exit; nothing is printed for an invalid document. */
 SR_API int sr_write_computed(sr_report *r, FILE *out);
 
-/* Typesets the report into out_pdf (written to a temporary file beside it, then
- * renamed: an existing file is never clobbered by a failed run). opts may be NULL. */
+/* Typesets the report into out_pdf (and with opts->manifest its manifest OUT.xml):
+ * each written to a new temporary file beside it through that file's descriptor, and
+ * both renamed into place together at the end or neither, so an existing file is never
+ * clobbered by a failed run. A new file's mode follows the umask, a replaced one keeps
+ * its own. Refused before any work: a target that is a file the run reads, a manifest
+ * over a file that is no manifest, a FIFO nobody reads; a device or pipe is written
+ * directly once the PDF is complete (never with a manifest). opts may be NULL. */
 SR_API int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
 
 /* Writes the laid-out pages as text (one line per display item: position, font, role,
@@ -94,6 +99,19 @@ SR_API void sr_print_diagnostics(const sr_report *r, FILE *out);
 /* Prints every diagnostic, in the same order, as one JSON object per line
  * ({"file","line","column","level","code","message"}; docs/diagnostics-json.md). */
 SR_API void sr_print_diagnostics_json(const sr_report *r, FILE *out);
+/* Prints one diagnostic in the same form. FILE and the message are printed with their
+ * control characters escaped (\n, \t, \x1b, ...), so that no file name can start a line
+ * of its own: use these two for every file name a program prints next to them. */
+SR_API void sr_print_diagnostic(FILE *out, const sr_diagnostic *d);
+SR_API void sr_print_name(FILE *out, const char *name);
+
+/* Removes the temporary files of every sr_render in progress in this process (the
+ * output files it has not yet renamed into place; a rename under way is finished
+ * first). Async-signal-safe: call it from a SIGINT/SIGTERM/SIGHUP handler, then end
+ * the process (re-raise the signal). sr_render blocks those three signals in its
+ * thread only for the few system calls that create and rename the files. */
+SR_API void sr_remove_temp_files(void);
+
 /* Prints the catalogue of diagnostic codes as a Markdown table (docs/diagnostics.md). */
 SR_API void sr_print_catalogue(FILE *out);
 #endif
