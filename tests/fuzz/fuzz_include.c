@@ -4,9 +4,14 @@
  * (a part missing leaves its file out) beside doc/../ute.xml, which lies outside the
  * document's folder (bait for ../ escapes). The main document is opened from disk like
  * `styrrapport render`, so its includes and its logotyp resolve, and rendered to
- * /dev/null when it is valid. */
+ * /dev/null when it is valid.
+ * The fifth part is used as the logo only when SR_FUZZ_RAW_LOGO=1: until the images are
+ * decoded at validation (issue 11, item 9, another branch) any corrupt PNG aborts inside
+ * libharu and would stop the run at once. Otherwise doc/logo.png is a fixed valid PNG
+ * (the document's logotyp href is still fuzzed). */
 #include "styrrapport.h"
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static sr_session *session;
 static char root[4096];
+static bool raw_logo;
+/* tests/data/pdf/logo.png: 8 x 8 pixels */
+static uint8_t good_logo[4096];
+static size_t good_logo_len;
 static const char *const parts[] = { "doc/rapport.xml", "doc/namnder/a.xml",
                                      "doc/namnder/b.xml", "doc/sub/c.xml", "doc/logo.png" };
 enum { N_PARTS = sizeof parts / sizeof *parts };
@@ -65,6 +74,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		perror("fuzz_include: mkdtemp");
 		exit(1);
 	}
+	const char *raw = getenv("SR_FUZZ_RAW_LOGO");
+	raw_logo = raw && strcmp(raw, "1") == 0;
+	char lp[4200];
+	snprintf(lp, sizeof lp, "%s/tests/data/pdf/logo.png",
+	         getenv("STYRRAPPORT_DATA") ? getenv("STYRRAPPORT_DATA") : SR_DATA_DIR);
+	FILE *lf = fopen(lp, "rb");
+	if (!lf) {
+		perror(lp);
+		exit(1);
+	}
+	good_logo_len = fread(good_logo, 1, sizeof good_logo, lf);
+	fclose(lf);
 	make_dir("doc");
 	make_dir("doc/namnder");
 	make_dir("doc/sub");
@@ -89,6 +110,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int k = 0; k < N_PARTS; k++) {
 		char p[4200];
 		path_of(p, sizeof p, parts[k]);
+		if (k == N_PARTS - 1 && !raw_logo) {
+			write_part(parts[k], good_logo, good_logo_len);
+			break;
+		}
 		if (at > size) {
 			unlink(p);
 			continue;
