@@ -179,6 +179,7 @@ typedef struct parse_errors {
 	const char *file;
 	int last_code;
 	long last_line;
+	bool oom;              /* an allocation failed in the error handler */
 } parse_errors;
 
 static void trim_msg(char *buf, size_t n, const char *msg)
@@ -274,9 +275,8 @@ static enum diag_code classify(const xmlError *e, char *out, size_t n)
 	return D_XML_OTHER;
 }
 
-static void on_parse_error(void *ud, xmlErrorPtr e)
+static void parse_error(parse_errors *pe, xmlErrorPtr e)
 {
-	parse_errors *pe = ud;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
 	long line = e->line;
@@ -289,6 +289,27 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 	if (e->code == XML_ERR_DOCUMENT_EMPTY)
 		line = 0;
 	diag_add(pe->c->d, code, pe->file, line, "%s", msg);
+}
+
+struct parse_call {
+	parse_errors *pe;
+	xmlErrorPtr e;
+};
+
+static void parse_error_call(void *ctx)
+{
+	struct parse_call *k = ctx;
+	parse_error(k->pe, k->e);
+}
+
+/* libxml2 calls this: an allocation failure must not unwind through the parser (its
+ * global handlers would keep pointing into this stack). */
+static void on_parse_error(void *ud, xmlErrorPtr e)
+{
+	parse_errors *pe = ud;
+	struct parse_call k = {pe, e};
+	if (!pe->oom && arena_try(parse_error_call, &k))
+		pe->oom = true;
 }
 
 static void on_generic_error(void *ud, const char *fmt, ...)
@@ -310,7 +331,7 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	if (!bytes_look_like_text(c, data, len, file) || !prolog_ok(c, data, len, file))
 		return NULL;
 	size_t before = c->d->errors;
-	parse_errors pe = {c, file, -1, -1};
+	parse_errors pe = {c, file, -1, -1, false};
 	xmlStructuredErrorFunc old_s = xmlStructuredError;
 	void *old_sctx = xmlStructuredErrorContext;
 	xmlGenericErrorFunc old_g = xmlGenericError;
@@ -327,6 +348,10 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	}
 	xmlSetStructuredErrorFunc(old_sctx, old_s);
 	xmlSetGenericErrorFunc(old_gctx, old_g);
+	if (pe.oom || !ctxt) {
+		xmlFreeDoc(doc);
+		arena_out_of_memory();
+	}
 	if (doc && (doc->intSubset || doc->extSubset)) {
 		diag_add(c->d, D_XML_DOCTYPE, file, 1,
 		         "dokumentet har en DOCTYPE; DOCTYPE och entiteter är inte tillåtna");
@@ -368,7 +393,7 @@ static char *dir_real(const char *path)
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 	if (!dir)
-		abort();
+		arena_out_of_memory();
 	char *real = realpath(dir, NULL);
 	free(dir);
 	return real;
