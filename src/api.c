@@ -12,6 +12,7 @@
 #include "valid.h"
 #include "api_private.h"
 #include <errno.h>
+#include <setjmp.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ static char *icc_in(const char *data_dir)
 	return api_path_join(data_dir, "src/resources/sRGB.icc");
 }
 
-sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len)
+static sr_session *session_new_unguarded(const char *data_dir, char *why, size_t why_len)
 {
 	if (!data_dir)
 		data_dir = getenv("STYRRAPPORT_DATA");
@@ -107,20 +108,83 @@ static sr_report *report_new(sr_session *s, const char *path)
 	return r;
 }
 
+static void open_unguarded(sr_report *r, const char *data, size_t len)
+{
+	if (data)
+		r->model = load_document_memory(data, len, r->path, r->session->schema, &r->diags);
+	else
+		r->model = load_document(r->path, r->session->schema, &r->diags);
+	validate_model(r);
+}
+
+/* ---- the entry points, each under an out-of-memory guard (arena.h) ---- */
+
+int api_no_memory(sr_report *r, const char *what)
+{
+	r->out_of_memory = true;   /* sr_status says 3 even if the message cannot be kept */
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb) == 0) {
+		diag_add(&r->diags, D_NO_MEMORY, r->path ? r->path : "-", 0,
+		         "slut på minne medan dokumentet %s; inget skrevs (stäng andra program eller "
+		         "dela upp dokumentet)", what);
+		arena_guard_pop(&g);
+	}
+	return SR_RUNTIME;
+}
+
+sr_session *sr_session_new(const char *data_dir, char *why, size_t why_len)
+{
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb)) {
+		snprintf(why, why_len, "slut på minne");
+		return NULL;
+	}
+	sr_session *s = session_new_unguarded(data_dir, why, why_len);
+	arena_guard_pop(&g);
+	return s;
+}
+
+/* A report that could not even be set up: the bare struct, so that the caller still
+ * gets a status and a message; NULL only when not even that fits in memory. */
+static sr_report *bare_report(sr_session *s, const char *path)
+{
+	sr_report *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->session = s;
+	r->path = strdup(path ? path : "-");
+	diag_init(&r->diags);
+	api_no_memory(r, "lästes in");
+	return r;
+}
+
+static sr_report *open_guarded(sr_session *s, const char *path, const char *data, size_t len)
+{
+	sr_report *volatile r = NULL;
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb)) {
+		if (!r)
+			return bare_report(s, path);
+		api_no_memory(r, "lästes in och prövades");
+		return r;
+	}
+	r = report_new(s, path);
+	open_unguarded(r, data, len);
+	arena_guard_pop(&g);
+	return r;
+}
+
 sr_report *sr_open(sr_session *s, const char *path)
 {
-	sr_report *r = report_new(s, path);
-	r->model = load_document(path, s->schema, &r->diags);
-	validate_model(r);
-	return r;
+	return open_guarded(s, path, NULL, 0);
 }
 
 sr_report *sr_open_memory(sr_session *s, const char *data, size_t len, const char *name)
 {
-	sr_report *r = report_new(s, name);
-	r->model = load_document_memory(data, len, name, s->schema, &r->diags);
-	validate_model(r);
-	return r;
+	return open_guarded(s, name ? name : "-", data ? data : "", data ? len : 0);
 }
 
 void sr_close(sr_report *r)
@@ -137,6 +201,8 @@ void sr_close(sr_report *r)
 
 int sr_status(const sr_report *r)
 {
+	if (r->out_of_memory)
+		return SR_RUNTIME;
 	if (!r->model && r->diags.worst_exit == SR_OK)
 		return SR_RUNTIME;   /* the loader failed without saying why: never happens */
 	return r->diags.worst_exit;
@@ -164,7 +230,7 @@ int api_ready(sr_report *r)
 	return SR_OK;
 }
 
-int sr_write_computed(sr_report *r, FILE *out)
+static int write_computed_unguarded(sr_report *r, FILE *out)
 {
 	int st = api_ready(r);
 	if (st != SR_OK)
@@ -175,6 +241,17 @@ int sr_write_computed(sr_report *r, FILE *out)
 		return sr_status(r);
 	}
 	return SR_OK;
+}
+
+int sr_write_computed(sr_report *r, FILE *out)
+{
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb))
+		return api_no_memory(r, "räknades");
+	int st = write_computed_unguarded(r, out);
+	arena_guard_pop(&g);
+	return st;
 }
 
 size_t sr_diagnostic_count(const sr_report *r)

@@ -35,7 +35,12 @@ struct sr_report {
 	sr_model *model;          /* NULL when it could not be loaded */
 	calc_result *calc;        /* computed on demand, only for a valid report */
 	img_list images;          /* what validation decoded (the logo): render draws these */
+	bool out_of_memory;       /* a call ran out of memory: the status is 3 */
 };
+
+/* After an allocation failure unwound a call (arena.h): records D_NO_MEMORY ("slut på
+ * minne medan dokumentet <what>") and returns SR_RUNTIME. */
+int api_no_memory(sr_report *r, const char *what);
 
 /* Makes sure the report is valid, a report (not a contribution), and computed. */
 int api_ready(sr_report *r);

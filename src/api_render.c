@@ -7,6 +7,8 @@
 #include "report.h"
 #include <dirent.h>
 #include <errno.h>
+#include <setjmp.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -232,7 +234,7 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 	return pages;
 }
 
-int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts)
+static int dump_layout_unguarded(sr_report *r, FILE *out, const sr_render_options *opts)
 {
 	static const sr_render_options defaults;
 	if (!opts)
@@ -278,7 +280,7 @@ static int write_outputs(sr_report *r, out_set *out, pdf_writer *w, const lay_re
 	return sr_status(r);
 }
 
-int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
+static int render_unguarded(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 {
 	static const sr_render_options defaults;
 	if (!opts)
@@ -316,4 +318,27 @@ int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
 	free(man);
 	free(icc);
 	return sr_status(r);
+}
+
+/* The entry points under an out-of-memory guard (arena.h). */
+int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts)
+{
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb))
+		return api_no_memory(r, "sattes");
+	int st = dump_layout_unguarded(r, out, opts);
+	arena_guard_pop(&g);
+	return st;
+}
+
+int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts)
+{
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb))
+		return api_no_memory(r, "sattes och skrevs");
+	int st = render_unguarded(r, out_pdf, opts);
+	arena_guard_pop(&g);
+	return st;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* arena.c - bump allocator in chained blocks, plus the abort-on-OOM wrappers. */
+/* arena.c - bump allocator in chained blocks, plus the allocation wrappers and the
+ * out-of-memory guard (arena.h). */
 #include "arena.h"
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,33 +20,90 @@ struct arena {
 
 enum { BLOCK_MIN = 64 * 1024 };
 
-static void oom(void)
+/* The innermost guard of this thread, and the test hooks' counters. */
+static _Thread_local arena_guard *current;
+static _Thread_local long fail_countdown = -1;
+static _Thread_local unsigned long failures;
+static _Thread_local unsigned long long n_allocs, n_bytes;
+
+void arena_guard_push(arena_guard *g)
 {
-	fputs("styrrapport: fel: slut på minne\n", stderr);
-	abort();
+	g->prev = current;
+	current = g;
+}
+
+void arena_guard_pop(arena_guard *g)
+{
+	if (current == g)
+		current = g->prev;
+}
+
+_Noreturn void arena_out_of_memory(void)
+{
+	arena_guard *g = current;
+	if (!g) {
+		fputs("styrrapport: fel: slut på minne\n", stderr);
+		abort();
+	}
+	current = g->prev;   /* popped before the jump: the handler may allocate */
+	longjmp(g->jb, 1);
+}
+
+bool arena_try(void (*fn)(void *ctx), void *ctx)
+{
+	arena_guard g;
+	arena_guard_push(&g);
+	if (setjmp(g.jb))
+		return true;
+	fn(ctx);
+	arena_guard_pop(&g);
+	return false;
+}
+
+void arena_fail_after(long n)
+{
+	fail_countdown = n;
+	failures = 0;
+}
+
+unsigned long arena_failures(void) { return failures; }
+unsigned long long arena_allocs(void) { return n_allocs; }
+unsigned long long arena_bytes(void) { return n_bytes; }
+
+/* Counts the request; true when the test hook makes this one fail. */
+static bool injected(size_t n)
+{
+	n_allocs++;
+	n_bytes += n;
+	if (fail_countdown < 0 || fail_countdown-- > 0)
+		return false;
+	failures++;
+	return true;
 }
 
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = injected(n) ? NULL : malloc(n ? n : 1);
 	if (!p)
-		oom();
+		arena_out_of_memory();
 	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
-	void *q = realloc(p, n ? n : 1);
+	void *q = injected(n) ? NULL : realloc(p, n ? n : 1);
 	if (!q)
-		oom();
+		arena_out_of_memory();   /* p is still valid and still its owner's */
 	return q;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (size && n > SIZE_MAX / size)
+		arena_out_of_memory();
+	void *p = injected(n * size) ? NULL : calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom();
+		arena_out_of_memory();
 	return p;
 }
 
@@ -74,11 +132,15 @@ void arena_free(arena *a)
 void *arena_alloc(arena *a, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
+	if (size > SIZE_MAX - align - sizeof(struct block) || injected(size))
+		arena_out_of_memory();
 	size = (size + align - 1) / align * align;
 	struct block *b = a->head;
 	if (!b || b->cap - b->used < size) {
 		size_t cap = size > BLOCK_MIN ? size : BLOCK_MIN;
-		b = xmalloc(sizeof(struct block) + cap);
+		b = malloc(sizeof(struct block) + cap);   /* counted above, as one request */
+		if (!b)
+			arena_out_of_memory();
 		b->used = 0;
 		b->cap = cap;
 		b->next = a->head;
@@ -92,7 +154,7 @@ void *arena_alloc(arena *a, size_t size)
 void *arena_calloc(arena *a, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		oom();
+		arena_out_of_memory();
 	return arena_alloc(a, n * size);
 }
 

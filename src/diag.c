@@ -50,15 +50,16 @@ enum diag_level diag_code_level(enum diag_code code)
 void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
               const char *fmt, ...)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+	if (s->n == s->cap) {   /* cap set after the realloc: an OOM unwind leaves s whole */
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		s->items = xrealloc(s->items, cap * sizeof *s->items);
+		s->cap = cap;
 	}
 	va_list ap;
 	va_start(ap, fmt);
 	int len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	char *msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);   /* leaks only if the next fails */
 	msg[0] = '\0';
 	if (len > 0) {
 		va_start(ap, fmt);

@@ -103,7 +103,8 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_FONT, "TYPSNITT", DIAG_ERROR, EXIT_RUNTIME, "typsnittet kan inte läsas") \
 	X(D_ICC, "FARGPROFIL", DIAG_ERROR, EXIT_RUNTIME, "färgprofilen (ICC) för PDF/A kan inte läsas") \
 	X(D_PDF, "PDF", DIAG_ERROR, EXIT_RUNTIME, "PDF:en kunde inte skapas") \
-	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel")
+	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel") \
+	X(D_NO_MEMORY, "MINNE", DIAG_ERROR, EXIT_RUNTIME, "slut på minne")
 
 enum diag_code {
 #define DIAG_ENUM(e, k, l, x, s) e,

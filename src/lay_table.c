@@ -22,7 +22,9 @@ static double cell_room(const lay_block *b, size_t row, size_t col)
 	return b->tab->rows[row].cells[col].marker.on ? lay_marker_room(&b->st) : 0;
 }
 
-static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx)
+/* hd: what a column cannot go below even when words break by letters: its padding, a
+ * marker's room and one em (the widest letter). */
+static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx, double *hd)
 {
 	const lay_table *t = b->tab;
 	for (size_t i = 0; i < t->n_rows; i++)
@@ -32,6 +34,7 @@ static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx)
 			lay_measure(&d->scratch, d->m, c->spans, c->n_spans, b->st.size, &lo, &hi);
 			mn[j] = fmax(mn[j], lo + extra);
 			mx[j] = fmax(mx[j], hi + extra);
+			hd[j] = fmin(mn[j], fmax(hd[j], extra + b->st.size));
 		}
 }
 
@@ -50,15 +53,20 @@ static void give_slack(const lay_table *t, const double *mx, double slack, doubl
 		w[j] += slack / (double)t->n_cols;
 }
 
-static void share_rest(size_t n, const double *mn, const double *mx, double W, double *w)
+static void share_rest(size_t n, const double *mn, const double *mx, const double *hd, double W,
+                       double *w)
 {
-	double smin = 0, sdiff = 0;
+	double smin = 0, sdiff = 0, shard = 0;
 	for (size_t j = 0; j < n; j++) {
 		smin += mn[j];
 		sdiff += mx[j] - mn[j];
+		shard += hd[j];
 	}
 	for (size_t j = 0; j < n; j++) {
-		if (smin > W)   /* not even the minimums fit: shrink them, words break by letters */
+		if (smin > W && shard < W)   /* not even the minimums fit: shrink them down to
+		                              * their hard floor, words break by letters */
+			w[j] = hd[j] + (mn[j] - hd[j]) * (W - shard) / (smin - shard);
+		else if (smin > W)
 			w[j] = mn[j] * W / smin;
 		else
 			w[j] = mn[j] + (sdiff > 0 ? (W - smin) * (mx[j] - mn[j]) / sdiff
@@ -95,9 +103,10 @@ static void column_widths(lay_doc *d, lay_block *b, double W)
 	lay_table *t = b->tab;
 	size_t n = t->n_cols;
 	double *mn = arena_calloc(d->a, n, sizeof *mn), *mx = arena_calloc(d->a, n, sizeof *mx);
+	double *hd = arena_calloc(d->a, n, sizeof *hd);
 	bool *capped = arena_calloc(d->a, n, sizeof *capped);
 	t->colw = arena_calloc(d->a, n, sizeof *t->colw);
-	measure_columns(d, b, mn, mx);
+	measure_columns(d, b, mn, mx, hd);
 	double smax = 0;
 	for (size_t j = 0; j < n; j++)
 		smax += mx[j];
@@ -106,7 +115,7 @@ static void column_widths(lay_doc *d, lay_block *b, double W)
 			t->colw[j] = mx[j];
 		give_slack(t, mx, W - smax, t->colw);
 	} else {
-		share_rest(n, mn, mx, W, t->colw);
+		share_rest(n, mn, mx, hd, W, t->colw);
 	}
 	cap_shares(t, W, t->colw, capped);
 }

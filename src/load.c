@@ -180,6 +180,7 @@ typedef struct parse_errors {
 	const char *file;
 	int last_code;
 	long last_line;
+	bool oom;              /* an allocation failed in the error handler */
 } parse_errors;
 
 static void trim_msg(char *buf, size_t n, const char *msg)
@@ -275,9 +276,8 @@ static enum diag_code classify(const xmlError *e, char *out, size_t n)
 	return D_XML_OTHER;
 }
 
-static void on_parse_error(void *ud, xmlErrorPtr e)
+static void parse_error(parse_errors *pe, xmlErrorPtr e)
 {
-	parse_errors *pe = ud;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
 	long line = e->line;
@@ -292,6 +292,27 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 	diag_add(pe->c->d, code, pe->file, line, "%s", msg);
 	if (line > 0 && e->int2 > 0)
 		diag_set_column(pe->c->d, e->int2);   /* libxml2 keeps the column in int2 */
+}
+
+struct parse_call {
+	parse_errors *pe;
+	xmlErrorPtr e;
+};
+
+static void parse_error_call(void *ctx)
+{
+	struct parse_call *k = ctx;
+	parse_error(k->pe, k->e);
+}
+
+/* libxml2 calls this: an allocation failure must not unwind through the parser (its
+ * global handlers would keep pointing into this stack). */
+static void on_parse_error(void *ud, xmlErrorPtr e)
+{
+	parse_errors *pe = ud;
+	struct parse_call k = {pe, e};
+	if (!pe->oom && arena_try(parse_error_call, &k))
+		pe->oom = true;
 }
 
 static void on_generic_error(void *ud, const char *fmt, ...)
@@ -313,7 +334,7 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	if (!bytes_look_like_text(c, data, len, file) || !prolog_ok(c, data, len, file))
 		return NULL;
 	size_t before = c->d->errors;
-	parse_errors pe = {c, file, -1, -1};
+	parse_errors pe = {c, file, -1, -1, false};
 	xmlStructuredErrorFunc old_s = xmlStructuredError;
 	void *old_sctx = xmlStructuredErrorContext;
 	xmlGenericErrorFunc old_g = xmlGenericError;
@@ -330,6 +351,10 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	}
 	xmlSetStructuredErrorFunc(old_sctx, old_s);
 	xmlSetGenericErrorFunc(old_gctx, old_g);
+	if (pe.oom || !ctxt) {
+		xmlFreeDoc(doc);
+		arena_out_of_memory();
+	}
 	if (doc && (doc->intSubset || doc->extSubset)) {
 		diag_add(c->d, D_XML_DOCTYPE, file, 1,
 		         "dokumentet har en DOCTYPE; DOCTYPE och entiteter är inte tillåtna");
@@ -371,7 +396,7 @@ static char *dir_real(const char *path)
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 	if (!dir)
-		abort();
+		arena_out_of_memory();
 	char *real = realpath(dir, NULL);
 	free(dir);
 	return real;

@@ -203,7 +203,7 @@ static xmlNodePtr splice(load_ctx *c, xmlNodePtr n, const char *display, const c
 	xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(inc), n->doc, 1);
 	xmlFreeDoc(inc);
 	if (!copy)
-		abort();   /* out of memory inside libxml2 */
+		arena_out_of_memory();   /* inside libxml2 */
 	copy->_private = (void *)display;
 	c->spliced = true;
 	xmlReplaceNode(n, copy);

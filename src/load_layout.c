@@ -564,7 +564,14 @@ static void check_roles(geo *g, double tw, double th)
 		if (t->space_before > th || t->space_after > th)
 			geo_error(g, ln, "rollen %s: avståndet före (%.1f pt) eller efter (%.1f pt) är större "
 			          "än textytans höjd (%.1f pt)", name, t->space_before, t->space_after, th);
-		if (tw - t->indent < MIN_COLUMN)
+		/* a table of the report's widest kind: eight columns of padding, a marker and
+		 * a letter each */
+		double table_need = 8 * (6 + 2.2 * t->size);
+		if (r == RS_TABLE && tw - t->indent < table_need)
+			geo_error(g, ln, "rollen tabell: storleken %.1f pt och indraget %.1f pt lämnar %.1f pt "
+			          "för tabellerna; minst %.1f pt behövs för åtta kolumner", t->size, t->indent,
+			          tw - t->indent, table_need);
+		else if (tw - t->indent < MIN_COLUMN)
 			geo_error(g, ln, "rollen %s: indraget %.1f pt lämnar %.1f pt av textbredden %.1f pt; "
 			          "minst %.0f pt behövs", name, t->indent, tw - t->indent, tw, MIN_COLUMN);
 	}

@@ -87,6 +87,7 @@ typedef struct schema_errors {
 	load_ctx *c;
 	const xmlNode *last_node;     /* the last value error, to drop libxml2's echo */
 	char last_attr[64];
+	bool oom;                     /* an allocation failed in the error handler */
 } schema_errors;
 
 /* Copies the text between `after` and the next `close` in msg into out. */
@@ -282,9 +283,8 @@ static enum diag_code map_schema(schema_errors *se, const xmlError *e, const xml
 	return D_XML_OTHER;
 }
 
-static void on_schema_error(void *ud, xmlErrorPtr e)
+static void schema_error(schema_errors *se, xmlErrorPtr e)
 {
-	schema_errors *se = ud;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
 	const xmlNode *n = e->node;
@@ -311,6 +311,26 @@ static void on_schema_error(void *ud, xmlErrorPtr e)
 	diag_add(se->c->d, code, file, line, "%s", out);
 }
 
+struct schema_call {
+	schema_errors *se;
+	xmlErrorPtr e;
+};
+
+static void schema_error_call(void *ctx)
+{
+	struct schema_call *k = ctx;
+	schema_error(k->se, k->e);
+}
+
+/* libxml2 calls this: an allocation failure must not unwind through the validator. */
+static void on_schema_error(void *ud, xmlErrorPtr e)
+{
+	schema_errors *se = ud;
+	struct schema_call k = {se, e};
+	if (!se->oom && arena_try(schema_error_call, &k))
+		se->oom = true;
+}
+
 bool load_validate(load_ctx *c, const load_schema *s, xmlDocPtr doc)
 {
 	size_t before = c->d->errors;
@@ -324,6 +344,8 @@ bool load_validate(load_ctx *c, const load_schema *s, xmlDocPtr doc)
 		xmlSchemaFreeValidCtxt(v);
 	}
 	quiet_end(q);
+	if (se.oom || !v)
+		arena_out_of_memory();   /* now that libxml2 is out of the way */
 	if (rc != 0 && c->d->errors == before)
 		diag_add(c->d, D_XML_OTHER, c->main_file, 0,
 		         "XML-fel (libxml2 kod %d): schemavalideringen misslyckades", rc);

@@ -14,7 +14,9 @@
 static double fmax_(double a, double b) { return a > b ? a : b; }
 static double fmin_(double a, double b) { return a < b ? a : b; }
 
-#define LABEL_W 180.0   /* fits most nämnd names at 8.5 pt; longer ones end in "…" */
+/* The label column: 180 pt fits most nämnd names at 8.5 pt (longer ones end in "…"),
+ * but never more than two fifths of a narrow page's text width. */
+#define LABEL_W label_width(c)
 #define BAR_H 16.0
 #define ROW_H 26.0
 #define LEGEND_H 22.0
@@ -77,6 +79,11 @@ static const enum status chart_status[4] = { ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFY
 static double content_width(const report_ctx *c)
 {
 	return c->s->page_width - c->s->margin_left - c->s->margin_right;
+}
+
+static double label_width(const report_ctx *c)
+{
+	return fmin_(180.0, content_width(c) * 0.4);
 }
 
 static long total_of(const calc_count *k)
@@ -336,7 +343,7 @@ static void chart_budget(report_ctx *c)
 
 /* ---- an indicator's utfall per year against its målvärde ---- */
 
-#define HIST_W 300.0
+#define HIST_W fmin_(300.0, content_width(c))   /* the text width on a narrow page */
 #define HIST_H 96.0
 #define HIST_AXIS 18.0     /* room for the year labels below the bars */
 #define HIST_LEFT 40.0     /* room for the scale on the left */

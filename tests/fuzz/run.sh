@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # run.sh - builds the libFuzzer harness with clang and runs it for SECONDS seconds.
 # Usage: bash tests/fuzz/run.sh SECONDS [WORKDIR]
+# FUZZ_HARNESS=render (default) | layout | include picks tests/fuzz/fuzz_<name>.c, whose
+# seeds are in corpus/ (render) or corpus-<name>/.
 # Exits non-zero on any finding (crash, leak, hang, sanitizer report); the input that
 # triggered it is left in WORKDIR/artifacts/.
 set -eu
@@ -28,7 +30,11 @@ CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fno-omit-frame-pointer
         $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle libpng)"
 srcs=$(ls "$SRC"/src/*.c | grep -v -E '/(main|cli_[a-z_]*)\.c$')
 # shellcheck disable=SC2086
-"$CC" $CFLAGS -o "$WORK/fuzz_render" "$HERE/fuzz_render.c" $srcs \
+H=${FUZZ_HARNESS:-render}
+SEEDS=$HERE/corpus; [ "$H" = render ] || SEEDS=$HERE/corpus-$H
+MAXLEN=1048576; [ "$H" = layout ] && MAXLEN=65536   # documents with many rows need more than 64 KB
+DICT=$HERE/model.dict; [ "$H" = layout ] && DICT=$HERE/layout.dict
+"$CC" $CFLAGS -o "$WORK/fuzz_$H" "$HERE/fuzz_$H.c" $srcs \
       $embedded \
       $(pkg-config --libs libxml-2.0 libpcre2-8 nettle libpng) -ljpeg -lhpdf -lz -lm
 
@@ -44,7 +50,7 @@ export STYRRAPPORT_DATA=${STYRRAPPORT_DATA:-$SRC}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "$WORK"
-"$WORK/fuzz_render" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
-	-max_len=65536 -dict="$HERE/model.dict" -artifact_prefix="$WORK/artifacts/" \
+"$WORK/fuzz_$H" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
+	-max_len=$MAXLEN -dict="$DICT" -artifact_prefix="$WORK/artifacts/" \
 	$([ "$JOBS" -gt 1 ] && echo "-jobs=$JOBS -workers=$JOBS") -print_final_stats=1 \
-	"$WORK/corpus" "$HERE/corpus"
+	"$WORK/corpus" "$SEEDS"
