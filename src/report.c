@@ -278,6 +278,7 @@ void report_decorate(lay_result *r, const sr_model *m, const report_style *s)
 		dl_item *it = page_append(r, &r->pages[i]);
 		it->kind = DL_IMAGE;
 		it->role = ROLE_ARTIFACT;
+		it->artifact = LART_HEADER;   /* part of the running header */
 		it->block = -1;
 		it->x = x;
 		it->y = y;
