@@ -1,5 +1,6 @@
 /* pdf.c - the PDF writer: loads the fonts once, measures text for layout, and turns a
- * display list into a PDF file (plain or PDF/A-2b), reusing one libharu document. */
+ * display list into a tagged PDF file (PDF/UA-1, and PDF/A-2a unless plain), reusing one
+ * libharu document. */
 #include "pdf_private.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -278,8 +279,20 @@ static unsigned char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
-                    char *why, size_t why_len)
+/* XMP in both modes (PDF/UA-1 wants pdfuaid and dc:title); the OutputIntent for PDF/A. */
+static int add_metadata(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
+                        char *why, size_t why_len)
+{
+	size_t xmp_len;
+	char *xmp = pdf_xmp_build(m, info->pdfa, &xmp_len);
+	int rc = pdf_harux_metadata(w->doc, xmp, xmp_len);
+	free(xmp);
+	if (failed(w, rc != 0, "XMP-metadata lades till", why, why_len))
+		return -1;
+	return 0;
+}
+
+static int add_pdfa(pdf_writer *w, const pdf_info *info, char *why, size_t why_len)
 {
 	size_t icc_len = 0;
 	unsigned char *icc = info->icc_path ? read_file(info->icc_path, &icc_len) : NULL;
@@ -290,10 +303,7 @@ static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
 		free(icc);
 		return -1;
 	}
-	size_t xmp_len;
-	char *xmp = pdf_xmp_build(m, &xmp_len);
-	int rc = pdf_harux_pdfa(w->doc, xmp, xmp_len, icc, icc_len);
-	free(xmp);
+	int rc = pdf_harux_output_intent(w->doc, icc, icc_len);
 	free(icc);
 	if (failed(w, rc != 0, "PDF/A-metadata lades till", why, why_len))
 		return -1;
@@ -314,19 +324,28 @@ static HPDF_Page *add_pages(pdf_writer *w, const lay_result *r)
 	return pages;
 }
 
+/* The pages, each item in its structure element's marked content, then the structure
+ * tree (built from the layout's blocks before the first page). */
 static int draw_all(pdf_writer *w, const lay_result *r, char *why, size_t why_len)
 {
 	HPDF_Page *pages = add_pages(w, r);
 	int rc = failed(w, false, "sidorna skapades", why, why_len) ? -1 : 0;
 	pdf_images img = {0};
+	pdf_tags tags;
+	if (pdf_tags_build(&tags, r, why, why_len) != 0)
+		rc = -1;
 	for (size_t i = 0; rc == 0 && i < r->n_pages; i++) {
-		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, why, why_len);
+		rc = pdf_draw_page(w, pages, r, i, &tags, &img, why, why_len);
 		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
 			rc = -1;
 	}
+	if (rc == 0 && failed(w, pdf_harux_struct(w->doc, pages, r->n_pages, &tags) != 0,
+	                      "strukturträdet skrevs", why, why_len))
+		rc = -1;
 	if (rc == 0 && failed(w, pdf_draw_outline(w, pages, r->n_pages, r) != 0,
 	                      "bokmärkena skapades", why, why_len))
 		rc = -1;
+	pdf_tags_free(&tags);
 	pdf_images_free(&img);
 	free(pages);
 	return rc;
@@ -381,8 +400,10 @@ static int build(pdf_writer *w, const lay_result *r, const pdf_info *info, const
 	}
 	if (rc == 0)
 		rc = draw_all(w, r, why, why_len);
+	if (rc == 0)
+		rc = add_metadata(w, &m, info, why, why_len);
 	if (rc == 0 && info->pdfa)
-		rc = add_pdfa(w, &m, info, why, why_len);
+		rc = add_pdfa(w, info, why, why_len);
 	if (rc == 0 && failed(w, pdf_harux_id_placeholder(w->doc) != 0,
 	                      "dokumentets id förbereddes", why, why_len))
 		rc = -1;

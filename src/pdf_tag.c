@@ -1,0 +1,374 @@
+/* pdf_tag.c - the logical structure of the tagged PDF (plain data, no libharu): the
+ * structure tree built in reading order from the layout's blocks, and while the pages are
+ * drawn, which element each display item belongs to and its marked-content id. Every
+ * role has one entry in role_map; pdf_harux_struct writes the result as PDF objects. */
+#include "pdf_private.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a block of a role becomes structure (ISO 32000-1 14.8.4). */
+enum tag_shape {
+	TS_NONE,      /* no mapping: pdf_tags_build fails (test: every role is mapped) */
+	TS_ARTIFACT,  /* not content: marked /Artifact */
+	TS_LEAF,      /* one element of the type */
+	TS_HEADING,   /* H1..H6; an H1 opens a Sect */
+	TS_LIST,      /* L > LI > Lbl + LBody, consecutive items of one list in one L */
+	TS_PART,      /* items of a block whose element is made by the block's own shape */
+	TS_TABLE,     /* Table > (Caption) THead/TBody > TR > TH/TD */
+	TS_CAPTION,   /* Caption of its table/figure, or P when it belongs to none */
+	TS_FIGURE,    /* Figure with /Alt and /BBox (in a Div with its Caption) */
+	TS_TOC,       /* TOC > TOCI > Link (text + OBJR of the annotation) */
+};
+
+typedef struct tag_map {
+	const char *type;
+	enum tag_shape shape;
+} tag_map;
+
+/* The one table from layout roles to structure types. A new role needs a line here. */
+static const tag_map role_map[ROLE_MAX] = {
+	[ROLE_ARTIFACT] = { "Artifact", TS_ARTIFACT },
+	[ROLE_TITLE] = { "Title", TS_LEAF },           /* RoleMap: Title -> H1 */
+	[ROLE_HEADING] = { "H", TS_HEADING },
+	[ROLE_PARAGRAPH] = { "P", TS_LEAF },
+	[ROLE_LIST_ITEM] = { "LBody", TS_LIST },
+	[ROLE_TABLE_HEADER] = { "TH", TS_PART },
+	[ROLE_TABLE_CELL] = { "TD", TS_TABLE },        /* the block role of a whole table */
+	[ROLE_CAPTION] = { "Caption", TS_CAPTION },
+	[ROLE_FIGURE] = { "Figure", TS_FIGURE },
+	[ROLE_TOC_ITEM] = { "TOC", TS_TOC },
+	[ROLE_TABLE_TITLE] = { "Caption", TS_CAPTION },
+	[ROLE_FACTS] = { "P", TS_LEAF },
+	[ROLE_ROW_HEADER] = { "TH", TS_PART },
+	[ROLE_LIST_LABEL] = { "Lbl", TS_PART },
+};
+
+const char *pdf_tag_role_type(enum lay_role role)
+{
+	return (unsigned)role < ROLE_MAX && role_map[role].shape != TS_NONE ? role_map[role].type
+	                                                                   : NULL;
+}
+
+/* Grows a malloc'd array of *cap elements to hold at least need. */
+static void *tag_grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return p;
+	size_t nc = *cap ? *cap * 2 : 64;
+	while (nc < need)
+		nc *= 2;
+	*cap = nc;
+	return xrealloc(p, nc * elem);
+}
+
+static const char *const heading_type[7] = { "H1", "H1", "H2", "H3", "H4", "H5", "H6" };
+
+/* ---- building blocks ---- */
+
+static int node_new(pdf_tags *t, const char *type, int parent)
+{
+	t->node = tag_grow(t->node, &t->cap_node, t->n_node + 1, sizeof *t->node);
+	int i = (int)t->n_node++;
+	t->node[i] = (tag_node){ .type = type, .parent = parent, .first = -1, .last = -1, .page = -1 };
+	if (parent >= 0) {
+		t->kid = tag_grow(t->kid, &t->cap_kid, t->n_kid + 1, sizeof *t->kid);
+		int k = (int)t->n_kid++;
+		t->kid[k] = (tag_kid){ .next = -1, .kind = TK_NODE, .ref = i };
+		tag_node *p = &t->node[parent];
+		if (p->last >= 0)
+			t->kid[p->last].next = k;
+		else
+			p->first = k;
+		p->last = k;
+	}
+	return i;
+}
+
+static void kid_add(pdf_tags *t, int node, enum tag_kid_kind kind, int ref, size_t page)
+{
+	t->kid = tag_grow(t->kid, &t->cap_kid, t->n_kid + 1, sizeof *t->kid);
+	int k = (int)t->n_kid++;
+	t->kid[k] = (tag_kid){ .next = -1, .kind = kind, .ref = ref, .page = (int)page };
+	tag_node *n = &t->node[node];
+	if (n->last >= 0)
+		t->kid[n->last].next = k;
+	else
+		n->first = k;
+	n->last = k;
+	if (n->page < 0)
+		n->page = (int)page;
+}
+
+typedef struct tag_build {
+	pdf_tags *t;
+	const lay_result *r;
+	int doc, sect;               /* the Document; the current chapter's Sect or -1 */
+	int prev_level;              /* last heading level (0 before the first) */
+	int list_first, list_node;   /* the open L */
+	bool *built;                 /* per block: its element exists already */
+} tag_build;
+
+static int parent_of(const tag_build *b)
+{
+	return b->sect >= 0 ? b->sect : b->doc;
+}
+
+static void build_table(tag_build *b, size_t tb, int title)
+{
+	pdf_tags *t = b->t;
+	const dl_block *blk = &b->r->blocks[tb];
+	int tab = node_new(t, "Table", parent_of(b)), head = -1, body = -1;
+	if (title >= 0) {
+		t->blk[title] = node_new(t, "Caption", tab);
+		b->built[title] = true;
+	}
+	size_t n = (size_t)blk->n_rows * (size_t)blk->n_cols;
+	t->pool = tag_grow(t->pool, &t->cap_pool, t->n_pool + n + 1, sizeof *t->pool);
+	t->cell_off[tb] = (int)t->n_pool;
+	for (int i = 0; i < blk->n_rows; i++) {
+		bool header = blk->row_kind[i] == LR_HEADER;
+		int *group = header ? &head : &body;
+		if (*group < 0)
+			*group = node_new(t, header ? "THead" : "TBody", tab);
+		int tr = node_new(t, "TR", *group);
+		for (int j = 0; j < blk->n_cols; j++) {
+			unsigned char kind = blk->cell[i * blk->n_cols + j];
+			int c = node_new(t, kind == DC_TD ? "TD" : "TH", tr);
+			t->node[c].scope = kind == DC_TH_COLUMN ? "Column" : kind == DC_TH_ROW ? "Row" : NULL;
+			t->pool[t->n_pool + (size_t)(i * blk->n_cols + j)] = c;
+		}
+	}
+	t->n_pool += n;
+	t->blk[tb] = tab;
+	b->built[tb] = true;
+}
+
+static void build_figure(tag_build *b, size_t fb)
+{
+	pdf_tags *t = b->t;
+	const dl_block *blk = &b->r->blocks[fb];
+	int parent = parent_of(b);
+	if (blk->caption >= 0)   /* the figure and its caption belong together */
+		parent = node_new(t, "Div", parent);
+	int fig = node_new(t, "Figure", parent);
+	t->node[fig].alt = blk->alt && *blk->alt ? blk->alt : "Figur";
+	t->blk[fb] = fig;
+	if (blk->caption >= 0) {
+		t->blk[blk->caption] = node_new(t, "Caption", parent);
+		b->built[blk->caption] = true;
+	}
+}
+
+static void build_list_item(tag_build *b, size_t i)
+{
+	pdf_tags *t = b->t;
+	int first = b->r->blocks[i].list;
+	if (b->list_node < 0 || b->list_first != first) {
+		b->list_node = node_new(t, "L", parent_of(b));
+		b->list_first = first;
+	}
+	int li = node_new(t, "LI", b->list_node);
+	t->blk2[i] = node_new(t, "Lbl", li);
+	t->blk[i] = node_new(t, "LBody", li);
+}
+
+static void build_heading(tag_build *b, size_t i)
+{
+	int level = b->r->blocks[i].level;
+	/* never a skipped level: a heading deeper than one below the last one is raised */
+	if (level > b->prev_level + 1)
+		level = b->prev_level + 1;
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	b->prev_level = level;
+	if (level == 1)
+		b->sect = node_new(b->t, "Sect", b->doc);
+	b->t->blk[i] = node_new(b->t, heading_type[level], parent_of(b));
+}
+
+static int build_block(tag_build *b, size_t i, char *why, size_t why_len)
+{
+	pdf_tags *t = b->t;
+	const dl_block *blk = &b->r->blocks[i];
+	enum tag_shape shape = (unsigned)blk->role < ROLE_MAX ? role_map[blk->role].shape : TS_NONE;
+	if (shape != TS_LIST)
+		b->list_node = -1;   /* anything between two items ends the list */
+	if (b->built[i])
+		return 0;
+	switch (shape) {
+	case TS_ARTIFACT: break;
+	case TS_LEAF:
+		if (blk->role == ROLE_TITLE && b->prev_level < 1)
+			b->prev_level = 1;   /* Title is role-mapped to H1 */
+		t->blk[i] = node_new(t, role_map[blk->role].type, parent_of(b));
+		break;
+	case TS_HEADING: build_heading(b, i); break;
+	case TS_LIST: build_list_item(b, i); break;
+	case TS_TABLE: build_table(b, i, -1); break;
+	case TS_CAPTION:
+		if (blk->role == ROLE_TABLE_TITLE && blk->caption >= 0)
+			build_table(b, (size_t)blk->caption, (int)i);
+		else
+			t->blk[i] = node_new(t, "P", parent_of(b));   /* a note: belongs to nothing */
+		break;
+	case TS_FIGURE: build_figure(b, i); break;
+	case TS_TOC: t->blk[i] = node_new(t, "TOC", parent_of(b)); break;
+	case TS_PART:
+	case TS_NONE:
+	default:
+		snprintf(why, why_len, "PDF:en kunde inte skapas: block %zu har rollen %d som saknar "
+		         "strukturtyp", i, (int)blk->role);
+		return -1;
+	}
+	b->built[i] = true;
+	return 0;
+}
+
+void pdf_tags_free(pdf_tags *t)
+{
+	free(t->node);
+	free(t->kid);
+	free(t->blk);
+	free(t->blk2);
+	free(t->cell_off);
+	free(t->pool);
+	free(t->toc_entry);
+	for (size_t p = 0; p < t->n_pages; p++)
+		free(t->mc[p].node);
+	free(t->mc);
+	free(t->annot);
+	memset(t, 0, sizeof *t);
+}
+
+int pdf_tags_build(pdf_tags *t, const lay_result *r, char *why, size_t why_len)
+{
+	memset(t, 0, sizeof *t);
+	size_t nb = r->n_blocks;
+	t->n_blocks = nb;
+	t->blk = xmalloc((nb + 1) * sizeof *t->blk);
+	t->blk2 = xmalloc((nb + 1) * sizeof *t->blk2);
+	t->cell_off = xmalloc((nb + 1) * sizeof *t->cell_off);
+	t->toc_entry = xmalloc((nb + 1) * sizeof *t->toc_entry);
+	for (size_t i = 0; i < nb; i++)
+		t->blk[i] = t->blk2[i] = t->cell_off[i] = t->toc_entry[i] = -1;
+	t->n_pages = r->n_pages;
+	t->mc = xcalloc(r->n_pages + 1, sizeof *t->mc);
+	tag_build b = { .t = t, .r = r, .sect = -1, .list_first = -1, .list_node = -1 };
+	b.built = xcalloc(nb + 1, sizeof *b.built);
+	b.doc = t->doc = node_new(t, "Document", -1);
+	int rc = 0;
+	for (size_t i = 0; i < nb && rc == 0; i++)
+		rc = build_block(&b, i, why, why_len);
+	free(b.built);
+	return rc;
+}
+
+/* ---- items ---- */
+
+/* An item whose block the layout did not describe (a display list made by hand): an
+ * element of its own, directly in the Document. */
+static int loose_node(pdf_tags *t, const dl_item *it)
+{
+	const char *type = pdf_tag_role_type(it->role);
+	if (!type || role_map[it->role].shape == TS_PART || role_map[it->role].shape == TS_TABLE ||
+	    role_map[it->role].shape == TS_LIST || role_map[it->role].shape == TS_CAPTION)
+		type = "P";
+	else if (role_map[it->role].shape == TS_HEADING)
+		type = "H1";
+	else if (role_map[it->role].shape == TS_TOC)
+		type = "Link";
+	int n = node_new(t, type, t->doc);
+	if (!strcmp(type, "Figure"))
+		t->node[n].alt = it->alt && *it->alt ? it->alt : "Figur";
+	return n;
+}
+
+static void extend_bbox(tag_node *n, const dl_item *it)
+{
+	double x0 = it->x, y0 = it->y, x1 = it->x + it->w, y1 = it->y + it->h;
+	if (it->kind == DL_TEXT) {
+		y0 = it->y - 0.3 * it->size;
+		y1 = it->y + it->size;
+	} else if (it->kind == DL_MARKER) {
+		x0 = it->x - it->w / 2;
+		x1 = it->x + it->w / 2;
+		y0 = it->y - it->w / 2;
+		y1 = it->y + it->w / 2;
+	}
+	if (x0 > x1) { double s = x0; x0 = x1; x1 = s; }
+	if (y0 > y1) { double s = y0; y0 = y1; y1 = s; }
+	if (!n->has_bbox) {
+		n->bbox[0] = x0; n->bbox[1] = y0; n->bbox[2] = x1; n->bbox[3] = y1;
+		n->has_bbox = true;
+		return;
+	}
+	if (x0 < n->bbox[0]) n->bbox[0] = x0;
+	if (y0 < n->bbox[1]) n->bbox[1] = y0;
+	if (x1 > n->bbox[2]) n->bbox[2] = x1;
+	if (y1 > n->bbox[3]) n->bbox[3] = y1;
+}
+
+/* The TOCI > Link of entry it->row of TOC block b, made on its first item. */
+static int toc_link(pdf_tags *t, size_t b, const dl_item *it)
+{
+	if (t->toc_entry[b] != it->row || t->blk2[b] < 0) {
+		int toci = node_new(t, "TOCI", t->blk[b]);
+		t->blk2[b] = node_new(t, "Link", toci);
+		t->toc_entry[b] = it->row;
+	}
+	return t->blk2[b];
+}
+
+static int cell_node(const pdf_tags *t, const lay_result *r, size_t b, const dl_item *it)
+{
+	const dl_block *blk = &r->blocks[b];
+	if (t->cell_off[b] < 0 || it->row < 0 || it->col < 0 || it->row >= blk->n_rows ||
+	    it->col >= blk->n_cols)
+		return -1;
+	return t->pool[(size_t)t->cell_off[b] + (size_t)(it->row * blk->n_cols + it->col)];
+}
+
+int pdf_tags_item(pdf_tags *t, const lay_result *r, const dl_item *it)
+{
+	if (it->role == ROLE_ARTIFACT || (unsigned)it->role >= ROLE_MAX)
+		return PDF_TAG_ARTIFACT((unsigned)it->artifact < LART_MAX ? it->artifact : LART_LAYOUT);
+	size_t b = (size_t)it->block;
+	int n = -1;
+	if (it->block >= 0 && b < t->n_blocks && (t->blk[b] >= 0 || t->cell_off[b] >= 0)) {
+		switch (it->role) {
+		case ROLE_TABLE_HEADER:
+		case ROLE_ROW_HEADER:
+		case ROLE_TABLE_CELL: n = cell_node(t, r, b, it); break;
+		case ROLE_LIST_LABEL: n = t->blk2[b]; break;
+		case ROLE_TOC_ITEM: n = t->blk[b] >= 0 ? toc_link(t, b, it) : -1; break;
+		default: n = t->blk[b]; break;
+		}
+	}
+	if (n < 0)
+		n = loose_node(t, it);
+	if (!strcmp(t->node[n].type, "Figure"))
+		extend_bbox(&t->node[n], it);
+	return n;
+}
+
+int pdf_tags_mcid(pdf_tags *t, size_t page, int node)
+{
+	tag_page *pg = &t->mc[page];
+	pg->node = tag_grow(pg->node, &pg->cap, pg->n + 1, sizeof *pg->node);
+	int mcid = (int)pg->n++;
+	pg->node[mcid] = node;
+	kid_add(t, node, TK_MCID, mcid, page);
+	return mcid;
+}
+
+int pdf_tags_annot(pdf_tags *t, size_t page, int node, void *annot)
+{
+	t->annot = tag_grow(t->annot, &t->cap_annot, t->n_annot + 1, sizeof *t->annot);
+	int k = (int)t->n_annot++;
+	t->annot[k] = (tag_annot){ .annot = annot, .node = node, .page = (int)page };
+	kid_add(t, node, TK_OBJR, k, page);
+	return (int)t->n_pages + k;   /* its key in the ParentTree: after the pages' */
+}
