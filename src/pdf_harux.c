@@ -184,20 +184,7 @@ int pdf_harux_annot_print(HPDF_Annotation annot)
 	return HPDF_Dict_AddNumber(annot, "F", 4) == HPDF_OK ? 0 : -1;
 }
 
-int pdf_harux_id_placeholder(HPDF_Doc doc)
-{
-	HPDF_BYTE zero[ID_LEN] = {0};
-	HPDF_Array id = HPDF_Array_New(doc->mmgr);
-	if (!id)
-		return -1;
-	HPDF_STATUS st = HPDF_Dict_Add(doc->trailer, "ID", id);
-	for (int i = 0; i < 2 && st == HPDF_OK; i++)
-		st = HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, zero, ID_LEN));
-	return st == HPDF_OK ? 0 : -1;
-}
-
-/* Finds the placeholder after the trailer's last "/ID" (the trailer is the file's
- * end, so nothing in a compressed stream can be mistaken for it). */
+/* Finds the placeholder at or after from (pdf_pack says where it wrote it). */
 static unsigned char *find_placeholder(unsigned char *buf, size_t len, size_t from)
 {
 	static const char zeros[] = "<00000000000000000000000000000000>";
@@ -208,14 +195,9 @@ static unsigned char *find_placeholder(unsigned char *buf, size_t len, size_t fr
 	return NULL;
 }
 
-int pdf_harux_patch_id(unsigned char *buf, size_t len)
+int pdf_harux_patch_id(unsigned char *buf, size_t len, size_t from)
 {
-	size_t at = len;
-	while (at >= 3 && memcmp(buf + at - 3, "/ID", 3))
-		at--;
-	if (at < 3)
-		return -1;
-	unsigned char *a = find_placeholder(buf, len, at);
+	unsigned char *a = find_placeholder(buf, len, from);
 	unsigned char *b = a ? find_placeholder(buf, len, (size_t)(a - buf) + 1) : NULL;
 	if (!b)
 		return -1;
@@ -242,186 +224,41 @@ void pdf_harux_version(HPDF_Doc doc)
 
 /* ---- the structure tree (ISO 32000-1 14.7, 14.8) ---- */
 
-/* A new indirect dictionary, or NULL. */
-static HPDF_Dict indirect_dict(HPDF_Doc doc)
-{
-	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-	if (d && HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
-		return NULL;
-	return d;
-}
-
 /* A text string in UTF-16 (libharu converts through its UTF-8 encoder). */
 static HPDF_String text_string(HPDF_Doc doc, const char *utf8)
 {
 	return HPDF_String_New(doc->mmgr, utf8, HPDF_GetEncoder(doc, "UTF-8"));
 }
 
-static HPDF_STATUS add_kid(HPDF_Doc doc, HPDF_Page *pages, const pdf_tags *t, const tag_node *n,
-                           const tag_kid *k, HPDF_Array arr)
+static size_t obj_num(const void *obj)
 {
-	if (k->kind == TK_NODE)
-		return HPDF_Array_Add(arr, t->node[k->ref].obj);
-	if (k->kind == TK_MCID && k->page == n->page)
-		return HPDF_Array_AddNumber(arr, k->ref);   /* on the element's own /Pg */
-	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-	if (!d)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS st = HPDF_Array_Add(arr, d);
-	if (st == HPDF_OK)
-		st = HPDF_Dict_AddName(d, "Type", k->kind == TK_MCID ? "MCR" : "OBJR");
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(d, "Pg", pages[k->page]);
-	if (st == HPDF_OK)
-		st = k->kind == TK_MCID ? HPDF_Dict_AddNumber(d, "MCID", k->ref)
-		                        : HPDF_Dict_Add(d, "Obj", t->annot[k->ref].annot);
-	return st;
+	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-/* /A: the attribute object of a header cell (Table owner) or a figure (Layout owner). */
-static HPDF_STATUS add_attributes(HPDF_Doc doc, HPDF_Dict d, const tag_node *n)
+/* The elements themselves are written as text by pdf_tag.c and packed into object
+ * streams by pdf_pack.c: ~10 000 libharu dictionaries (one per table cell of a large
+ * report) would cost more time than the whole rest of the document. */
+int pdf_harux_struct(HPDF_Doc doc, HPDF_Page *pages, size_t n_pages, pdf_tags *t)
 {
-	if (!n->scope && !n->has_bbox)
-		return HPDF_OK;
-	HPDF_Dict a = HPDF_Dict_New(doc->mmgr);
-	if (!a)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS st = HPDF_Dict_Add(d, "A", a);
-	if (st == HPDF_OK)
-		st = HPDF_Dict_AddName(a, "O", n->scope ? "Table" : "Layout");
-	if (st == HPDF_OK && n->scope)
-		st = HPDF_Dict_AddName(a, "Scope", n->scope);
-	if (st == HPDF_OK && n->has_bbox) {
-		HPDF_Array bb = HPDF_Array_New(doc->mmgr);
-		st = bb ? HPDF_Dict_Add(a, "BBox", bb) : HPDF_FAILD_TO_ALLOC_MEM;
-		for (int i = 0; i < 4 && st == HPDF_OK; i++)
-			st = HPDF_Array_AddReal(bb, (HPDF_REAL)n->bbox[i]);
-	}
-	return st;
-}
-
-static HPDF_STATUS write_node(HPDF_Doc doc, HPDF_Page *pages, const pdf_tags *t, HPDF_Dict root,
-                              const tag_node *n)
-{
-	HPDF_Dict d = n->obj;
-	HPDF_STATUS st = HPDF_Dict_AddName(d, "S", n->type);
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(d, "P", n->parent >= 0 ? t->node[n->parent].obj : root);
-	if (st == HPDF_OK && n->page >= 0)
-		st = HPDF_Dict_Add(d, "Pg", pages[n->page]);
-	if (st == HPDF_OK && n->alt)
-		st = HPDF_Dict_Add(d, "Alt", text_string(doc, n->alt));
-	if (st == HPDF_OK)
-		st = add_attributes(doc, d, n);
-	if (st != HPDF_OK || n->first < 0)
-		return st;
-	HPDF_Array k = HPDF_Array_New(doc->mmgr);
-	st = k ? HPDF_Dict_Add(d, "K", k) : HPDF_FAILD_TO_ALLOC_MEM;
-	for (int i = n->first; i >= 0 && st == HPDF_OK; i = t->kid[i].next)
-		st = add_kid(doc, pages, t, n, &t->kid[i], k);
-	return st;
-}
-
-/* ParentTree value of key: the page's array of elements by MCID, or an annotation's
- * element. */
-static HPDF_STATUS add_parent_value(HPDF_Doc doc, const pdf_tags *t, size_t key, HPDF_Array nums)
-{
-	HPDF_STATUS st = HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
-	if (st != HPDF_OK)
-		return st;
-	if (key >= t->n_pages)
-		return HPDF_Array_Add(nums, t->node[t->annot[key - t->n_pages].node].obj);
-	HPDF_Array a = HPDF_Array_New(doc->mmgr);
-	st = a ? HPDF_Array_Add(nums, a) : HPDF_FAILD_TO_ALLOC_MEM;
-	const tag_page *pg = &t->mc[key];
-	for (size_t i = 0; i < pg->n && st == HPDF_OK; i++)
-		st = HPDF_Array_Add(a, t->node[pg->node[i]].obj);
-	return st;
-}
-
-enum { PT_LEAF = 64 };   /* entries per number-tree leaf */
-
-/* One /Nums array for few entries; else /Kids of leaves with /Limits (two levels). */
-static HPDF_STATUS parent_tree(HPDF_Doc doc, const pdf_tags *t, HPDF_Dict root)
-{
-	size_t n = t->n_pages + t->n_annot;
-	HPDF_Dict pt = indirect_dict(doc);
-	if (!pt)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS st = HPDF_Dict_Add(root, "ParentTree", pt);
-	if (st == HPDF_OK)
-		st = HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)n);
-	HPDF_Array kids = NULL;
-	if (st == HPDF_OK && n > PT_LEAF) {
-		kids = HPDF_Array_New(doc->mmgr);
-		st = kids ? HPDF_Dict_Add(pt, "Kids", kids) : HPDF_FAILD_TO_ALLOC_MEM;
-	}
-	for (size_t lo = 0; lo < n && st == HPDF_OK; lo += PT_LEAF) {
-		size_t hi = lo + PT_LEAF < n ? lo + PT_LEAF : n;
-		HPDF_Dict leaf = kids ? indirect_dict(doc) : pt;
-		HPDF_Array nums = HPDF_Array_New(doc->mmgr);
-		if (!leaf || !nums)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		if (kids) {
-			HPDF_Array lim = HPDF_Array_New(doc->mmgr);
-			st = lim ? HPDF_Array_Add(kids, leaf) : HPDF_FAILD_TO_ALLOC_MEM;
-			if (st == HPDF_OK)
-				st = HPDF_Dict_Add(leaf, "Limits", lim);
-			if (st == HPDF_OK)
-				st = HPDF_Array_AddNumber(lim, (HPDF_INT32)lo);
-			if (st == HPDF_OK)
-				st = HPDF_Array_AddNumber(lim, (HPDF_INT32)(hi - 1));
-		}
-		if (st == HPDF_OK)
-			st = HPDF_Dict_Add(leaf, "Nums", nums);
-		for (size_t k = lo; k < hi && st == HPDF_OK; k++)
-			st = add_parent_value(doc, t, k, nums);
-	}
-	return st;
-}
-
-static HPDF_STATUS struct_root(HPDF_Doc doc, HPDF_Dict root, const pdf_tags *t)
-{
-	HPDF_Dict rm = HPDF_Dict_New(doc->mmgr), mi = HPDF_Dict_New(doc->mmgr);
-	HPDF_Array k = HPDF_Array_New(doc->mmgr);
-	if (!rm || !mi || !k)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS st = HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(root, "K", k);
-	if (st == HPDF_OK)
-		st = HPDF_Array_Add(k, t->node[t->doc].obj);
-	/* Title is PDF 2.0's type for a document's title; PDF 1.7 readers get H1 */
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(root, "RoleMap", rm);
-	if (st == HPDF_OK)
-		st = HPDF_Dict_AddName(rm, "Title", "H1");
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+	HPDF_Null root = HPDF_Null_New(doc->mmgr);
+	HPDF_Dict mi = HPDF_Dict_New(doc->mmgr);
+	if (!root || !mi || HPDF_Xref_Add(doc->xref, root) != HPDF_OK)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
 	if (st == HPDF_OK)
 		st = HPDF_Dict_Add(doc->catalog, "MarkInfo", mi);
 	if (st == HPDF_OK)
 		st = HPDF_Dict_AddBoolean(mi, "Marked", HPDF_TRUE);
-	return st;
-}
-
-int pdf_harux_struct(HPDF_Doc doc, HPDF_Page *pages, size_t n_pages, pdf_tags *t)
-{
-	HPDF_Dict root = indirect_dict(doc);
-	HPDF_STATUS st = root ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-	for (size_t i = 0; i < t->n_node && st == HPDF_OK; i++)
-		if (!(t->node[i].obj = indirect_dict(doc)))
-			st = HPDF_FAILD_TO_ALLOC_MEM;
-	for (size_t i = 0; i < t->n_node && st == HPDF_OK; i++)
-		st = write_node(doc, pages, t, root, &t->node[i]);
-	if (st == HPDF_OK)
-		st = struct_root(doc, root, t);
-	if (st == HPDF_OK)
-		st = parent_tree(doc, t, root);
-	for (size_t i = 0; i < n_pages && st == HPDF_OK; i++)
+	t->root_obj = obj_num(root);
+	t->page_obj = xcalloc(n_pages + 1, sizeof *t->page_obj);
+	t->annot_obj = xcalloc(t->n_annot + 1, sizeof *t->annot_obj);
+	for (size_t i = 0; i < n_pages && st == HPDF_OK; i++) {
+		t->page_obj[i] = obj_num(pages[i]);
 		st = HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
+	}
 	for (size_t i = 0; i < t->n_annot && st == HPDF_OK; i++) {
 		HPDF_Page pg = pages[t->annot[i].page];
+		t->annot_obj[i] = obj_num(t->annot[i].annot);
 		if (!HPDF_Dict_GetItem(pg, "Tabs", HPDF_OCLASS_NAME))
 			st = HPDF_Dict_AddName(pg, "Tabs", "S");   /* tab order = structure order */
 	}

@@ -138,7 +138,23 @@ typedef struct pdf_tags {
 	size_t n_pages;
 	tag_annot *annot;
 	size_t n_annot, cap_annot;
+	size_t root_obj;           /* pdf_harux_struct: the StructTreeRoot's object number */
+	size_t *page_obj;          /* pdf_harux_struct: the pages' object numbers */
+	size_t *annot_obj;         /* pdf_harux_struct: the annotations' object numbers */
 } pdf_tags;
+
+/* An object written as text: its number and its body ("<<...>>"). */
+typedef struct pdf_obj {
+	size_t num;
+	const char *text;
+	size_t len;
+} pdf_obj;
+
+typedef struct pdf_objs {
+	pdf_obj *obj;
+	size_t n;
+	char *text;                /* owns what the objects point into */
+} pdf_objs;
 
 /* pdf_tags_item's answer for an artifact of kind k (enum lay_artifact). */
 #define PDF_TAG_ARTIFACT(k) (-1 - (int)(k))
@@ -156,6 +172,21 @@ int pdf_tags_mcid(pdf_tags *t, size_t page, int node);
 /* Records annotation annot of page as part of node (an OBJR); returns its
  * /StructParent key. */
 int pdf_tags_annot(pdf_tags *t, size_t page, int node, void *annot);
+/* The tree as objects: the StructTreeRoot as number root, element i as base + i, then
+ * the ParentTree (two levels when large). */
+int pdf_tags_objects(const pdf_tags *t, size_t root, size_t base, const size_t *page_num,
+                     const size_t *annot_num, pdf_objs *out);
+void pdf_objs_free(pdf_objs *o);
+
+/* ---- pdf_pack.c: object streams and a cross-reference stream (no libharu) ---- */
+
+/* The number of objects (the xref table's size) of a file libharu saved, 0 if unreadable. */
+size_t pdf_pack_count(const unsigned char *in, size_t len);
+/* Rewrites libharu's file in with extra objects added (or replacing placeholders of the
+ * same number): streams as they are, everything else in object streams, an xref stream
+ * with a placeholder /ID at *id_at. Returns 0 (*out malloc'd) or -1. */
+int pdf_pack(const unsigned char *in, size_t len, const pdf_obj *extra, size_t n_extra,
+             unsigned char **out, size_t *out_len, size_t *id_at);
 
 /* ---- pdf_draw.c: the display list as one content stream per page ---- */
 
@@ -209,9 +240,10 @@ int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
 int pdf_harux_metadata(HPDF_Doc doc, const char *xmp, size_t xmp_len);
 /* PDF/A: the sRGB OutputIntent. */
 int pdf_harux_output_intent(HPDF_Doc doc, const unsigned char *icc, size_t icc_len);
-/* The structure tree as PDF objects: StructTreeRoot with RoleMap and ParentTree (a
- * two-level number tree when large), MarkInfo, /StructParents on every page and /Tabs /S
- * on pages with annotations. Returns 0 or -1. */
+/* What the structure tree needs from libharu's objects: a placeholder object for the
+ * StructTreeRoot in the catalog (pdf_pack puts the real one in its place), MarkInfo,
+ * /StructParents on every page, /Tabs /S on pages with annotations, and the object
+ * numbers of the pages and annotations (into t). Returns 0 or -1. */
 int pdf_harux_struct(HPDF_Doc doc, HPDF_Page *pages, size_t n_pages, pdf_tags *t);
 /* A link annotation's /StructParent key and its /Contents (UTF-8). */
 int pdf_harux_annot_tag(HPDF_Doc doc, HPDF_Annotation annot, int key, const char *contents);
@@ -228,10 +260,9 @@ const char *pdf_harux_font_resource(HPDF_Page page, HPDF_Font font);
 void pdf_harux_use_glyph(HPDF_Font font, unsigned cp);
 /* Sets /F 4 (Print) on an annotation. */
 int pdf_harux_annot_print(HPDF_Annotation annot);
-/* A trailer /ID of two placeholder strings, filled in by pdf_harux_patch_id. */
-int pdf_harux_id_placeholder(HPDF_Doc doc);
-/* Replaces the placeholder /ID in the saved bytes with the MD5 of the bytes. */
-int pdf_harux_patch_id(unsigned char *buf, size_t len);
+/* Replaces the placeholder /ID in the saved bytes with the MD5 of the bytes: the two
+ * placeholders at or after offset from. */
+int pdf_harux_patch_id(unsigned char *buf, size_t len, size_t from);
 /* The header version; call last before saving (other calls raise it). */
 void pdf_harux_version(HPDF_Doc doc);
 #endif

@@ -240,6 +240,8 @@ void pdf_tags_free(pdf_tags *t)
 		free(t->mc[p].node);
 	free(t->mc);
 	free(t->annot);
+	free(t->page_obj);
+	free(t->annot_obj);
 	memset(t, 0, sizeof *t);
 }
 
@@ -371,4 +373,232 @@ int pdf_tags_annot(pdf_tags *t, size_t page, int node, void *annot)
 	t->annot[k] = (tag_annot){ .annot = annot, .node = node, .page = (int)page };
 	kid_add(t, node, TK_OBJR, k, page);
 	return (int)t->n_pages + k;   /* its key in the ParentTree: after the pages' */
+}
+
+/* ---- the tree as PDF objects (written as text, packed by pdf_pack.c) ---- */
+
+static void ops_int(pdf_ops *o, long long v)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%lld", v);
+	pdf_ops_raw(o, tmp);
+}
+
+static void ops_ref(pdf_ops *o, size_t num)
+{
+	char tmp[40];
+	snprintf(tmp, sizeof tmp, "%zu 0 R", num);
+	pdf_ops_raw(o, tmp);
+}
+
+/* A text string as UTF-16BE hex with a byte-order mark; non-BMP characters and controls
+ * become spaces, as everywhere in the file. */
+static void ops_text(pdf_ops *o, const char *utf8)
+{
+	char *s = pdf_bmp_only(utf8, strlen(utf8));
+	pdf_ops_raw(o, "<FEFF");
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned cp = *p++;
+		if (cp >= 0xE0 && p[0] && p[1]) {
+			cp = ((cp & 0x0F) << 12) | ((unsigned)(p[0] & 0x3F) << 6) | (p[1] & 0x3F);
+			p += 2;
+		} else if (cp >= 0xC0 && p[0]) {
+			cp = ((cp & 0x1F) << 6) | (p[0] & 0x3F);
+			p++;
+		} else if (cp >= 0x80) {
+			cp = 0xFFFD;   /* a stray continuation byte */
+		}
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			cp = 0xFFFD;
+		char hex[8];
+		snprintf(hex, sizeof hex, "%04X", cp);
+		pdf_ops_raw(o, hex);
+	}
+	pdf_ops_raw(o, ">");
+	free(s);
+}
+
+typedef struct obj_writer {
+	pdf_ops text;              /* all objects, one after the other */
+	pdf_obj *obj;              /* len holds the start offset until obj_end */
+	size_t n, cap;
+} obj_writer;
+
+static void obj_begin(obj_writer *w, size_t num)
+{
+	w->obj = tag_grow(w->obj, &w->cap, w->n + 1, sizeof *w->obj);
+	w->obj[w->n] = (pdf_obj){ .num = num };
+	w->obj[w->n].len = w->text.len;   /* start for now: fixed up in obj_end */
+	w->n++;
+}
+
+static void obj_end(obj_writer *w)
+{
+	pdf_obj *ob = &w->obj[w->n - 1];
+	ob->len = w->text.len - ob->len;
+}
+
+static void write_kids(pdf_ops *o, const pdf_tags *t, const tag_node *n, size_t base,
+                       const size_t *page_num, const size_t *annot_num)
+{
+	pdf_ops_raw(o, "/K[");
+	bool first = true;
+	for (int i = n->first; i >= 0; i = t->kid[i].next) {
+		const tag_kid *k = &t->kid[i];
+		if (!first)
+			pdf_ops_raw(o, " ");
+		first = false;
+		if (k->kind == TK_NODE) {
+			ops_ref(o, base + (size_t)k->ref);
+		} else if (k->kind == TK_MCID && k->page == n->page) {
+			ops_int(o, k->ref);   /* on the element's own /Pg */
+		} else if (k->kind == TK_MCID) {
+			pdf_ops_raw(o, "<</Type/MCR/Pg ");
+			ops_ref(o, page_num[k->page]);
+			pdf_ops_raw(o, "/MCID ");
+			ops_int(o, k->ref);
+			pdf_ops_raw(o, ">>");
+		} else {
+			pdf_ops_raw(o, "<</Type/OBJR/Pg ");
+			ops_ref(o, page_num[k->page]);
+			pdf_ops_raw(o, "/Obj ");
+			ops_ref(o, annot_num[k->ref]);
+			pdf_ops_raw(o, ">>");
+		}
+	}
+	pdf_ops_raw(o, "]");
+}
+
+static void write_node(obj_writer *w, const pdf_tags *t, size_t i, size_t root, size_t base,
+                       const size_t *page_num, const size_t *annot_num)
+{
+	const tag_node *n = &t->node[i];
+	pdf_ops *o = &w->text;
+	obj_begin(w, base + i);
+	pdf_ops_raw(o, "<</S/");
+	pdf_ops_raw(o, n->type);
+	pdf_ops_raw(o, "/P ");
+	ops_ref(o, n->parent >= 0 ? base + (size_t)n->parent : root);
+	if (n->page >= 0) {
+		pdf_ops_raw(o, "/Pg ");
+		ops_ref(o, page_num[n->page]);
+	}
+	if (n->alt) {
+		pdf_ops_raw(o, "/Alt");
+		ops_text(o, n->alt);
+	}
+	if (n->scope) {
+		pdf_ops_raw(o, "/A<</O/Table/Scope/");
+		pdf_ops_raw(o, n->scope);
+		pdf_ops_raw(o, ">>");
+	} else if (n->has_bbox) {
+		pdf_ops_raw(o, "/A<</O/Layout/BBox[");
+		for (int k = 0; k < 4; k++)
+			pdf_ops_num(o, n->bbox[k]);
+		pdf_ops_raw(o, "]>>");
+	}
+	if (n->first >= 0)
+		write_kids(o, t, n, base, page_num, annot_num);
+	pdf_ops_raw(o, ">>");
+	obj_end(w);
+}
+
+enum { PT_LEAF = 128 };   /* ParentTree entries per number-tree leaf */
+
+static void parent_value(pdf_ops *o, const pdf_tags *t, size_t key, size_t base)
+{
+	ops_int(o, (long long)key);
+	pdf_ops_raw(o, " ");
+	if (key >= t->n_pages) {
+		ops_ref(o, base + (size_t)t->annot[key - t->n_pages].node);
+		return;
+	}
+	const tag_page *pg = &t->mc[key];
+	pdf_ops_raw(o, "[");
+	for (size_t i = 0; i < pg->n; i++) {
+		if (i)
+			pdf_ops_raw(o, " ");
+		ops_ref(o, base + (size_t)pg->node[i]);
+	}
+	pdf_ops_raw(o, "]");
+}
+
+/* One /Nums for few entries, else /Kids of leaves with /Limits: two levels. */
+static void parent_tree(obj_writer *w, const pdf_tags *t, size_t num)
+{
+	size_t n = t->n_pages + t->n_annot, base = num - t->n_node;
+	pdf_ops *o = &w->text;
+	obj_begin(w, num);
+	if (n <= PT_LEAF) {
+		pdf_ops_raw(o, "<</Nums[");
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				pdf_ops_raw(o, " ");
+			parent_value(o, t, k, base);
+		}
+		pdf_ops_raw(o, "]>>");
+		obj_end(w);
+		return;
+	}
+	pdf_ops_raw(o, "<</Kids[");
+	for (size_t lo = 0, j = 0; lo < n; lo += PT_LEAF, j++) {
+		if (j)
+			pdf_ops_raw(o, " ");
+		ops_ref(o, num + 1 + j);
+	}
+	pdf_ops_raw(o, "]>>");
+	obj_end(w);
+	for (size_t lo = 0, j = 0; lo < n; lo += PT_LEAF, j++) {
+		size_t hi = lo + PT_LEAF < n ? lo + PT_LEAF : n;
+		obj_begin(w, num + 1 + j);
+		pdf_ops_raw(o, "<</Limits[");
+		ops_int(o, (long long)lo);
+		pdf_ops_raw(o, " ");
+		ops_int(o, (long long)(hi - 1));
+		pdf_ops_raw(o, "]/Nums[");
+		for (size_t k = lo; k < hi; k++) {
+			if (k > lo)
+				pdf_ops_raw(o, " ");
+			parent_value(o, t, k, base);
+		}
+		pdf_ops_raw(o, "]>>");
+		obj_end(w);
+	}
+}
+
+int pdf_tags_objects(const pdf_tags *t, size_t root, size_t base, const size_t *page_num,
+                     const size_t *annot_num, pdf_objs *out)
+{
+	obj_writer w = {0};
+	size_t pt = base + t->n_node, keys = t->n_pages + t->n_annot;
+	obj_begin(&w, root);
+	pdf_ops_raw(&w.text, "<</Type/StructTreeRoot/K[");
+	ops_ref(&w.text, base + (size_t)t->doc);
+	/* Title is PDF 2.0's type for a document's title; PDF 1.7 readers take it as H1 */
+	pdf_ops_raw(&w.text, "]/RoleMap<</Title/H1>>/ParentTree ");
+	ops_ref(&w.text, pt);
+	pdf_ops_raw(&w.text, "/ParentTreeNextKey ");
+	ops_int(&w.text, (long long)keys);
+	pdf_ops_raw(&w.text, ">>");
+	obj_end(&w);
+	for (size_t i = 0; i < t->n_node; i++)
+		write_node(&w, t, i, root, base, page_num, annot_num);
+	parent_tree(&w, t, pt);
+	/* offsets become pointers now that the text no longer moves */
+	for (size_t i = 0, at = 0; i < w.n; i++) {
+		size_t len = w.obj[i].len;
+		w.obj[i].text = w.text.buf + at;
+		at += len;
+	}
+	out->obj = w.obj;
+	out->n = w.n;
+	out->text = w.text.buf;
+	return 0;
+}
+
+void pdf_objs_free(pdf_objs *o)
+{
+	free(o->obj);
+	free(o->text);
+	memset(o, 0, sizeof *o);
 }
