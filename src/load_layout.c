@@ -171,7 +171,7 @@ static void check_contrast(lparse *p, const xmlNode *n, const char *name, lay_rg
 	double r = contrast_ratio(rgb_value(v), against);
 	if (r + 1e-9 >= need)
 		return;
-	char got[16], want[16];
+	char got[48], want[48];
 	ratio_text(r, got, sizeof got);
 	ratio_text(need, want, sizeof want);
 	diag_add(p->c->d, D_CONTRAST, load_node_file(p->c, n), load_node_line(n),

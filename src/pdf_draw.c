@@ -56,11 +56,11 @@ typedef struct pdf_canvas {
 } pdf_canvas;
 
 static const char *const artifact_props[LART_MAX] = {
-	[LART_LAYOUT] = "/Artifact <</Type /Layout>> BDC\n",
-	[LART_PAGE] = "/Artifact <</Type /Pagination>> BDC\n",
-	[LART_HEADER] = "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
-	[LART_FOOTER] = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
-	[LART_WATERMARK] = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n",
+	[LART_LAYOUT] = "/Artifact<</Type/Layout>>BDC\n",
+	[LART_PAGE] = "/Artifact<</Type/Pagination>>BDC\n",
+	[LART_HEADER] = "/Artifact<</Type/Pagination/Subtype/Header>>BDC\n",
+	[LART_FOOTER] = "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n",
+	[LART_WATERMARK] = "/Artifact<</Type/Pagination/Subtype/Watermark>>BDC\n",
 };
 
 /* Ends the open marked-content sequence. Sequences never straddle BT/ET. */
@@ -81,12 +81,11 @@ static void mark_as(pdf_canvas *c, int key)
 	if (key < 0) {
 		pdf_ops_raw(c->ops, artifact_props[-1 - key]);
 	} else {
-		char buf[64];
-		snprintf(buf, sizeof buf, " <</MCID %d>> BDC\n",
-		         pdf_tags_mcid(c->tags, c->pi, key));
 		pdf_ops_raw(c->ops, "/");
 		pdf_ops_raw(c->ops, c->tags->node[key].type);
-		pdf_ops_raw(c->ops, buf);
+		pdf_ops_raw(c->ops, "<</MCID ");
+		pdf_ops_uint(c->ops, (unsigned)pdf_tags_mcid(c->tags, c->pi, key));
+		pdf_ops_raw(c->ops, ">>BDC\n");
 	}
 	c->marked = true;
 	c->mark = key;

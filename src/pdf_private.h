@@ -46,6 +46,11 @@ long long pdf_ops_milli(double v);
  * space unless it starts a line or an array. */
 void pdf_ops_milli_num(pdf_ops *o, long long m);
 void pdf_ops_num(pdf_ops *o, double v);
+/* Appends v in decimal, nothing before it (snprintf costs ten times as much, and the
+ * structure tree has tens of thousands of numbers). */
+void pdf_ops_uint(pdf_ops *o, unsigned long long v);
+/* v in decimal into buf (at least 21 bytes), NUL-terminated; returns the length. */
+size_t pdf_utoa(char *buf, unsigned long long v);
 /* Appends the colour's three components and then op (" rg\n", " RG\n"). */
 void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op);
 /* Appends "(...)Tj\n": len bytes of UTF-8 as UTF-16BE codes (what libharu's UTF-8
@@ -173,7 +178,7 @@ int pdf_tags_mcid(pdf_tags *t, size_t page, int node);
  * /StructParent key. */
 int pdf_tags_annot(pdf_tags *t, size_t page, int node, void *annot);
 /* The tree as objects: the StructTreeRoot as number root, element i as base + i, then
- * the ParentTree (two levels when large). */
+ * the two shared /Scope attribute objects and the ParentTree (two levels when large). */
 int pdf_tags_objects(const pdf_tags *t, size_t root, size_t base, const size_t *page_num,
                      const size_t *annot_num, pdf_objs *out);
 void pdf_objs_free(pdf_objs *o);

@@ -379,16 +379,15 @@ int pdf_tags_annot(pdf_tags *t, size_t page, int node, void *annot)
 
 static void ops_int(pdf_ops *o, long long v)
 {
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%lld", v);
-	pdf_ops_raw(o, tmp);
+	if (v < 0)
+		pdf_ops_raw(o, "-");
+	pdf_ops_uint(o, v < 0 ? (unsigned long long)-v : (unsigned long long)v);
 }
 
 static void ops_ref(pdf_ops *o, size_t num)
 {
-	char tmp[40];
-	snprintf(tmp, sizeof tmp, "%zu 0 R", num);
-	pdf_ops_raw(o, tmp);
+	pdf_ops_uint(o, num);
+	pdf_ops_raw(o, " 0 R");
 }
 
 /* A text string as UTF-16BE hex with a byte-order mark; non-BMP characters and controls
@@ -410,8 +409,9 @@ static void ops_text(pdf_ops *o, const char *utf8)
 		}
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			cp = 0xFFFD;
-		char hex[8];
-		snprintf(hex, sizeof hex, "%04X", cp);
+		static const char digits[] = "0123456789ABCDEF";
+		char hex[5] = { digits[cp >> 12 & 15], digits[cp >> 8 & 15], digits[cp >> 4 & 15],
+		                digits[cp & 15], 0 };
 		pdf_ops_raw(o, hex);
 	}
 	pdf_ops_raw(o, ">");
@@ -469,6 +469,13 @@ static void write_kids(pdf_ops *o, const pdf_tags *t, const tag_node *n, size_t 
 	pdf_ops_raw(o, "]");
 }
 
+/* The two attribute objects every header cell shares, right after the elements (the
+ * ParentTree follows them). */
+static size_t scope_obj(const pdf_tags *t, size_t base, const char *scope)
+{
+	return base + t->n_node + (strcmp(scope, "Row") == 0);
+}
+
 static void write_node(obj_writer *w, const pdf_tags *t, size_t i, size_t root, size_t base,
                        const size_t *page_num, const size_t *annot_num)
 {
@@ -487,18 +494,22 @@ static void write_node(obj_writer *w, const pdf_tags *t, size_t i, size_t root, 
 		pdf_ops_raw(o, "/Alt");
 		ops_text(o, n->alt);
 	}
-	if (n->scope) {
-		pdf_ops_raw(o, "/A<</O/Table/Scope/");
-		pdf_ops_raw(o, n->scope);
-		pdf_ops_raw(o, ">>");
+	if (n->scope) {   /* one shared attribute object per scope */
+		pdf_ops_raw(o, "/A ");
+		ops_ref(o, scope_obj(t, base, n->scope));
 	} else if (n->has_bbox) {
 		pdf_ops_raw(o, "/A<</O/Layout/BBox[");
 		for (int k = 0; k < 4; k++)
 			pdf_ops_num(o, n->bbox[k]);
 		pdf_ops_raw(o, "]>>");
 	}
-	if (n->first >= 0)
+	const tag_kid *k = n->first >= 0 ? &t->kid[n->first] : NULL;
+	if (k && k->next < 0 && k->kind == TK_MCID && k->page == n->page) {
+		pdf_ops_raw(o, "/K ");   /* one MCID on the element's page: no array */
+		ops_int(o, k->ref);
+	} else if (k) {
 		write_kids(o, t, n, base, page_num, annot_num);
+	}
 	pdf_ops_raw(o, ">>");
 	obj_end(w);
 }
@@ -526,7 +537,7 @@ static void parent_value(pdf_ops *o, const pdf_tags *t, size_t key, size_t base)
 /* One /Nums for few entries, else /Kids of leaves with /Limits: two levels. */
 static void parent_tree(obj_writer *w, const pdf_tags *t, size_t num)
 {
-	size_t n = t->n_pages + t->n_annot, base = num - t->n_node;
+	size_t n = t->n_pages + t->n_annot, base = num - 2 - t->n_node;
 	pdf_ops *o = &w->text;
 	obj_begin(w, num);
 	if (n <= PT_LEAF) {
@@ -576,14 +587,19 @@ int pdf_tags_objects(const pdf_tags *t, size_t root, size_t base, const size_t *
 	ops_ref(&w.text, base + (size_t)t->doc);
 	/* Title is PDF 2.0's type for a document's title; PDF 1.7 readers take it as H1 */
 	pdf_ops_raw(&w.text, "]/RoleMap<</Title/H1>>/ParentTree ");
-	ops_ref(&w.text, pt);
+	ops_ref(&w.text, pt + 2);
 	pdf_ops_raw(&w.text, "/ParentTreeNextKey ");
 	ops_int(&w.text, (long long)keys);
 	pdf_ops_raw(&w.text, ">>");
 	obj_end(&w);
 	for (size_t i = 0; i < t->n_node; i++)
 		write_node(&w, t, i, root, base, page_num, annot_num);
-	parent_tree(&w, t, pt);
+	for (int k = 0; k < 2; k++) {
+		obj_begin(&w, scope_obj(t, base, k ? "Row" : "Column"));
+		pdf_ops_raw(&w.text, k ? "<</O/Table/Scope/Row>>" : "<</O/Table/Scope/Column>>");
+		obj_end(&w);
+	}
+	parent_tree(&w, t, pt + 2);   /* its kids follow it */
 	/* offsets become pointers now that the text no longer moves */
 	for (size_t i = 0, at = 0; i < w.n; i++) {
 		size_t len = w.obj[i].len;
