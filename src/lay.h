@@ -144,6 +144,10 @@ typedef struct dl_item {
 	enum lay_artifact artifact;/* ROLE_ARTIFACT: which kind */
 	bool hyphen;               /* DL_TEXT: the last byte is a hyphen inserted at a line
 	                            * break, no part of the word (tagged as an artifact) */
+	bool space_after;          /* DL_TEXT: its line broke at a space after it: the writer
+	                            * draws that (invisible) space, so that text read from the
+	                            * structure keeps the last word of a line apart from the
+	                            * first of the next */
 } dl_item;
 
 /* What a block is as a whole, for the structure tree: items name their block. */

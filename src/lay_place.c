@@ -23,6 +23,9 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 	for (size_t k = 0; k < n; k++) {
 		dl_item *it = lay_emit(p, DL_TEXT, proto.role, blk);
 		bool hy = b->lines[i].hyphen && k + 1 == n;
+		const lay_line *ln = &b->lines[i];
+		bool gap = k + 1 == n && i + 1 < b->n_lines && !ln->hyphen && !ln->tail_len &&
+		          ln->b < b->n_items && b->items[ln->b].kind == BRK_SPACE;
 		const lay_span *sp = &b->spans[pc[k].span];
 		*it = proto;
 		it->kind = DL_TEXT;
@@ -37,6 +40,7 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 		it->text = pc[k].text;
 		/* the "-" the break added is drawn but is no part of the word */
 		it->hyphen = hy && it->text[0] && it->text[strlen(it->text) - 1] == '-';
+		it->space_after = gap;
 	}
 }
 

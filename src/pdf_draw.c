@@ -184,6 +184,8 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		bool hyphen = it->hyphen && len > 1;
 		pdf_ops_text(c->ops, it->text, hyphen ? len - 1 : len, c->w->used[f], mark_glyph,
 		             c->w->font[f]);
+		if (it->space_after)   /* no ink: the word boundary for text from the tags */
+			pdf_ops_text(c->ops, " ", 1, c->w->used[f], mark_glyph, c->w->font[f]);
 		if (hyphen) {   /* drawn right after the word, but not spoken as part of it */
 			mark_as(c, PDF_TAG_ARTIFACT(LART_LAYOUT));
 			pdf_ops_text(c->ops, "-", 1, c->w->used[f], mark_glyph, c->w->font[f]);
