@@ -74,7 +74,7 @@ static void write_body(FILE *out, const sr_model *m, const manifest_facts *f,
 	fputs("  <pdf fil=\"", out);
 	put_escaped(out, file_name);
 	fprintf(out, "\" storlek=\"%lld\" sidor=\"%d\" sha256=\"%s\" pdfa=\"%s\"/>\n",
-	        size, f->pages, hex, f->pdfa ? "2b" : "ingen");
+	        size, f->pages, hex, f->pdfa ? "2a" : "ingen");
 	fprintf(out, "  <program namn=\"styrrapport\" version=\"%s\"/>\n</manifest>\n", SR_VERSION);
 }
 

@@ -100,6 +100,7 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	/* layouts and rendering */ \
 	X(D_LAYOUT, "LAYOUT", DIAG_ERROR, EXIT_INVALID, "fel i layoutfilen") \
 	X(D_LAYOUT_OVERFLOW, "LAYOUT-PLATS", DIAG_ERROR, EXIT_INVALID, "innehållet får inte plats på sidan") \
+	X(D_CONTRAST, "KONTRAST", DIAG_WARNING, EXIT_OK_, "en färg i layoutfilen har för låg kontrast (WCAG 2.1)") \
 	X(D_FONT, "TYPSNITT", DIAG_ERROR, EXIT_RUNTIME, "typsnittet kan inte läsas") \
 	X(D_ICC, "FARGPROFIL", DIAG_ERROR, EXIT_RUNTIME, "färgprofilen (ICC) för PDF/A kan inte läsas") \
 	X(D_PDF, "PDF", DIAG_ERROR, EXIT_RUNTIME, "PDF:en kunde inte skapas") \

@@ -129,9 +129,25 @@ void lay_list_item(lay_doc *d, const char *label, const lay_span *spans, size_t 
 {
 	lay_block *b = add_block(d, BK_LIST, st);
 	b->role = ROLE_LIST_ITEM;
+	size_t self = (size_t)(b - d->blocks);
+	if (d->list_open && d->list_first < 0)
+		d->list_first = (long)self;
+	b->list = d->list_open ? (int)d->list_first : (int)self;
 	b->label = arena_strdup(d->a, label ? label : "\xE2\x80\xA2");
 	b->spans = copy_spans(d, spans, n);
 	b->n_spans = n;
+}
+
+void lay_list_begin(lay_doc *d)
+{
+	d->list_open = true;
+	d->list_first = -1;
+}
+
+void lay_list_end(lay_doc *d)
+{
+	d->list_open = false;
+	d->list_first = -1;
 }
 
 void lay_space(lay_doc *d, double pt)
@@ -160,6 +176,7 @@ void lay_table_begin(lay_doc *d, const lay_column *cols, size_t n_cols, const la
 	t->cols = arena_calloc(d->a, n_cols ? n_cols : 1, sizeof *t->cols);
 	if (n_cols)
 		memcpy(t->cols, cols, n_cols * sizeof *cols);
+	t->row_header = arena_calloc(d->a, n_cols ? n_cols : 1, sizeof *t->row_header);
 	b->tab = t;
 	d->open_table = t;
 }
@@ -182,6 +199,12 @@ void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, la
 		r->has_fill = true;
 		r->fill = *fill;
 	}
+}
+
+void lay_table_row_header(lay_doc *d, size_t col)
+{
+	if (d->open_table && col < d->open_table->n_cols)
+		d->open_table->row_header[col] = true;
 }
 
 void lay_table_end(lay_doc *d)
@@ -342,4 +365,13 @@ void lay_image(lay_doc *d, const char *path, double width, double height, enum l
 	b->iw = width;
 	b->ih = height;
 	b->align = align;
+}
+
+void lay_picture(lay_doc *d, const char *path, double width, double height, enum lay_align align,
+                 const char *alt)
+{
+	lay_image(d, path, width, height, align);
+	lay_block *b = &d->blocks[d->n_blocks - 1];
+	b->role = ROLE_FIGURE;
+	b->alt = arena_strdup(d->a, alt && *alt ? alt : "Bild");
 }

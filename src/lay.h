@@ -24,19 +24,35 @@ typedef struct lay_metrics {
 	double ascent, descent;   /* in points per 1 pt of font size, both positive */
 } lay_metrics;
 
-/* Structure role of every display item (for tagged PDF later; never guessed back). */
+/* Structure role of every display item and block: the tagged PDF's structure is made
+ * from these (src/pdf_tag.c maps each one; a role without a mapping fails the tests),
+ * never guessed back from positions. */
 enum lay_role {
 	ROLE_ARTIFACT,    /* running header/footer, rules, fills, repeated table header, FÖRSLAG */
 	ROLE_TITLE,       /* the report title on the title page */
 	ROLE_HEADING,     /* with level 1..6 */
 	ROLE_PARAGRAPH,
-	ROLE_LIST_ITEM,
-	ROLE_TABLE_HEADER,/* with row, col */
+	ROLE_LIST_ITEM,   /* the item's text (LBody); its label is ROLE_LIST_LABEL */
+	ROLE_TABLE_HEADER,/* with row, col: a cell of a header row (scope column) */
 	ROLE_TABLE_CELL,  /* with row, col */
-	ROLE_CAPTION,
+	ROLE_CAPTION,     /* a figure's caption when it follows its figure, else a note (P) */
 	ROLE_FIGURE,      /* with alt text */
-	ROLE_TOC_ITEM,
+	ROLE_TOC_ITEM,    /* row = the entry's index in its TOC */
+	ROLE_TABLE_TITLE, /* the title of the table that follows it (its Caption) */
+	ROLE_FACTS,       /* a goal's facts line (Nämnd · Agenda 2030 · Bidrar till) */
+	ROLE_ROW_HEADER,  /* with row, col: a body cell that names its row (scope row) */
+	ROLE_LIST_LABEL,  /* the bullet or number of a list item */
 	ROLE_MAX
+};
+
+/* What kind of artifact an ROLE_ARTIFACT item is (ISO 32000-1 14.8.2.2). */
+enum lay_artifact {
+	LART_LAYOUT,      /* rules, fills, dot leaders, status markers in tables, the logo */
+	LART_PAGE,        /* a table's header rows repeated on a continuation page */
+	LART_HEADER,      /* running header (Pagination/Header) */
+	LART_FOOTER,      /* running footer and page numbers (Pagination/Footer) */
+	LART_WATERMARK,   /* FÖRSLAG (Pagination/Watermark) */
+	LART_MAX
 };
 
 enum lay_align { LA_LEFT, LA_CENTER, LA_RIGHT };
@@ -126,7 +142,29 @@ typedef struct dl_item {
 	double dash;               /* DL_LINE: dash length (gap the same), 0 = solid */
 	enum lay_align align;      /* DL_IMAGE: where the picture sits in its box when its
 	                            * aspect ratio differs (it is never stretched) */
+	enum lay_artifact artifact;/* ROLE_ARTIFACT: which kind */
+	bool hyphen;               /* DL_TEXT: the last byte is a hyphen inserted at a line
+	                            * break, no part of the word (tagged as an artifact) */
+	bool space_after;          /* DL_TEXT: its line broke at a space after it: the writer
+	                            * draws that (invisible) space, so that text read from the
+	                            * structure keeps the last word of a line apart from the
+	                            * first of the next */
 } dl_item;
+
+/* What a block is as a whole, for the structure tree: items name their block. */
+enum dl_cell { DC_TD, DC_TH_COLUMN, DC_TH_ROW };
+
+typedef struct dl_block {
+	enum lay_role role;        /* ROLE_ARTIFACT: spaces, page breaks, the logo */
+	int level;                 /* headings */
+	int list;                  /* ROLE_LIST_ITEM: the first block of its list */
+	int caption;               /* table or figure: block of its title/caption, else -1;
+	                            * ROLE_TABLE_TITLE / ROLE_CAPTION: block it belongs to, or -1 */
+	int n_rows, n_cols;        /* tables */
+	const unsigned char *row_kind;   /* tables: enum lay_row_kind per row */
+	const unsigned char *cell;       /* tables: enum dl_cell, n_rows x n_cols */
+	const char *alt;           /* figures and pictures */
+} dl_block;
 
 typedef struct dl_page {
 	dl_item *items;
@@ -147,6 +185,8 @@ typedef struct lay_result {
 	size_t n_pages;
 	dl_outline *outline;
 	size_t n_outline;
+	dl_block *blocks;          /* one per block, in reading order */
+	size_t n_blocks;
 	double margin_top, margin_bottom, margin_left, margin_right;   /* for lay_check */
 } lay_result;
 
@@ -164,8 +204,12 @@ void lay_heading(lay_doc *d, int level, const char *text, const lay_style *st, b
 void lay_paragraph(lay_doc *d, const lay_span *spans, size_t n, const lay_style *st, enum lay_role role);
 /* A plain-text paragraph in the style's font and colour. */
 void lay_text(lay_doc *d, const char *text, const lay_style *st, enum lay_role role);
-/* A list item with a bullet (or the given label, e.g. "1.") and hanging indent. */
+/* A list item with a bullet (or the given label, e.g. "1.") and hanging indent. The
+ * items between lay_list_begin and lay_list_end form one list; an item outside them is
+ * a list of its own. */
 void lay_list_item(lay_doc *d, const char *label, const lay_span *spans, size_t n, const lay_style *st);
+void lay_list_begin(lay_doc *d);
+void lay_list_end(lay_doc *d);
 /* Vertical space, and a forced page break. */
 void lay_space(lay_doc *d, double pt);
 void lay_page_break(lay_doc *d);
@@ -178,6 +222,9 @@ void lay_toc(lay_doc *d, int max_level, const lay_style *st);
 void lay_table_begin(lay_doc *d, const lay_column *cols, size_t n_cols, const lay_style *st);
 void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, lay_rgb *fill);
 void lay_table_end(lay_doc *d);
+/* Column col's body cells name their rows (nämnd, post, indikator, "Summa"): row headers
+ * (TH with /Scope /Row in the tagged PDF). Call after lay_table_begin. */
+void lay_table_row_header(lay_doc *d, size_t col);
 
 /* Figures (charts): a box of width x height pt kept on one page, drawn in its own
  * coordinates (origin top-left, y downwards), with alt text; caption follows it. */
@@ -196,8 +243,12 @@ void lay_fig_label(lay_doc *d, double x, double y, const char *text, enum lay_fo
                    double size, lay_rgb color, enum lay_align align, double max_width);
 void lay_figure_end(lay_doc *d);
 
-/* An image (the logo) of width x height pt at the current position, aligned. */
+/* An image (the logo) of width x height pt at the current position, aligned: decorative,
+ * an artifact. */
 void lay_image(lay_doc *d, const char *path, double width, double height, enum lay_align align);
+/* A picture that is content (a Figure with its alternative text). */
+void lay_picture(lay_doc *d, const char *path, double width, double height, enum lay_align align,
+                 const char *alt);
 
 /* Lays everything out. Returns the pages; caller frees with lay_result_free.
  * NULL only if nothing could be laid out (then *why says it, in Swedish). */

@@ -10,6 +10,7 @@
 
 static const char *const role_names[ROLE_MAX] = {
 	"ARTIFACT", "TITLE", "H", "P", "LI", "TH", "TD", "CAPTION", "FIGURE", "TOC",
+	"TABLETITLE", "FACTS", "RH", "LBL",
 };
 _Static_assert(sizeof role_names / sizeof *role_names == ROLE_MAX, "one name per role");
 
@@ -88,7 +89,7 @@ static void dump_item(const dl_item *it, size_t page, FILE *out)
 	else
 		fputs(role_names[it->role % ROLE_MAX], out);
 	fprintf(out, " b%d", it->block);
-	if (it->role == ROLE_TABLE_HEADER || it->role == ROLE_TABLE_CELL ||
+	if (it->role == ROLE_TABLE_HEADER || it->role == ROLE_TABLE_CELL || it->role == ROLE_ROW_HEADER ||
 	    (it->role == ROLE_ARTIFACT && it->kind == DL_TEXT && (it->row || it->col)))
 		fprintf(out, " r%d c%d", it->row, it->col);
 	fprintf(out, " x=%.2f y=%.2f", nz(it->x), nz(it->y));
@@ -193,7 +194,8 @@ static int max_block(const lay_result *r)
  * lost at a page break. (Rows whose cells are all empty draw nothing and look lost.) */
 static const char *check_row(const lay_result *r, size_t p, const dl_item *it, int *last)
 {
-	if ((it->role != ROLE_TABLE_CELL && it->role != ROLE_TABLE_HEADER) || it->block < 0)
+	if ((it->role != ROLE_TABLE_CELL && it->role != ROLE_TABLE_HEADER &&
+	     it->role != ROLE_ROW_HEADER) || it->block < 0)
 		return NULL;
 	int *l = &last[it->block];
 	if (it->row == *l || it->row == *l + 1) {

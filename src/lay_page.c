@@ -282,7 +282,9 @@ static void running_parts(lay_placer *p, int n, int m)
 			continue;
 		double rule = part == 0 ? p->top + 6 : p->bottom - 6;
 		double base = part == 0 ? rule + 3 + mt->descent * size : rule - 3 - mt->ascent * size;
+		enum lay_artifact art = part == 0 ? LART_HEADER : LART_FOOTER;
 		running_rule(p, rule, s->running_color);
+		p->pages[p->n_pages - 1].items[p->pages[p->n_pages - 1].n - 1].artifact = art;
 		char *t[3];
 		double room[3];
 		for (int k = 0; k < 3; k++)
@@ -293,7 +295,7 @@ static void running_parts(lay_placer *p, int n, int m)
 				continue;
 			/* a long title ends in "…" inside its slot (the metadata keeps it whole) */
 			char *cut = lay_shorten(p->ra, mt, LF_REGULAR, size, t[k], room[k]);
-			running_text(p, cut ? cut : t[k], size, s->running_color, k, base);
+			running_text(p, cut ? cut : t[k], size, s->running_color, k, base)->artifact = art;
 		}
 	}
 }
@@ -310,6 +312,7 @@ static void watermark(lay_placer *p)
 	dl_item *it = running_text(p, arena_strdup(p->ra, s->watermark), size, s->watermark_color,
 	                           2, 0);
 	it->font = LF_BOLD;
+	it->artifact = LART_WATERMARK;
 	it->w = m->width(m->ctx, LF_BOLD, size, s->watermark, strlen(s->watermark));
 	it->x = p->left + lay_text_width(p->d) - it->w;
 	it->y = low + m->descent * size + fmax(0, (high - low - em * size) / 2);
@@ -344,6 +347,84 @@ static char *strip_soft_hyphens(arena *a, const char *s)
 	return out;
 }
 
+/* The role of a block as a whole (its items may carry finer ones: labels, cells). */
+static enum lay_role block_role(const lay_block *b)
+{
+	switch (b->kind) {
+	case BK_SPACE:
+	case BK_BREAK: return ROLE_ARTIFACT;
+	case BK_TOC: return ROLE_TOC_ITEM;
+	case BK_TABLE: return ROLE_TABLE_CELL;
+	default: return b->role;
+	}
+}
+
+/* The next block after i that is not a space, or n. */
+static size_t next_content(const lay_doc *d, size_t i)
+{
+	while (++i < d->n_blocks && d->blocks[i].kind == BK_SPACE)
+		;
+	return i;
+}
+
+static void table_structure(arena *a, const lay_block *b, dl_block *o)
+{
+	const lay_table *t = b->tab;
+	unsigned char *kind = arena_calloc(a, t->n_rows ? t->n_rows : 1, 1);
+	size_t n_cells = t->n_rows * t->n_cols;
+	unsigned char *cell = arena_calloc(a, n_cells ? n_cells : 1, 1);
+	for (size_t i = 0; i < t->n_rows; i++) {
+		kind[i] = (unsigned char)t->rows[i].kind;
+		for (size_t j = 0; j < t->n_cols; j++) {
+			enum lay_role r = lay_cell_role(t, i, j);
+			cell[i * t->n_cols + j] = r == ROLE_TABLE_HEADER ? DC_TH_COLUMN
+			                        : r == ROLE_ROW_HEADER ? DC_TH_ROW : DC_TD;
+		}
+	}
+	o->n_rows = (int)t->n_rows;
+	o->n_cols = (int)t->n_cols;
+	o->row_kind = kind;
+	o->cell = cell;
+}
+
+/* One dl_block per block: a table title is its table's caption when the table follows
+ * it, a figure caption its figure's when it follows the figure (spaces between them
+ * aside); otherwise both are plain paragraphs. */
+static dl_block *block_structure(arena *a, const lay_doc *d)
+{
+	dl_block *out = arena_calloc(a, d->n_blocks ? d->n_blocks : 1, sizeof *out);
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const lay_block *b = &d->blocks[i];
+		dl_block *o = &out[i];
+		o->role = block_role(b);
+		o->level = b->level;
+		o->list = b->kind == BK_LIST ? b->list : -1;
+		o->caption = -1;
+		if (b->kind == BK_FIGURE)
+			o->alt = arena_strdup(a, b->fig->alt);
+		else if (b->kind == BK_IMAGE && b->alt)
+			o->alt = arena_strdup(a, b->alt);
+		if (b->kind == BK_TABLE)
+			table_structure(a, b, o);
+	}
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		if (out[i].role == ROLE_TABLE_TITLE) {
+			size_t t = next_content(d, i);
+			if (t < d->n_blocks && d->blocks[t].kind == BK_TABLE && out[t].caption < 0) {
+				out[i].caption = (int)t;
+				out[t].caption = (int)i;
+			}
+		} else if (d->blocks[i].kind == BK_FIGURE) {
+			size_t c = next_content(d, i);
+			if (c < d->n_blocks && out[c].role == ROLE_CAPTION) {
+				out[i].caption = (int)c;
+				out[c].caption = (int)i;
+			}
+		}
+	}
+	return out;
+}
+
 static lay_result *make_result(lay_placer *p)
 {
 	const lay_doc *d = p->d;
@@ -368,6 +449,8 @@ static lay_result *make_result(lay_placer *p)
 	}
 	for (size_t i = 0; i < d->n_blocks; i++)
 		r->n_outline += d->blocks[i].kind == BK_HEADING;
+	r->blocks = block_structure(p->ra, d);
+	r->n_blocks = d->n_blocks;
 	r->outline = arena_calloc(p->ra, r->n_outline ? r->n_outline : 1, sizeof *r->outline);
 	for (size_t i = 0, k = 0; i < d->n_blocks; i++)
 		if (d->blocks[i].kind == BK_HEADING)

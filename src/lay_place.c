@@ -23,6 +23,10 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 		off = 0;
 	for (size_t k = 0; k < n; k++) {
 		dl_item *it = lay_emit(p, DL_TEXT, proto.role, blk);
+		bool hy = b->lines[i].hyphen && k + 1 == n;
+		const lay_line *ln = &b->lines[i];
+		bool gap = k + 1 == n && i + 1 < b->n_lines && !ln->hyphen && !ln->tail_len &&
+		          ln->b < b->n_items && b->items[ln->b].kind == BRK_SPACE;
 		const lay_span *sp = &b->spans[pc[k].span];
 		*it = proto;
 		it->kind = DL_TEXT;
@@ -35,6 +39,9 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 		it->size = b->size;
 		it->color = sp->color;
 		it->text = pc[k].text;
+		/* the "-" the break added is drawn but is no part of the word */
+		it->hyphen = hy && it->text[0] && it->text[strlen(it->text) - 1] == '-';
+		it->space_after = gap;
 	}
 }
 
@@ -83,7 +90,7 @@ static size_t lines_here(const lay_placer *p, const lay_block *b, size_t k, size
 static void list_label(lay_placer *p, size_t bi, double baseline)
 {
 	const lay_block *b = &p->d->blocks[bi];
-	dl_item *it = lay_emit(p, DL_TEXT, ROLE_LIST_ITEM, bi);
+	dl_item *it = lay_emit(p, DL_TEXT, ROLE_LIST_LABEL, bi);
 	it->x = p->left + b->st.indent;
 	it->y = baseline;
 	it->font = b->st.font;
@@ -208,7 +215,9 @@ static void place_image(lay_placer *p, size_t bi)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	double top = place_box(p, bi, b->ih), W = lay_text_width(p->d);
-	dl_item *it = lay_emit(p, DL_IMAGE, ROLE_ARTIFACT, bi);
+	dl_item *it = lay_emit(p, DL_IMAGE, b->role, bi);
+	if (b->role == ROLE_FIGURE)
+		it->alt = arena_strdup(p->ra, b->alt);
 	it->x = p->left + (b->align == LA_RIGHT ? W - b->iw : b->align == LA_CENTER ? (W - b->iw) / 2 : 0);
 	it->y = top - b->ih;
 	it->w = b->iw;
@@ -241,10 +250,12 @@ static void toc_leader(lay_placer *p, size_t bi, double from, double to, double 
 	it->text = dots;
 }
 
-static void toc_number(lay_placer *p, size_t bi, size_t head, double right, double base)
+static void toc_number(lay_placer *p, size_t bi, size_t head, double right, double base,
+                       int entry)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	dl_item *it = lay_emit(p, DL_TEXT, ROLE_TOC_ITEM, bi);
+	it->row = entry;
 	it->x = right;   /* text, width and x come when the heading is placed */
 	it->y = base;
 	it->font = b->st.font;
@@ -254,7 +265,22 @@ static void toc_number(lay_placer *p, size_t bi, size_t head, double right, doub
 	lay_toc_fix(p, head, right);
 }
 
-static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e)
+/* Bookmark and link texts never show a soft hyphen. */
+static char *no_soft_hyphens(arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s ? s : ""), *w = out;
+	for (const char *r = out; *r; r++) {
+		if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xAD)
+			r++;
+		else
+			*w++ = *r;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* Every item of entry number `entry` carries it in row (the TOCI it belongs to). */
+static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e, int entry)
 {
 	const lay_block *b = &p->d->blocks[bi], *h = &p->d->blocks[e->block];
 	double L = lay_leading(&b->st), W = lay_text_width(p->d), gap = b->st.size / 2;
@@ -266,14 +292,19 @@ static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e)
 	double top = p->y, base = 0;
 	for (size_t i = 0; i < n; i++) {
 		base = lay_baseline(p->d->m, b->st.size, L, p->y);
+		size_t from = p->n_pages ? p->pages[p->n_pages - 1].n : 0;
 		if (i < e->box.n_lines)
 			lay_emit_line(p, bi, &e->box, i, x, numx - gap - x, LA_LEFT, base, ROLE_TOC_ITEM, 0);
+		for (size_t k = from; p->n_pages && k < p->pages[p->n_pages - 1].n; k++)
+			p->pages[p->n_pages - 1].items[k].row = entry;
 		p->y -= L;
 	}
 	double end = x + (e->box.n_lines ? e->box.lines[n - 1].width : 0);
 	toc_leader(p, bi, end + gap / 2, numx - gap / 2, base);
-	toc_number(p, bi, e->block, right, base);
+	toc_number(p, bi, e->block, right, base, entry);
 	dl_item *ln = lay_emit(p, DL_LINK, ROLE_TOC_ITEM, bi);
+	ln->row = entry;
+	ln->text = no_soft_hyphens(p->ra, h->label);   /* for the link's /Contents */
 	ln->x = x;
 	ln->y = p->y;
 	ln->w = right - x;
@@ -291,7 +322,7 @@ static void place_toc(lay_placer *p, size_t bi)
 		p->y -= b->st.space_before;
 	mark_start(p, bi);
 	for (size_t i = 0; i < b->n_toc; i++)
-		toc_entry(p, bi, &b->toc[i]);
+		toc_entry(p, bi, &b->toc[i], (int)i);
 	p->y -= b->st.space_after;
 }
 

@@ -102,6 +102,7 @@ typedef struct lay_trow {
 typedef struct lay_table {
 	lay_column *cols;
 	size_t n_cols;
+	bool *row_header;          /* per column: its body cells are row headers */
 	lay_trow *rows;
 	size_t n_rows, cap_rows;
 	double *colw;              /* prepared widths */
@@ -149,6 +150,8 @@ typedef struct lay_block {
 	lay_table *tab;
 	lay_figure *fig;
 	char *path;                /* BK_IMAGE */
+	char *alt;                 /* BK_IMAGE: a picture's alternative text (NULL: the logo) */
+	int list;                  /* BK_LIST: the first block of its list */
 	double iw, ih;
 	enum lay_align align;
 	lay_box box;               /* prepared text */
@@ -165,6 +168,8 @@ struct lay_doc {
 	lay_table *open_table;
 	lay_figure *open_fig;
 	size_t fig_block;
+	bool list_open;            /* between lay_list_begin and lay_list_end */
+	long list_first;           /* the open list's first item, -1 before it */
 	bool prepared;
 };
 
@@ -181,6 +186,8 @@ double lay_leading(const lay_style *st);
 /* Column widths and cell boxes of every row; width is the text width. */
 void lay_table_prepare(lay_doc *d, lay_block *b, double width);
 enum lay_align lay_cell_align(const lay_table *t, size_t row, size_t col);
+/* ROLE_TABLE_HEADER (a header row), ROLE_ROW_HEADER (a row_header column) or ROLE_TABLE_CELL. */
+enum lay_role lay_cell_role(const lay_table *t, size_t row, size_t col);
 double lay_marker_room(const lay_style *st);
 
 /* ---- placement (lay_page.c, lay_place.c, lay_table.c); lay_dump.c dumps and checks ---- */

@@ -10,6 +10,13 @@ double lay_marker_room(const lay_style *st)
 	return st->size * (LAY_MARKER_SCALE + LAY_MARKER_GAP);
 }
 
+enum lay_role lay_cell_role(const lay_table *t, size_t row, size_t col)
+{
+	if (t->rows[row].kind == LR_HEADER)
+		return ROLE_TABLE_HEADER;
+	return t->row_header[col] ? ROLE_ROW_HEADER : ROLE_TABLE_CELL;
+}
+
 enum lay_align lay_cell_align(const lay_table *t, size_t row, size_t col)
 {
 	/* LA_LEFT is also the zero value: a left cell takes its column's alignment. */
@@ -152,11 +159,13 @@ static size_t row_lines(const lay_trow *r, size_t n_cols)
 }
 
 static void draw_marker(lay_placer *p, size_t bi, size_t ri, size_t j, double x, double base,
-                        enum lay_role role)
+                        enum lay_artifact art)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	const lay_cell *c = &b->tab->rows[ri].cells[j];
-	dl_item *it = lay_emit(p, DL_MARKER, role, bi);
+	/* the status word beside it carries the meaning: the marker is decoration */
+	dl_item *it = lay_emit(p, DL_MARKER, ROLE_ARTIFACT, bi);
+	it->artifact = art;
 	double s = b->st.size;
 	it->w = it->h = LAY_MARKER_SCALE * s;
 	it->x = x + it->w / 2;
@@ -193,15 +202,16 @@ static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, 
 	double x0 = p->left + b->st.indent, tw = 0;
 	for (size_t j = 0; j < t->n_cols; j++)
 		tw += t->colw[j];
+	size_t from = p->pages[p->n_pages - 1].n;
 	draw_rules(p, bi, r, x0, tw, h, k0 == 0);
-	enum lay_role role = repeat ? ROLE_ARTIFACT
-	                     : r->kind == LR_HEADER ? ROLE_TABLE_HEADER : ROLE_TABLE_CELL;
 	double cx = x0, top = p->y - LAY_CELL_PAD;
 	for (size_t j = 0; j < t->n_cols; j++) {
 		double room = cell_room(b, ri, j), inner = t->colw[j] - 2 * LAY_CELL_PAD - room;
 		double first = lay_baseline(p->d->m, b->st.size, L, top);
+		enum lay_role role = repeat ? ROLE_ARTIFACT : lay_cell_role(t, ri, j);
 		if (room > 0 && k0 == 0)
-			draw_marker(p, bi, ri, j, cx + LAY_CELL_PAD, first, role);
+			draw_marker(p, bi, ri, j, cx + LAY_CELL_PAD, first,
+			            repeat ? LART_PAGE : LART_LAYOUT);
 		for (size_t k = k0; k < k1 && k < r->boxes[j].n_lines; k++)
 			lay_emit_cell_line(p, bi, &r->boxes[j], k, cx + LAY_CELL_PAD + room, inner,
 			                   lay_cell_align(t, ri, j),
@@ -209,6 +219,9 @@ static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, 
 			                   role, (int)ri, (int)j);
 		cx += t->colw[j];
 	}
+	if (repeat)   /* the header again, because the table goes on: pagination */
+		for (size_t k = from; k < p->pages[p->n_pages - 1].n; k++)
+			p->pages[p->n_pages - 1].items[k].artifact = LART_PAGE;
 	p->y -= h;
 	p->empty = false;
 }

@@ -3,6 +3,7 @@
  * validates it against the embedded layout XSD, checks the rules the XSD cannot say
  * (D_LAYOUT) and records each value it sets as an override of a report_style field. */
 #include "load_layout.h"
+#include "contrast.h"
 #include "load_private.h"
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -157,6 +158,61 @@ static void layout_error(lparse *p, const xmlNode *n, const char *msg, const cha
 	diag_add(p->c->d, D_LAYOUT, load_node_file(p->c, n), load_node_line(n), msg, arg);
 }
 
+static lay_rgb rgb_value(const char *v);
+static double num_value(const char *v);
+
+/* "4,5": one decimal, rounded down (a ratio just under the limit never reads as it). */
+static void ratio_text(double r, char *out, size_t len)
+{
+	long tenths = (long)(r * 10);
+	snprintf(out, len, "%ld,%ld", tenths / 10, tenths % 10);
+}
+
+/* Warns (KONTRAST) when the colour in attribute name of n has less than need:1 against
+ * against (WCAG 2.1: 1.4.3 text, 1.4.11 graphics); what says what the colour is for. */
+static void check_contrast(lparse *p, const xmlNode *n, const char *name, lay_rgb against,
+                           const char *against_name, double need, const char *what)
+{
+	const char *v = attr(p, n, name);
+	if (!v)
+		return;
+	double r = contrast_ratio(rgb_value(v), against);
+	if (r + 1e-9 >= need)
+		return;
+	char got[48], want[48];
+	ratio_text(r, got, sizeof got);
+	ratio_text(need, want, sizeof want);
+	diag_add(p->c->d, D_CONTRAST, load_node_file(p->c, n), load_node_line(n),
+	         "färgen %s för %s har kontrasten %s:1 mot %s; WCAG 2.1 (%s) kräver minst %s:1", v,
+	         what, got, against_name, need == CONTRAST_GRAPHICS && strstr(what, "text") == NULL
+	         ? "1.4.11, grafik" : "1.4.3, text", want);
+}
+
+static const lay_rgb WHITE = { 0xff, 0xff, 0xff }, TEXT_INK = { 0x1a, 0x1a, 0x1a };
+
+static void check_role_contrast(lparse *p, const xmlNode *n, const char *role)
+{
+	const char *size = attr(p, n, "storlek"), *style = attr(p, n, "stil");
+	double pt = size ? num_value(size) : 10;
+	bool bold = style && !strcmp(style, "fet");
+	bool large = pt >= 18 || (bold && pt >= 14);   /* WCAG's large text */
+	char what[96];
+	snprintf(what, sizeof what, "texten i rollen %s", role);
+	check_contrast(p, n, "farg", WHITE, "vit bakgrund", large ? CONTRAST_LARGE_TEXT : CONTRAST_TEXT,
+	               what);
+}
+
+static void check_colours_contrast(lparse *p, const xmlNode *n)
+{
+	check_contrast(p, n, "vattenstampelfarg", WHITE, "vit bakgrund", CONTRAST_TEXT,
+	               "FÖRSLAG-märket (text)");
+	check_contrast(p, n, "betoningsfarg", WHITE, "vit bakgrund", CONTRAST_TEXT, "betonad text");
+	check_contrast(p, n, "tabellhuvudfarg", TEXT_INK, "tabelltexten #1a1a1a", CONTRAST_TEXT,
+	               "tabellhuvudets bakgrund (text på den)");
+	check_contrast(p, n, "summaradsfarg", TEXT_INK, "tabelltexten #1a1a1a", CONTRAST_TEXT,
+	               "summaradens bakgrund (text på den)");
+}
+
 /* ---- values (the XSD has checked their form) ---- */
 
 static double num_value(const char *v)
@@ -237,6 +293,7 @@ static void read_role(lparse *p, const xmlNode *n, bool seen[RS_ROLE_MAX])
 	if (size && lead && num_value(lead) < num_value(size))
 		layout_error(p, n, "radavståndet är mindre än teckenstorleken i rollen %s", name);
 	read_attrs(p, n, role_attrs, RS(text) + (size_t)r * sizeof(lay_style));
+	check_role_contrast(p, n, name);
 }
 
 static void read_fonts(lparse *p, const xmlNode *n)
@@ -262,6 +319,9 @@ static void read_status(lparse *p, const xmlNode *n)
 			{ NULL, 0, K_NUM },
 		};
 		read_attrs(p, k, t, 0);
+		char what[64];
+		snprintf(what, sizeof what, "statusen %s (diagram och markörer)", names[i]);
+		check_contrast(p, k, "farg", WHITE, "vit bakgrund", CONTRAST_GRAPHICS, what);
 		if (sts[i] == ST_EJ_BEDOMT) {   /* "no status" looks like "not assessed" */
 			t[0].off = RS(status_color) + ST_NONE * sizeof(lay_rgb);
 			t[1].off = RS(status_shape) + ST_NONE * sizeof(enum lay_shape);
@@ -347,8 +407,10 @@ static void read_root(lparse *p, const xmlNode *root)
 		read_page(p, n);
 	if ((n = child(root, "typsnitt")))
 		read_fonts(p, n);
-	if ((n = child(root, "farger")))
+	if ((n = child(root, "farger"))) {
 		read_attrs(p, n, colour_attrs, 0);
+		check_colours_contrast(p, n);
+	}
 	if ((n = child(root, "status")))
 		read_status(p, n);
 	if ((n = child(root, "logotyp")))
@@ -357,6 +419,7 @@ static void read_root(lparse *p, const xmlNode *root)
 	if ((n = child(root, "sidhuvud"))) {
 		p->l->line_header = load_node_line(n);
 		read_attrs(p, n, running_attrs, 0);
+		check_contrast(p, n, "farg", WHITE, "vit bakgrund", CONTRAST_TEXT, "sidhuvud och sidfot");
 		read_slots(p, n, RS(header));
 	}
 	if ((n = child(root, "sidfot"))) {

@@ -30,7 +30,7 @@ static const struct command {
 } commands[] = {
 	{"validate", "FIL...", "kontrollera dokument", 0, 1, -1, cmd_validate},
 	{"compute", "FIL", "skriv de beräknade värdena som XML", 0, 1, 1, cmd_compute},
-	{"render", "FIL... [-o UT]", "sätt rapporten som PDF (PDF/A-2b)",
+	{"render", "FIL... [-o UT]", "sätt rapporten som taggad PDF (PDF/A-2a, PDF/UA-1)",
 	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST, 1, -1, cli_render},
 	{"dump", "FIL [--layout FIL]", "skriv de satta sidornas innehåll som text", OPT_LAYOUT, 1, 1, cmd_dump},
 	{"ny", "--typ TYP --kommun NAMN --kommunkod KOD [-o UT]",
@@ -50,7 +50,7 @@ static const struct opt_info {
 	{"output", required_argument, LO_OUT, OPT_OUT, "UT",
 	 "utfil (- är standard ut); för render en mapp när flera filer eller en mapp ges"},
 	{"layout", required_argument, LO_LAYOUT, OPT_LAYOUT, "FIL", "kommunens egen layoutfil"},
-	{"no-pdfa", no_argument, LO_NO_PDFA, OPT_NO_PDFA, NULL, "vanlig PDF i stället för PDF/A-2b"},
+	{"no-pdfa", no_argument, LO_NO_PDFA, OPT_NO_PDFA, NULL, "utan PDF/A (fortfarande taggad PDF/UA-1)"},
 	{"manifest", no_argument, LO_MANIFEST, OPT_MANIFEST, NULL, "skriv även UT.xml (manifest för diariet)"},
 	{"diagnostics", required_argument, LO_DIAGNOSTICS, 0, "FORMAT",
 	 "meddelanden som text (standard) eller json, ett JSON-objekt per rad"},

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pdf.c - the PDF writer: loads the fonts once, measures text for layout, and turns a
- * display list into a PDF file (plain or PDF/A-2b), reusing one libharu document. */
+ * display list into a tagged PDF file (PDF/UA-1, and PDF/A-2a unless plain), reusing one
+ * libharu document. */
 #include "pdf_private.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -279,8 +280,20 @@ static unsigned char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
-                    char *why, size_t why_len)
+/* XMP in both modes (PDF/UA-1 wants pdfuaid and dc:title); the OutputIntent for PDF/A. */
+static int add_metadata(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
+                        char *why, size_t why_len)
+{
+	size_t xmp_len;
+	char *xmp = pdf_xmp_build(m, info->pdfa, &xmp_len);
+	int rc = pdf_harux_metadata(w->doc, xmp, xmp_len);
+	free(xmp);
+	if (failed(w, rc != 0, "XMP-metadata lades till", why, why_len))
+		return -1;
+	return 0;
+}
+
+static int add_pdfa(pdf_writer *w, const pdf_info *info, char *why, size_t why_len)
 {
 	size_t icc_len = 0;
 	unsigned char *icc = info->icc_path ? read_file(info->icc_path, &icc_len) : NULL;
@@ -291,10 +304,7 @@ static int add_pdfa(pdf_writer *w, const pdf_meta *m, const pdf_info *info,
 		free(icc);
 		return -1;
 	}
-	size_t xmp_len;
-	char *xmp = pdf_xmp_build(m, &xmp_len);
-	int rc = pdf_harux_pdfa(w->doc, xmp, xmp_len, icc, icc_len);
-	free(xmp);
+	int rc = pdf_harux_output_intent(w->doc, icc, icc_len);
 	free(icc);
 	if (failed(w, rc != 0, "PDF/A-metadata lades till", why, why_len))
 		return -1;
@@ -315,17 +325,24 @@ static HPDF_Page *add_pages(pdf_writer *w, const lay_result *r)
 	return pages;
 }
 
+/* The pages, each item in its structure element's marked content, then the structure
+ * tree (built from the layout's blocks before the first page). */
 static int draw_all(pdf_writer *w, const lay_result *r, const struct img_list *images,
-                    char *why, size_t why_len)
+                    pdf_tags *tags, char *why, size_t why_len)
 {
 	HPDF_Page *pages = add_pages(w, r);
 	int rc = failed(w, false, "sidorna skapades", why, why_len) ? -1 : 0;
 	pdf_images img = {.source = images};
+	if (rc == 0 && pdf_tags_build(tags, r, why, why_len) != 0)
+		rc = -1;
 	for (size_t i = 0; rc == 0 && i < r->n_pages; i++) {
-		rc = pdf_draw_page(w, pages[i], pages, r->n_pages, &r->pages[i], &img, why, why_len);
+		rc = pdf_draw_page(w, pages, r, i, tags, &img, why, why_len);
 		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
 			rc = -1;
 	}
+	if (rc == 0 && failed(w, pdf_harux_struct(w->doc, pages, r->n_pages, tags) != 0,
+	                      "strukturträdet skrevs", why, why_len))
+		rc = -1;
 	if (rc == 0 && failed(w, pdf_draw_outline(w, pages, r->n_pages, r) != 0,
 	                      "bokmärkena skapades", why, why_len))
 		rc = -1;
@@ -334,18 +351,40 @@ static int draw_all(pdf_writer *w, const lay_result *r, const struct img_list *i
 	return rc;
 }
 
-/* Saves the document into memory, sets the content-hash /ID, writes exactly path. */
-static int save(pdf_writer *w, const char *path, char *why, size_t why_len)
+/* libharu's file with the structure tree added, everything but the streams in object
+ * streams (pdf_pack.c), and the content-hash /ID. */
+static unsigned char *pack(const unsigned char *in, size_t len, const pdf_tags *t,
+                           size_t *out_len)
+{
+	size_t base = pdf_pack_count(in, len), id_at = 0;
+	pdf_objs objs = {0};
+	unsigned char *out = NULL;
+	if (base == 0 || pdf_tags_objects(t, t->root_obj, base, t->page_obj, t->annot_obj, &objs) != 0
+	    || pdf_pack(in, len, objs.obj, objs.n, &out, out_len, &id_at) != 0
+	    || pdf_harux_patch_id(out, *out_len, id_at) != 0) {
+		free(out);
+		out = NULL;
+	}
+	pdf_objs_free(&objs);
+	return out;
+}
+
+/* Saves the document into memory, adds the structure tree, sets the content-hash /ID,
+ * writes exactly path. */
+static int save(pdf_writer *w, const pdf_tags *t, const char *path, char *why, size_t why_len)
 {
 	if (failed(w, HPDF_SaveToStream(w->doc) != HPDF_OK, "PDF:en sparades", why, why_len))
 		return -1;
-	HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
-	unsigned char *buf = xmalloc(size ? size : 1);
-	HPDF_UINT32 got = size;
+	HPDF_UINT32 raw_size = HPDF_GetStreamSize(w->doc);
+	unsigned char *raw = xmalloc(raw_size ? raw_size : 1);
+	HPDF_UINT32 got = raw_size;
+	size_t size = 0;
 	HPDF_ResetStream(w->doc);
-	if (HPDF_ReadFromStream(w->doc, buf, &got) > HPDF_STREAM_EOF || got != size
-	    || pdf_harux_patch_id(buf, size) != 0) {
-		free(buf);
+	unsigned char *buf = NULL;
+	if (HPDF_ReadFromStream(w->doc, raw, &got) <= HPDF_STREAM_EOF && got == raw_size)
+		buf = pack(raw, raw_size, t, &size);
+	free(raw);
+	if (!buf) {
 		say(why, why_len, "PDF:en kunde inte skapas: den sparade PDF:en kunde inte läsas");
 		return -1;
 	}
@@ -374,6 +413,7 @@ static int build(pdf_writer *w, const lay_result *r, const pdf_info *info, const
 	char *keep[8];
 	size_t n_keep = 0;
 	pdf_meta m = {0};
+	pdf_tags tags = {0};
 	meta_strings(info, &m, keep, &n_keep);
 	int rc = 0;
 	if (info->date && pdf_parse_date(info->date, &m) != 0) {
@@ -387,16 +427,16 @@ static int build(pdf_writer *w, const lay_result *r, const pdf_info *info, const
 			rc = -1;
 	}
 	if (rc == 0)
-		rc = draw_all(w, r, info->images, why, why_len);
+		rc = draw_all(w, r, info->images, &tags, why, why_len);
+	if (rc == 0)
+		rc = add_metadata(w, &m, info, why, why_len);
 	if (rc == 0 && info->pdfa)
-		rc = add_pdfa(w, &m, info, why, why_len);
-	if (rc == 0 && failed(w, pdf_harux_id_placeholder(w->doc) != 0,
-	                      "dokumentets id förbereddes", why, why_len))
-		rc = -1;
+		rc = add_pdfa(w, info, why, why_len);
 	if (rc == 0) {
 		pdf_harux_version(w->doc);
-		rc = save(w, path, why, why_len);
+		rc = save(w, &tags, path, why, why_len);
 	}
+	pdf_tags_free(&tags);
 	for (size_t i = 0; i < n_keep; i++)
 		free(keep[i]);
 	return rc;

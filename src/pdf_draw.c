@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pdf_draw.c - turns a page's display items (text, rectangles, lines, status markers,
- * images, links) into its content stream (pdf_ops.c), images and links through
- * libharu, and adds the bookmarks. */
+ * images, links) into its content stream (pdf_ops.c), every item inside the marked
+ * content of its structure element (BDC with its MCID) or of its artifact kind; images
+ * and links through libharu; and adds the bookmarks. */
 #include "pdf_private.h"
 #include "img.h"
 #include <math.h>
@@ -50,7 +51,53 @@ typedef struct pdf_canvas {
 	const char *font_res[LF_MAX];  /* the page's resource names, got on first use */
 	long long tx, ty;              /* start of the current text line (Td is relative) */
 	bool failed;                   /* a font could not be got or registered */
+	pdf_tags *tags;
+	const lay_result *r;
+	size_t pi;                     /* page index */
+	bool marked;                   /* a marked-content sequence is open */
+	int mark;                      /* its element, or PDF_TAG_ARTIFACT(kind) */
 } pdf_canvas;
+
+static const char *const artifact_props[LART_MAX] = {
+	[LART_LAYOUT] = "/Artifact<</Type/Layout>>BDC\n",
+	[LART_PAGE] = "/Artifact<</Type/Pagination>>BDC\n",
+	[LART_HEADER] = "/Artifact<</Type/Pagination/Subtype/Header>>BDC\n",
+	[LART_FOOTER] = "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n",
+	[LART_WATERMARK] = "/Artifact<</Type/Pagination/Subtype/Watermark>>BDC\n",
+};
+
+/* Ends the open marked-content sequence. Sequences never straddle BT/ET. */
+static void mark_end(pdf_canvas *c)
+{
+	if (c->marked)
+		pdf_ops_raw(c->ops, "EMC\n");
+	c->marked = false;
+}
+
+/* Opens the marked content of key (an element or an artifact kind) unless it is open:
+ * consecutive items of one element share one MCID. */
+static void mark_as(pdf_canvas *c, int key)
+{
+	if (c->marked && c->mark == key)
+		return;
+	mark_end(c);
+	if (key < 0) {
+		pdf_ops_raw(c->ops, artifact_props[-1 - key]);
+	} else {
+		pdf_ops_raw(c->ops, "/");
+		pdf_ops_raw(c->ops, c->tags->node[key].type);
+		pdf_ops_raw(c->ops, "<</MCID ");
+		pdf_ops_uint(c->ops, (unsigned)pdf_tags_mcid(c->tags, c->pi, key));
+		pdf_ops_raw(c->ops, ">>BDC\n");
+	}
+	c->marked = true;
+	c->mark = key;
+}
+
+static void mark_item(pdf_canvas *c, const dl_item *it)
+{
+	mark_as(c, pdf_tags_item(c->tags, c->r, it));
+}
 
 static bool same_rgb(lay_rgb a, lay_rgb b)
 {
@@ -118,6 +165,7 @@ static bool set_font(pdf_canvas *c, int f, double size)
  * after the run. */
 static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 {
+	mark_end(c);
 	pdf_ops_raw(c->ops, "BT\n");
 	c->tx = c->ty = 0;   /* BT starts at the origin */
 	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++) {
@@ -134,9 +182,19 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		pdf_ops_raw(c->ops, " Td\n");
 		c->tx = x;
 		c->ty = y;
-		pdf_ops_text(c->ops, it->text, strlen(it->text), c->w->used[f], mark_glyph,
+		mark_item(c, it);
+		size_t len = strlen(it->text);
+		bool hyphen = it->hyphen && len > 1;
+		pdf_ops_text(c->ops, it->text, hyphen ? len - 1 : len, c->w->used[f], mark_glyph,
 		             c->w->font[f]);
+		if (it->space_after)   /* no ink: the word boundary for text from the tags */
+			pdf_ops_text(c->ops, " ", 1, c->w->used[f], mark_glyph, c->w->font[f]);
+		if (hyphen) {   /* drawn right after the word, but not spoken as part of it */
+			mark_as(c, PDF_TAG_ARTIFACT(LART_LAYOUT));
+			pdf_ops_text(c->ops, "-", 1, c->w->used[f], mark_glyph, c->w->font[f]);
+		}
 	}
+	mark_end(c);
 	pdf_ops_raw(c->ops, "ET\n");
 	return i;   /* after a failure c->failed ends the page's loop */
 }
@@ -304,8 +362,21 @@ static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const img_image *sr
 	return im;
 }
 
-static int draw_link(HPDF_Page page, HPDF_Page *pages, size_t n_pages, const dl_item *it)
+/* "Driftredovisning, sida 21": what a screen reader says for the link. */
+static char *link_contents(const dl_item *it)
 {
+	const char *t = it->text && *it->text ? it->text : "Länk";
+	size_t n = strlen(t) + 32;
+	char *s = xmalloc(n);
+	snprintf(s, n, "%s, sida %d", t, it->target_page);
+	char *clean = pdf_bmp_only(s, strlen(s));
+	free(s);
+	return clean;
+}
+
+static int draw_link(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_item *it)
+{
+	HPDF_Page page = c->page;
 	if (it->target_page < 1 || (size_t)it->target_page > n_pages)
 		return 0;   /* a dangling link is left out rather than failing the document */
 	HPDF_Destination dst = HPDF_Page_CreateDestination(pages[it->target_page - 1]);
@@ -317,7 +388,16 @@ static int draw_link(HPDF_Page page, HPDF_Page *pages, size_t n_pages, const dl_
 	if (!a)
 		return -1;
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-	return pdf_harux_annot_print(a);
+	int node = pdf_tags_item(c->tags, c->r, it);
+	if (node < 0)   /* a link is never an artifact: a Link element of its own */
+		node = pdf_tags_item(c->tags, c->r, &(dl_item){ .role = ROLE_TOC_ITEM, .block = -1 });
+	int key = pdf_tags_annot(c->tags, c->pi, node, a);
+	char *contents = link_contents(it);
+	int rc = pdf_harux_annot_print(a);
+	if (rc == 0)
+		rc = pdf_harux_annot_tag(c->w->doc, a, key, contents);
+	free(contents);
+	return rc;
 }
 
 static int draw_image(pdf_canvas *c, pdf_images *img, const dl_item *it, char *why,
@@ -349,24 +429,42 @@ static int draw_one(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_it
 	case DL_RECT: draw_rect(c, it); return 0;
 	case DL_LINE: draw_line(c, it); return 0;
 	case DL_MARKER: draw_marker(c, it); return 0;
-	case DL_LINK: return draw_link(c->page, pages, n_pages, it);
+	case DL_LINK: return draw_link(c, pages, n_pages, it);
 	case DL_IMAGE: return draw_image(c, img, it, why, why_len);
 	case DL_TEXT: break;   /* handled in runs by pdf_draw_page */
 	}
 	return 0;
 }
 
-int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_pages,
-                  const dl_page *dp, pdf_images *img, char *why, size_t why_len)
+/* True for an item that puts no mark on the page (it gets no marked content). */
+static bool draws_nothing(const dl_item *it)
 {
-	size_t i = 0;
+	switch (it->kind) {
+	case DL_RECT: return !it->fill && !(it->line_width > 0);
+	case DL_LINE: return !(it->line_width > 0);
+	case DL_MARKER: return !(it->w > 0);
+	case DL_IMAGE: return !it->text;
+	case DL_LINK: return true;
+	case DL_TEXT: return !it->text || !*it->text || !(it->size > 0);
+	}
+	return true;
+}
+
+int pdf_draw_page(pdf_writer *w, HPDF_Page *pages, const lay_result *r, size_t pi,
+                  pdf_tags *tags, pdf_images *img, char *why, size_t why_len)
+{
+	size_t i = 0, n_pages = r->n_pages;
+	const dl_page *dp = &r->pages[pi];
 	w->ops.len = 0;
-	pdf_canvas c = {.w = w, .page = page, .ops = &w->ops, .line_width = -1, .font = -1};
+	pdf_canvas c = {.w = w, .page = pages[pi], .ops = &w->ops, .line_width = -1, .font = -1,
+	                .tags = tags, .r = r, .pi = pi};
 	while (i < dp->n_items && !c.failed) {
 		if (dp->items[i].kind == DL_TEXT) {
 			i = draw_texts(&c, dp, i);
 			continue;
 		}
+		if (!draws_nothing(&dp->items[i]))
+			mark_item(&c, &dp->items[i]);
 		if (draw_one(&c, pages, n_pages, &dp->items[i], img, why, why_len) != 0) {
 			if (!*why)
 				snprintf(why, why_len, "PDF:en kunde inte skapas: en länk kunde inte skapas");
@@ -374,10 +472,11 @@ int pdf_draw_page(pdf_writer *w, HPDF_Page page, HPDF_Page *pages, size_t n_page
 		}
 		i++;
 	}
+	mark_end(&c);
 	const unsigned char *z = NULL;
 	size_t z_len = 0;
 	if (c.failed || pdf_zip_run(&w->zip, &w->ops, PDF_DEFLATE_LEVEL, &z, &z_len) != 0
-	    || pdf_harux_set_content(page, z, z_len) != 0) {
+	    || pdf_harux_set_content(c.page, z, z_len) != 0) {
 		snprintf(why, why_len, "PDF:en kunde inte skapas: sidans innehåll kunde inte skrivas");
 		return -1;
 	}

@@ -127,12 +127,15 @@ static HPDF_STATUS add_output_intent(HPDF_Doc doc, const unsigned char *icc, siz
 	return st;
 }
 
-int pdf_harux_pdfa(HPDF_Doc doc, const char *xmp, size_t xmp_len,
-                   const unsigned char *icc, size_t icc_len)
+int pdf_harux_metadata(HPDF_Doc doc, const char *xmp, size_t xmp_len)
 {
 	HPDF_STATUS st = add_metadata(doc, xmp, xmp_len);
-	if (st == HPDF_OK)
-		st = add_output_intent(doc, icc, icc_len);
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_harux_output_intent(HPDF_Doc doc, const unsigned char *icc, size_t icc_len)
+{
+	HPDF_STATUS st = add_output_intent(doc, icc, icc_len);
 	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
 }
 
@@ -182,20 +185,7 @@ int pdf_harux_annot_print(HPDF_Annotation annot)
 	return HPDF_Dict_AddNumber(annot, "F", 4) == HPDF_OK ? 0 : -1;
 }
 
-int pdf_harux_id_placeholder(HPDF_Doc doc)
-{
-	HPDF_BYTE zero[ID_LEN] = {0};
-	HPDF_Array id = HPDF_Array_New(doc->mmgr);
-	if (!id)
-		return -1;
-	HPDF_STATUS st = HPDF_Dict_Add(doc->trailer, "ID", id);
-	for (int i = 0; i < 2 && st == HPDF_OK; i++)
-		st = HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, zero, ID_LEN));
-	return st == HPDF_OK ? 0 : -1;
-}
-
-/* Finds the placeholder after the trailer's last "/ID" (the trailer is the file's
- * end, so nothing in a compressed stream can be mistaken for it). */
+/* Finds the placeholder at or after from (pdf_pack says where it wrote it). */
 static unsigned char *find_placeholder(unsigned char *buf, size_t len, size_t from)
 {
 	static const char zeros[] = "<00000000000000000000000000000000>";
@@ -206,14 +196,9 @@ static unsigned char *find_placeholder(unsigned char *buf, size_t len, size_t fr
 	return NULL;
 }
 
-int pdf_harux_patch_id(unsigned char *buf, size_t len)
+int pdf_harux_patch_id(unsigned char *buf, size_t len, size_t from)
 {
-	size_t at = len;
-	while (at >= 3 && memcmp(buf + at - 3, "/ID", 3))
-		at--;
-	if (at < 3)
-		return -1;
-	unsigned char *a = find_placeholder(buf, len, at);
+	unsigned char *a = find_placeholder(buf, len, from);
 	unsigned char *b = a ? find_placeholder(buf, len, (size_t)(a - buf) + 1) : NULL;
 	if (!b)
 		return -1;
@@ -236,4 +221,55 @@ int pdf_harux_patch_id(unsigned char *buf, size_t len)
 void pdf_harux_version(HPDF_Doc doc)
 {
 	doc->pdf_version = HPDF_VER_17;
+}
+
+/* ---- the structure tree (ISO 32000-1 14.7, 14.8) ---- */
+
+/* A text string in UTF-16 (libharu converts through its UTF-8 encoder). */
+static HPDF_String text_string(HPDF_Doc doc, const char *utf8)
+{
+	return HPDF_String_New(doc->mmgr, utf8, HPDF_GetEncoder(doc, "UTF-8"));
+}
+
+static size_t obj_num(const void *obj)
+{
+	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
+
+/* The elements themselves are written as text by pdf_tag.c and packed into object
+ * streams by pdf_pack.c: ~10 000 libharu dictionaries (one per table cell of a large
+ * report) would cost more time than the whole rest of the document. */
+int pdf_harux_struct(HPDF_Doc doc, HPDF_Page *pages, size_t n_pages, pdf_tags *t)
+{
+	HPDF_Null root = HPDF_Null_New(doc->mmgr);
+	HPDF_Dict mi = HPDF_Dict_New(doc->mmgr);
+	if (!root || !mi || HPDF_Xref_Add(doc->xref, root) != HPDF_OK)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(doc->catalog, "MarkInfo", mi);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddBoolean(mi, "Marked", HPDF_TRUE);
+	t->root_obj = obj_num(root);
+	t->page_obj = xcalloc(n_pages + 1, sizeof *t->page_obj);
+	t->annot_obj = xcalloc(t->n_annot + 1, sizeof *t->annot_obj);
+	for (size_t i = 0; i < n_pages && st == HPDF_OK; i++) {
+		t->page_obj[i] = obj_num(pages[i]);
+		st = HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
+	}
+	for (size_t i = 0; i < t->n_annot && st == HPDF_OK; i++) {
+		HPDF_Page pg = pages[t->annot[i].page];
+		t->annot_obj[i] = obj_num(t->annot[i].annot);
+		if (!HPDF_Dict_GetItem(pg, "Tabs", HPDF_OCLASS_NAME))
+			st = HPDF_Dict_AddName(pg, "Tabs", "S");   /* tab order = structure order */
+	}
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_harux_annot_tag(HPDF_Doc doc, HPDF_Annotation annot, int key, const char *contents)
+{
+	HPDF_STATUS st = HPDF_Dict_AddNumber(annot, "StructParent", key);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(annot, "Contents", text_string(doc, contents));
+	return st == HPDF_OK ? 0 : -1;
 }

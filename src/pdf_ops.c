@@ -194,3 +194,23 @@ void pdf_zip_free(pdf_zip *zp)
 	free(zp->out);
 	memset(zp, 0, sizeof *zp);
 }
+
+size_t pdf_utoa(char *buf, unsigned long long v)
+{
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+void pdf_ops_uint(pdf_ops *o, unsigned long long v)
+{
+	reserve(o, 24);
+	o->len += pdf_utoa(o->buf + o->len, v);
+}

@@ -90,7 +90,35 @@ int pdf_parse_date(const char *s, pdf_meta *m)
 	return 0;
 }
 
-char *pdf_xmp_build(const pdf_meta *m, size_t *len)
+/* PDF/A allows properties outside its predefined schemas only when an extension schema
+ * in the packet declares them (ISO 19005-2 6.6.2.3.2): pdfuaid is such a property. */
+static const char ua_extension[] =
+	"  <rdf:Description rdf:about=\"\"\n"
+	"    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+	"    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	"    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	"   <pdfaExtension:schemas>\n"
+	"    <rdf:Bag>\n"
+	"     <rdf:li rdf:parseType=\"Resource\">\n"
+	"      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+	"      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+	"      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	"      <pdfaSchema:property>\n"
+	"       <rdf:Seq>\n"
+	"        <rdf:li rdf:parseType=\"Resource\">\n"
+	"         <pdfaProperty:name>part</pdfaProperty:name>\n"
+	"         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	"         <pdfaProperty:category>internal</pdfaProperty:category>\n"
+	"         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+	"        </rdf:li>\n"
+	"       </rdf:Seq>\n"
+	"      </pdfaSchema:property>\n"
+	"     </rdf:li>\n"
+	"    </rdf:Bag>\n"
+	"   </pdfaExtension:schemas>\n"
+	"  </rdf:Description>\n";
+
+char *pdf_xmp_build(const pdf_meta *m, bool pdfa, size_t *len)
 {
 	sbuf b = {0};
 	/* The packet header's BOM and id are fixed by the XMP specification. */
@@ -101,7 +129,8 @@ char *pdf_xmp_build(const pdf_meta *m, size_t *len)
 	          "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	          "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
 	          "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-	          "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
+	          "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
+	puts_(&b, pdfa ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" : ">\n");
 	puts_(&b, "   <dc:format>application/pdf</dc:format>\n");
 	element(&b, "dc:title", "Alt", m->title);
 	element(&b, "dc:creator", "Seq", m->author);
@@ -118,10 +147,13 @@ char *pdf_xmp_build(const pdf_meta *m, size_t *len)
 		element(&b, "xmp:ModifyDate", NULL, date);
 		element(&b, "xmp:MetadataDate", NULL, date);
 	}
-	puts_(&b, "   <pdfaid:part>2</pdfaid:part>\n"
-	          "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-	          "  </rdf:Description>\n"
-	          " </rdf:RDF>\n"
+	puts_(&b, "   <pdfuaid:part>1</pdfuaid:part>\n");
+	if (pdfa)   /* level A: the tagged structure is there (ISO 19005-2 6.7) */
+		puts_(&b, "   <pdfaid:part>2</pdfaid:part>\n"
+		          "   <pdfaid:conformance>A</pdfaid:conformance>\n");
+	puts_(&b, "  </rdf:Description>\n");
+	puts_(&b, ua_extension);
+	puts_(&b, " </rdf:RDF>\n"
 	          "</x:xmpmeta>\n");
 	/* Room to edit the packet in place, as the XMP specification recommends. */
 	for (int i = 0; i < 20; i++)

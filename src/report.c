@@ -90,13 +90,14 @@ static void default_text_styles(report_style *s)
 		s->text[r].keep_with_next = true;
 }
 
-/* Colour and shape per status: green circle, yellow triangle, red square, grey diamond. */
+/* Colour and shape per status: green circle, amber triangle, red square, grey diamond;
+ * every colour at least 3:1 on white (WCAG 2.1, 1.4.11). */
 static void default_status(report_style *s)
 {
 	s->status_color[ST_UPPFYLLT] = RGB(0x2e, 0x7d, 0x32);
-	s->status_color[ST_DELVIS] = RGB(0xf2, 0xb7, 0x05);
+	s->status_color[ST_DELVIS] = RGB(0x9c, 0x65, 0x00);      /* 4.9:1 on white (WCAG 1.4.11) */
 	s->status_color[ST_EJ_UPPFYLLT] = RGB(0xc6, 0x28, 0x28);
-	s->status_color[ST_EJ_BEDOMT] = RGB(0x8a, 0x8a, 0x8a);
+	s->status_color[ST_EJ_BEDOMT] = RGB(0x76, 0x76, 0x76);   /* 4.5:1, white labels 4.5:1 */
 	s->status_color[ST_NONE] = s->status_color[ST_EJ_BEDOMT];
 	s->status_shape[ST_UPPFYLLT] = LS_CIRCLE;
 	s->status_shape[ST_DELVIS] = LS_TRIANGLE;
@@ -127,7 +128,7 @@ void report_style_default(report_style *s, enum report_type t)
 	s->margin_left = s->margin_right = 64;
 	s->running_size = 8;
 	s->running_color = RGB(0x55, 0x55, 0x55);
-	s->watermark_color = RGB(0xe5, 0x9a, 0x9a);
+	s->watermark_color = RGB(0xc6, 0x28, 0x28);   /* FÖRSLAG: 5.6:1, text (WCAG 1.4.3) */
 	default_text_styles(s);
 	s->emphasis_color = RGB(0x1a, 0x1a, 0x1a);
 	s->header_fill = RGB(0xdc, 0xe4, 0xee);
@@ -279,6 +280,7 @@ void report_decorate(lay_result *r, const sr_model *m, const report_style *s)
 		dl_item *it = page_append(r, &r->pages[i]);
 		it->kind = DL_IMAGE;
 		it->role = ROLE_ARTIFACT;
+		it->artifact = LART_HEADER;   /* part of the running header */
 		it->block = -1;
 		it->x = x;
 		it->y = y;

@@ -48,6 +48,7 @@ static void rakning_table(report_ctx *c, const rakning *rk)
 		cols[1 + j] = (lay_column){ LA_RIGHT, 0 };
 	}
 	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, n);
 	for (size_t k = 0; k < rk->n_items; k++)
 		rakning_row(c, rk, &rk->items[k]);
@@ -92,6 +93,7 @@ void report_sec_fin_goals(report_ctx *c)
 	report_heading(c, 1, "Finansiella mål");
 	report_legend(c);
 	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < c->r->n_fin; i++) {
 		const calc_fin *cf = &c->r->fin[i];
@@ -160,6 +162,7 @@ void report_sec_personal(report_ctx *c)
 		return;
 	report_heading(c, 1, "Personal");
 	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < m->n_personal; i++) {
 		const personal_rad *p = &m->personal[i];

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "contrast.h"
 #include <string.h>
 
 static double fmax_(double a, double b) { return a > b ? a : b; }
@@ -94,27 +95,46 @@ static long total_of(const calc_count *k)
 	return t;
 }
 
-/* Light text on dark fills, dark text on the yellow one. */
+/* White or near-black, whichever has the higher WCAG contrast on the fill. */
 static lay_rgb text_on(lay_rgb fill)
 {
-	int luma = (299 * fill.r + 587 * fill.g + 114 * fill.b) / 1000;
-	return luma > 150 ? (lay_rgb){ 0x1a, 0x1a, 0x1a } : (lay_rgb){ 0xff, 0xff, 0xff };
+	return contrast_pick(fill, (lay_rgb){ 0xff, 0xff, 0xff }, (lay_rgb){ 0x1a, 0x1a, 0x1a });
+}
+
+#define SEG_GAP 1.0      /* white between adjacent segments (WCAG 1.4.11: each has 3:1 to white) */
+#define SEG_MARK 7.0     /* the status's shape in its segment */
+
+/* One segment: its fill, the status's shape (never colour alone, WCAG 1.4.1) and its
+ * count where they fit; the shape alone in a narrow segment. */
+static void status_segment(report_ctx *c, double x, double y, double seg, bool last,
+                           enum status st, long n)
+{
+	lay_rgb col = c->s->status_color[st], ink = text_on(col);
+	double w = last || seg <= 2 * SEG_GAP ? seg : seg - SEG_GAP;
+	lay_fig_rect(c->d, x, y, w, BAR_H, col);
+	bool mark = w >= SEG_MARK + 3, count = w >= SEG_MARK + 20;
+	double mx = count ? x + 3 + SEG_MARK / 2 : x + w / 2;
+	if (mark)
+		lay_fig_marker(c->d, mx, y + BAR_H / 2, SEG_MARK, c->s->status_shape[st], ink);
+	if (count)
+		lay_fig_text(c->d, x + SEG_MARK + 3 + (w - SEG_MARK - 3) / 2, y + BAR_H - 4.5,
+		             arena_printf(c->a, "%ld", n), LF_BOLD, 8, ink, LA_CENTER);
 }
 
 static void status_bar(report_ctx *c, double y, double w, const calc_count *k)
 {
 	long total = total_of(k);
 	double x = LABEL_W;
+	int last = -1;
+	for (int i = 0; i < 4; i++)
+		if (k->n[chart_status[i]] > 0)
+			last = i;
 	for (int i = 0; i < 4 && total > 0; i++) {
 		long n = k->n[chart_status[i]];
 		if (n == 0)
 			continue;
 		double seg = w * (double)n / (double)total;
-		lay_rgb col = c->s->status_color[chart_status[i]];
-		lay_fig_rect(c->d, x, y, seg, BAR_H, col);
-		if (seg >= 14)
-			lay_fig_text(c->d, x + seg / 2, y + BAR_H - 4.5, arena_printf(c->a, "%ld", n),
-			             LF_BOLD, 8, text_on(col), LA_CENTER);
+		status_segment(c, x, y, seg, i == last, chart_status[i], n);
 		x += seg;
 	}
 }
@@ -303,7 +323,8 @@ static void budget_part(report_ctx *c, size_t from, size_t to, size_t part, size
 		alt_add(&b, " %s: budget %s, %s %s.", drift_name(c, r->drift[i].drift),
 		        report_num(c, r->drift[i].budget, c->m->ekonomi.decimaler), second,
 		        report_num(c, compared_value(&r->drift[i]), c->m->ekonomi.decimaler));
-	lay_rgb budget_col = { 0x9f, 0xb7, 0xd3 }, second_col = { 0x1f, 0x3a, 0x5f };
+	/* budget 3.4:1 on white (WCAG 1.4.11), and clearly lighter than the second bar */
+	lay_rgb budget_col = { 0x6b, 0x8f, 0xb8 }, second_col = { 0x1f, 0x3a, 0x5f };
 	double rows_h = (double)(to - from) * ROW_H;
 	lay_figure_begin(c->d, content_width(c), rows_h + LEGEND_H, alt_done(c, &b));
 	lay_fig_line(c->d, zero, 0, zero, rows_h, 0.75, c->s->text[RS_CAPTION].color);

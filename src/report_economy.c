@@ -65,6 +65,7 @@ static void begin_budget_table(report_ctx *c, const char **titles, size_t n_labe
 	for (size_t i = 0; i < n; i++)
 		cols[i] = (lay_column){ i < n_label ? LA_LEFT : LA_RIGHT, i == 0 ? 0.34 : 0 };
 	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, n);
 }
 
@@ -103,11 +104,13 @@ void report_sec_drift(report_ctx *c)
 	budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
 	report_row(c, LR_SUM, cells);
 	lay_table_end(c->d);
+	lay_list_begin(c->d);   /* the comments are one list */
 	for (size_t i = 0; i < r->n_drift; i++) {
 		const drift_rad *d = r->drift[i].drift;
 		if (d && d->kommentar && *d->kommentar)
 			comment_item(c, drift_label(c, d), d->kommentar);
 	}
+	lay_list_end(c->d);
 }
 
 void report_sec_invest(report_ctx *c)
@@ -134,9 +137,11 @@ void report_sec_invest(report_ctx *c)
 	budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
 	report_row(c, LR_SUM, cells);
 	lay_table_end(c->d);
+	lay_list_begin(c->d);
 	for (size_t i = 0; i < r->n_invest; i++) {
 		const projekt *p = r->invest[i].projekt;
 		if (p && p->kommentar && *p->kommentar)
 			comment_item(c, p->namn, p->kommentar);
 	}
+	lay_list_end(c->d);
 }

@@ -97,6 +97,7 @@ static void indicator_table(report_ctx *c, const mal *g)
 			continue;
 		if (!open) {
 			lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+			lay_table_row_header(c->d, 0);   /* the first column names the row */
 			report_header_row(c, titles, cols, 5);
 			open = true;
 		}
@@ -120,6 +121,7 @@ static void history_table(report_ctx *c, const indikator *in, int d)
 	static const lay_column cols[3] = { { LA_LEFT, 0.2 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 } };
 	static const char *const titles[3] = { "År", "Utfall", "Målvärde" };
 	lay_table_begin(c->d, cols, 3, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 3);
 	for (size_t i = 0; i < in->n_utfall; i++) {
 		const value_point *u = &in->utfall[i], *t = target_of_year(in, u->ar);
@@ -153,6 +155,7 @@ static void activity_table(report_ctx *c, const mal *g)
 	if (g->n_aktiviteter == 0)
 		return;
 	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < g->n_aktiviteter; i++) {
 		const aktivitet *a = &g->aktiviteter[i];
@@ -232,7 +235,7 @@ static void goal_facts(report_ctx *c, const mal *g)
 		/* kept with what follows: a goal's facts never end a page on their own */
 		lay_style st = *report_st(c, RS_CAPTION);
 		st.keep_with_next = true;
-		lay_text(c->d, line, &st, ROLE_CAPTION);
+		lay_text(c->d, line, &st, ROLE_FACTS);
 	}
 }
 
@@ -259,6 +262,7 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 	lay_style st = *report_st(c, RS_TABLE);
 	st.keep_with_next = true;
 	lay_table_begin(c->d, cols, 2, &st);
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	if (!uppf)
 		status_row(c, "Bedömning", cg->status, cg->manual ? "(manuell bedömning)" : NULL);
 	if (!year && has_goal_prognos(g))

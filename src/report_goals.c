@@ -112,6 +112,7 @@ static void level_table(report_ctx *c, bool prognos)
 {
 	const calc_result *r = c->r;
 	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	count_header(c, "Nivå");
 	for (size_t i = 0; i < r->n_levels; i++) {
 		const calc_count *k = prognos ? &r->levels[i].prognos : &r->levels[i].status;
@@ -127,6 +128,7 @@ static void namnd_table(report_ctx *c)
 {
 	const calc_result *r = c->r;
 	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
+	lay_table_row_header(c->d, 0);   /* the first column names the row */
 	count_header(c, "Nämnd");
 	for (size_t i = 0; i < r->n_namnder; i++)
 		count_row(c, LR_BODY, report_namnd_name(c, r->namnder[i].namndref), &r->namnder[i].status);
@@ -170,9 +172,11 @@ void report_sec_goal_summary(report_ctx *c)
 	report_heading(c, 1, "Måluppfyllelse i sammanfattning");
 	report_text(c, RS_BODY, sum_sentence(c, c->m->namndref ? "Totalt " : "Hela kommunen: ",
 	                                     &r->all_status));
+	lay_list_begin(c->d);   /* one item per målnivå, one list */
 	for (size_t i = 0; i < r->n_levels; i++)
 		if (count_total(&r->levels[i].status) > 0)
 			list_text(c, level_sentence(c, r->levels[i].niva->namn, &r->levels[i].status));
+	lay_list_end(c->d);
 	report_legend(c);
 	report_text(c, RS_TABLE_TITLE, "Bedömning per målnivå");
 	level_table(c, false);

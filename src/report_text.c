@@ -16,10 +16,12 @@ static void put_block(report_ctx *c, const block *b, int level)
 		break;
 	}
 	case BLOCK_LISTA:
+		lay_list_begin(c->d);   /* the punkter are one list */
 		for (size_t i = 0; i < b->n_punkter; i++) {
 			lay_span *sp = report_spans(c, &b->punkter[i], 0, &n);
 			lay_list_item(c->d, NULL, sp, n, report_st(c, RS_LIST));
 		}
+		lay_list_end(c->d);
 		if (b->n_punkter > 0)
 			lay_space(c->d, 4);
 		break;

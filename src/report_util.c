@@ -22,7 +22,8 @@ void report_heading(report_ctx *c, int level, const char *text)
 void report_text(report_ctx *c, enum report_text_role role, const char *text)
 {
 	lay_text(c->d, arena_strdup(c->a, text), report_st(c, role),
-	         role == RS_CAPTION || role == RS_TABLE_TITLE ? ROLE_CAPTION : ROLE_PARAGRAPH);
+	         role == RS_TABLE_TITLE ? ROLE_TABLE_TITLE
+	         : role == RS_CAPTION ? ROLE_CAPTION : ROLE_PARAGRAPH);
 }
 
 static enum lay_font font_of(unsigned style)

@@ -196,7 +196,7 @@ static void list_item_hangs(void **state)
 	assert_null(lay_check(r));
 	const dl_item *bullet = find_text(r, "\xE2\x80\xA2", NULL);
 	assert_non_null(bullet);
-	assert_int_equal(bullet->role, ROLE_LIST_ITEM);
+	assert_int_equal(bullet->role, ROLE_LIST_LABEL);
 	assert_float_equal(bullet->x, 60, 1e-9);
 	assert_non_null(find_text(r, "2.", NULL));
 	/* every text line of the items starts at the same hanging indent */

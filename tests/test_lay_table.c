@@ -131,7 +131,8 @@ static void marker_before_text(void **state)
 			mk = &r->pages[0].items[i];
 	assert_non_null(mk);
 	assert_int_equal(mk->shape, LS_TRIANGLE);
-	assert_int_equal(mk->role, ROLE_TABLE_CELL);
+	assert_int_equal(mk->role, ROLE_ARTIFACT);   /* the status word carries the meaning */
+	assert_int_equal(mk->artifact, LART_LAYOUT);
 	assert_int_equal(mk->col, 1);
 	assert_float_equal(mk->w, 8, 1e-9);
 	assert_true(mk->x + mk->w / 2 <= tx->x);

@@ -77,7 +77,11 @@ static void page_fonts_and_colours(void **state)
 	report_style s;
 	load_layout *l = parse(text, &d, &s);
 	assert_non_null(l);
-	assert_int_equal(d.n, 0);
+	/* the dark fills behind dark table text and the pale FÖRSLAG: warnings, not errors */
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.errors, 0);
+	for (size_t i = 0; i < d.n; i++)
+		assert_string_equal(diag_code_name(d.items[i].code), "KONTRAST");
 	assert_int_equal(load_layout_type(l), RT_ARSREDOVISNING);
 	assert_true(s.page_width == 612 && s.page_height == 792);
 	assert_true(s.margin_top == 50 && s.margin_bottom == 40 && s.margin_left == 30 && s.margin_right == 35.5);
@@ -93,6 +97,50 @@ static void page_fonts_and_colours(void **state)
 	assert_true(same_rgb(s.header_fill, 4, 5, 6));
 	assert_true(same_rgb(s.sum_fill, 7, 8, 9));
 	assert_true(same_rgb(s.watermark_color, 0xff, 0xee, 0xdd));
+	load_layout_free(l);
+	diag_free(&d);
+}
+
+/* Colours below WCAG 2.1's ratios are told: which colour, for what, which ratio, which
+ * requirement; large text needs 3:1, graphics 3:1, other text 4.5:1. */
+static void low_contrast_colours_warn(void **state)
+{
+	(void)state;
+	const char *text = HEAD ">\n"
+		"<typsnitt familj=\"Open Sans\">\n"
+		"<roll namn=\"brodtext\" farg=\"#999999\"/>\n"
+		"<roll namn=\"rubrik1\" stil=\"fet\" storlek=\"18\" farg=\"#888888\"/>\n"
+		"</typsnitt>\n"
+		"<farger vattenstampelfarg=\"#e59a9a\"/>\n"
+		"<status><uppfyllt farg=\"#2e7d32\" form=\"cirkel\"/><delvis farg=\"#f2b705\" form=\"triangel\"/></status>\n"
+		"<sidhuvud storlek=\"8\" farg=\"#aaaaaa\"/>\n"
+		"</layout>\n";
+	diag_sink d;
+	report_style s;
+	load_layout *l = parse(text, &d, &s);
+	if (!l)
+		diag_print(&d, stderr);
+	assert_non_null(l);   /* only warnings */
+	assert_int_equal(d.errors, 0);
+	static const char *const want[] = {
+		"färgen #999999 för texten i rollen brodtext har kontrasten 2,8:1 mot vit bakgrund; "
+		"WCAG 2.1 (1.4.3, text) kräver minst 4,5:1",
+		"färgen #e59a9a för FÖRSLAG-märket (text) har kontrasten 2,2:1",
+		"färgen #f2b705 för statusen delvis (diagram och markörer) har kontrasten 1,8:1 mot vit "
+		"bakgrund; WCAG 2.1 (1.4.11, grafik) kräver minst 3,0:1",
+		"färgen #aaaaaa för sidhuvud och sidfot har kontrasten 2,3:1",
+	};
+	assert_int_equal(d.n, 4);   /* #888888 at 18 pt bold is large text: 3.5:1 passes */
+	for (size_t i = 0; i < 4; i++) {
+		bool found = false;
+		for (size_t k = 0; k < d.n; k++)
+			found |= strstr(d.items[k].message, want[i]) != NULL &&
+			         d.items[k].code == D_CONTRAST && d.items[k].line > 0;
+		if (!found) {
+			diag_print(&d, stderr);
+			fail_msg("no warning '%s'", want[i]);
+		}
+	}
 	load_layout_free(l);
 	diag_free(&d);
 }
@@ -251,6 +299,7 @@ static void example_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(low_contrast_colours_warn),
 		cmocka_unit_test(page_fonts_and_colours),
 		cmocka_unit_test(status_logo_running_and_order),
 		cmocka_unit_test(empty_layout_keeps_the_base),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# pdfa.sh - every clause of PDF/A-2b that styrrapport is responsible for, checked on
+# pdfa.sh - every clause of PDF/A-2a that styrrapport is responsible for, checked on
 # every sample (no PDF/A validator can be installed here). Each check names its clause.
 . "$(dirname "$0")/lib.sh"
 for s in $(find "$SRC/samples" -name '*.xml' | sort); do
@@ -21,7 +21,11 @@ for s in $(find "$SRC/samples" -name '*.xml' | sort); do
 	check "$n 6.6.2.1 XMP metadata in the catalog, unfiltered" bash -c "grep -aq '/Metadata' '$Q' && grep -aq '<?xpacket begin' '$P'"
 	if xmllint --noout "$TMP/$n.xmp" 2>/dev/null; then ok; else bad "$n 6.6.2.1 XMP is well-formed XML"; fi
 	check "$n 6.6.4 pdfaid:part 2" grep -q '<pdfaid:part>2</pdfaid:part>' "$TMP/$n.xmp"
-	check "$n 6.6.4 pdfaid:conformance B" grep -q '<pdfaid:conformance>B</pdfaid:conformance>' "$TMP/$n.xmp"
+	check "$n 6.6.4 pdfaid:conformance A" grep -q '<pdfaid:conformance>A</pdfaid:conformance>' "$TMP/$n.xmp"
+	check "$n PDF/UA-1 5 pdfuaid:part 1" grep -q '<pdfuaid:part>1</pdfuaid:part>' "$TMP/$n.xmp"
+	check "$n 6.6.2.3.2 pdfuaid declared in an extension schema" grep -q '<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>' "$TMP/$n.xmp"
+	check "$n 6.7.2.2 MarkInfo /Marked true" grep -aq '/Marked true' "$Q"
+	check "$n 6.7.3 a structure tree" grep -aq '/Type /StructTreeRoot' "$Q"
 	check "$n 6.6.3 dc:title agrees with Info Title" contains "$TMP/$n.xmp" "$title</rdf:li>"
 	for k in dc:creator dc:description dc:language pdf:Producer xmp:CreatorTool xmp:CreateDate xmp:ModifyDate xmp:MetadataDate; do
 		check "$n 6.6.3 XMP has $k" grep -q "<$k>" "$TMP/$n.xmp"
@@ -42,4 +46,7 @@ for s in $(find "$SRC/samples" -name '*.xml' | sort); do
 done
 expect_exit 0 "--no-pdfa" -- "$BIN" render "$SRC/samples/sjovik-delarsrapport-2024.xml" -o "$TMP/plain.pdf" --no-pdfa
 check "--no-pdfa makes no PDF/A claim" test "$(grep -ac 'pdfaid:part' "$TMP/plain.pdf")" -eq 0
+qpdf --qdf --object-streams=disable "$TMP/plain.pdf" "$TMP/plain.qdf" 2>/dev/null
+check "--no-pdfa is still tagged" bash -c "grep -aq '/Type /StructTreeRoot' '$TMP/plain.qdf' && grep -aq '/Marked true' '$TMP/plain.qdf'"
+check "--no-pdfa still claims PDF/UA-1" grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$TMP/plain.pdf"
 finish
