@@ -13,7 +13,8 @@
 #  6. debian/: the Build-Depends, dpkg-buildpackage -us -uc -b (tests run) and lintian
 #     (tools/build-deb.sh)
 #  7. in the untouched second root: apt-get install ./styrrapport_*.deb, it renders
-#  8. with FRESH_SECOND=1 also the README's SECOND command (the whole suite) in root 1
+#  8. with FRESH_SECOND=1 also the README's SECOND command (the whole suite) in root 1;
+#     with FRESH_SECOND=apt only its apt-get part (what the tests add, measured)
 # Every step's time and the disk space apt reports go to WORKDIR/result.txt.
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -93,7 +94,10 @@ cp "$src/samples/sjovik-delarsrapport-2024.xml" "$debroot/root/"
 step deb-install "$debroot" 'apt-get update && cd /root/deb && apt-get install -y ./styrrapport_*.deb &&
 	cd /tmp && styrrapport render /root/sjovik-delarsrapport-2024.xml -o s.pdf && test "$(head -c 5 s.pdf)" = %PDF- &&
 	dpkg -L styrrapport | grep -c . && ls /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf /usr/share/color/icc/sRGB.icc'
-if [ "${FRESH_SECOND:-0}" = 1 ]; then
+if [ "${FRESH_SECOND:-0}" = apt ]; then   # only the second command's apt-get part: its size
+	second=$(readme_command 2 | sed 's/ && cmake .*//')
+	step second-command-apt "$root" "$second"
+elif [ "${FRESH_SECOND:-0}" = 1 ]; then
 	second=$(readme_command 2)
 	before=$(du -sxm "$root" | cut -f1)
 	step second-command "$root" "cd /root/styrrapport && rm -rf build && $second"

@@ -13,7 +13,7 @@ version=$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)
 tree=$out/styrrapport-$version
 rm -rf "$tree"; mkdir -p "$tree"
 (cd "$src" && if git rev-parse --git-dir >/dev/null 2>&1; then git ls-files -co --exclude-standard -z; \
-	else find . -type f -print0 | sed -z 's|^\./||'; fi | grep -zvE '^(build|obj-|debian/(tmp|\.debhelper|styrrapport|libstyrrapport))' \
+	else find . -type f -print0 | sed -z 's|^\./||'; fi | grep -zvE '^(build|obj-|debian/(tmp|\.debhelper|styrrapport|libstyrrapport0|libstyrrapport-dev)/)' \
 	| xargs -0 cp --parents -t "$tree")
 cd "$tree"
 dpkg-checkbuilddeps
