@@ -41,9 +41,14 @@ static bool slot_move(int i, int from, int to)
 	return atomic_compare_exchange_strong(&slots[i].state, &from, to);
 }
 
+/* Set by sr_remove_temp_files: the process is ending, no new temporary file is made
+ * (a thread that claims a slot after the handler's last look would leave its file). */
+static atomic_int stopping;
+
 void sr_remove_temp_files(void)
 {
 	int saved = errno;
+	atomic_store(&stopping, 1);
 	/* At most ~10 s for renames under way (each a few system calls). */
 	for (int round = 0; round < 10000; round++) {
 		bool busy = false;
@@ -122,7 +127,8 @@ static int create_temp(out_file *f)
 		return -1;
 	}
 	int fd = -1;
-	for (int tries = 0; tries < 100 && fd < 0; tries++) {
+	errno = ECANCELED;
+	for (int tries = 0; tries < 100 && fd < 0 && !atomic_load(&stopping); tries++) {
 		temp_name(slots[i].name, f->base);
 		fd = openat(f->dirfd, slots[i].name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		            f->keep_mode ? 0600 : 0666);

@@ -247,6 +247,53 @@ static char *collision_text(const struct batch *b, const size_t *group, size_t n
 	return text;
 }
 
+/* A job whose PDF (or manifest) would replace another job's input (`render ut/x.pdf
+ * y/x.xml -o ut`): refused before it starts, by device and inode. Its own input is
+ * the library's to refuse. */
+static void refuse_overwriting_inputs(struct batch *b, char **outs)
+{
+	size_t n = b->jobs->n;
+	struct stat *in = calloc(n ? n : 1, sizeof *in);
+	bool *have = calloc(n ? n : 1, sizeof *have);
+	if (!in || !have)
+		abort();
+	for (size_t j = 0; j < n; j++)
+		have[j] = stat(b->jobs->paths[j], &in[j]) == 0;
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < (b->cli->render.manifest ? 2 : 1) && !b->finished[i]; k++) {
+			char *target = strdup(outs[i]);
+			if (!target)
+				abort();
+			if (k == 1)   /* OUT/name.pdf -> OUT/name.xml */
+				memcpy(target + strlen(target) - 4, ".xml", 4);
+			struct stat st;
+			for (size_t j = 0; j < n && stat(target, &st) == 0; j++) {
+				if (j == i || !have[j] || st.st_dev != in[j].st_dev || st.st_ino != in[j].st_ino)
+					continue;
+				char *msg = NULL, *text = NULL;
+				size_t len = 0;
+				FILE *t = open_memstream(&text, &len);
+				if (t && asprintf(&msg, "%s %s skulle skriva över dokumentet %s, som körningen läser; "
+				                  "välj en annan utmapp", k ? "manifestet" : "PDF:en", target,
+				                  b->jobs->paths[j]) >= 0) {
+					sr_diagnostic d = {b->jobs->paths[i], 0, true, "FIL-SKRIVA", msg};
+					sr_print_diagnostic(t, &d);
+				}
+				if (t)
+					fclose(t);
+				free(msg);
+				b->text[i] = text;
+				b->status[i] = SR_RUNTIME;
+				b->finished[i] = true;
+				break;
+			}
+			free(target);
+		}
+	}
+	free(in);
+	free(have);
+}
+
 /* Two inputs with the same base name (a/x.xml, b/x.xml) would write one PDF: found
  * before anything is written, every input of such a group reported and none of them
  * rendered (issue 11). Output names are all OUTDIR/NAME.pdf, so the names decide. */
@@ -276,6 +323,7 @@ static void refuse_collisions(struct batch *b)
 			b->finished[job] = true;
 		}
 	}
+	refuse_overwriting_inputs(b, outs);
 	for (size_t i = 0; i < n; i++)
 		free(outs[i]);
 	free(outs);

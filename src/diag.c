@@ -244,6 +244,7 @@ const char *diag_strerror(int e)
 	case EIO: return "in- eller utmatningsfel";
 	case EMFILE: case ENFILE: return "för många öppna filer";
 	case ELOOP: return "för många symboliska länkar i sökvägen";
+	case ECANCELED: return "körningen avbröts";
 	default: return strerror(e);
 	}
 }

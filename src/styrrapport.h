@@ -107,7 +107,8 @@ SR_API void sr_print_name(FILE *out, const char *name);
 
 /* Removes the temporary files of every sr_render in progress in this process (the
  * output files it has not yet renamed into place; a rename under way is finished
- * first). Async-signal-safe: call it from a SIGINT/SIGTERM/SIGHUP handler, then end
+ * first), and makes every later attempt to create one fail: it is for ending the
+ * process. Async-signal-safe: call it from a SIGINT/SIGTERM/SIGHUP handler, then end
  * the process (re-raise the signal). sr_render blocks those three signals in its
  * thread only for the few system calls that create and rename the files. */
 SR_API void sr_remove_temp_files(void);

@@ -71,6 +71,11 @@ refused "-o en hård länk till layoutfilen" "$R/hardlank.pdf" "$R/egen.xml" "la
 refused "-o en symbolisk länk till layoutfilen" "$R/symlank.pdf" "$R/egen.xml" "layoutfilen" -- --layout "$R/egen.xml"
 refused "manifestet över layoutfilen" "$R/egen.pdf" "$R/egen.xml" "manifestet skulle skriva över layoutfilen" -- --layout "$R/egen.xml" --manifest
 check "manifestet över layoutfilen: ingen PDF" test ! -e "$R/egen.pdf"
+# ... nor, in a batch, another job's input
+mkdir -p "$R/ut" "$R/y"; cp "$S" "$R/ut/x.pdf"; cp "$SRC/samples/timra-uppfoljning-2025.xml" "$R/y/x.xml"; sum=$(cksum <"$R/ut/x.pdf")
+expect_exit 3 "batch: PDF:en över en annan indatafil" -- $T "$BIN" render "$R/ut/x.pdf" "$R/y/x.xml" -o "$R/ut"
+check "batch: PDF:en över en annan indatafil: meddelandet" has "$TMP/err" "$R/y/x.xml:0: fel: [FIL-SKRIVA] PDF:en $R/ut/x.pdf skulle skriva över dokumentet $R/ut/x.pdf, som körningen läser"
+check "batch: PDF:en över en annan indatafil: orörd" test "$(cksum <"$R/ut/x.pdf")" = "$sum"
 
 # ---- 5: the manifest replaces only a manifest of this program
 printf '<?xml version="1.0"?>\n<rapport xmlns="urn:styrrapport:1">en annan rapport</rapport>\n' >"$O/annan.xml"
