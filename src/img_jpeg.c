@@ -2,6 +2,7 @@
 /* img_jpeg.c - JPEG bytes to 8-bit RGB with libjpeg, under its own error handling
  * (error_exit longjmps back here). Any warning of the decoder means damaged data (a
  * truncated file is padded with a fake end marker and only warned about): refused.
+ * The first warning stops the decoding.
  * CMYK and YCCK are refused with a hint: PDF/A under an sRGB intent cannot show them. */
 #include "img_private.h"
 #include <setjmp.h>
@@ -46,6 +47,10 @@ static void on_message(j_common_ptr cinfo, int level)
 	cinfo->err->format_message(cinfo, msg);
 	img_warn(j->rep, msg);
 	j->n_damage++;
+	/* damaged data: stop here, not after decoding a padded picture of garbage (a
+	 * 300-byte file declaring 40 megapixels would cost seconds and 120 MB) */
+	img_fail(j->rep, IMG_CORRUPT, "är en trasig eller avkortad JPEG-fil (libjpeg: %s)", msg);
+	longjmp(j->jump, 1);
 }
 
 static void on_progress(j_common_ptr cinfo)

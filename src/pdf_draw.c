@@ -332,6 +332,14 @@ static int draw_image_fitted(pdf_canvas *c, HPDF_Image im, double iw, double ih,
 	return 0;
 }
 
+/* The pixels a drawn length of pt points needs at IMG_DRAW_DPI; 0 (no downsampling)
+ * for an empty or absurd length rather than an out-of-range conversion. */
+static uint32_t box_pixels(double pt)
+{
+	double px = ceil(pt * IMG_DRAW_DPI / 72.0);
+	return px >= 1 && px < 1e9 ? (uint32_t)px : 0;
+}
+
 /* The picture as an image XObject with at most the pixels its box needs at
  * IMG_DRAW_DPI (a 6000-pixel logo in a 140 pt box becomes 584 pixels wide). Only
  * pixels the validation decoded and checked reach libharu, never a file. */
@@ -339,8 +347,7 @@ static HPDF_Image load_image(pdf_writer *w, pdf_images *img, const img_image *sr
                              const dl_item *it, char *why, size_t why_len)
 {
 	double scale = fit_scale(src->width, src->height, it);
-	uint32_t max_w = (uint32_t)ceil(src->width * scale * IMG_DRAW_DPI / 72.0);
-	uint32_t max_h = (uint32_t)ceil(src->height * scale * IMG_DRAW_DPI / 72.0);
+	uint32_t max_w = box_pixels(src->width * scale), max_h = box_pixels(src->height * scale);
 	for (size_t i = 0; i < img->n; i++)
 		if (img->use[i].src == src && img->use[i].max_w == max_w && img->use[i].max_h == max_h)
 			return img->use[i].image;

@@ -91,6 +91,23 @@ static void every_kind_decodes_to_rgb(void **state)
 	}
 }
 
+static void a_warning_is_kept_and_the_image_decoded(void **state)
+{
+	(void)state;
+	img_report rep;
+	img_image *im = img_open(DATA, "warning.png", NULL, &rep);
+	assert_non_null(im);
+	is_the_picture(im, 0);
+	assert_int_equal(rep.n_warnings, 1);
+	assert_non_null(strstr(rep.warning[0], "CRC"));
+	img_free(im);
+	/* the file-size limit, on the descriptor's size */
+	img_options opt = {.max_file_bytes = 100};
+	assert_null(img_open(DATA, "rgb.png", &opt, &rep));   /* 106 bytes */
+	assert_int_equal(rep.status, IMG_TOO_LARGE);
+	assert_non_null(strstr(rep.message, "filen har mer än 100 byte"));
+}
+
 static void broken_files_are_refused_with_a_reason(void **state)
 {
 	(void)state;
@@ -102,7 +119,7 @@ static void broken_files_are_refused_with_a_reason(void **state)
 		{"palette-no-plte.png", IMG_CORRUPT, "PLTE"},
 		{"huge-declared.png", IMG_TOO_LARGE, "100000 × 100000 = 10 000 000 000 bildpunkter, högst 40 000 000"},
 		{"truncated.jpg", IMG_CORRUPT, "avkortad JPEG-fil"},
-		{"header-only.jpg", IMG_CORRUPT, "trasig JPEG-fil"},
+		{"header-only.jpg", IMG_CORRUPT, "avkortad JPEG-fil (libjpeg: Premature end of JPEG file)"},
 		{"cmyk.jpg", IMG_CMYK, "spara om den i färgläget RGB (sRGB)"},
 		{"not-an-image.png", IMG_FORMAT, "varken en PNG- eller en JPEG-bild"},
 		{"saknas.png", IMG_MISSING, "finns inte (sökt som /"},
@@ -358,6 +375,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_kind_decodes_to_rgb),
+		cmocka_unit_test(a_warning_is_kept_and_the_image_decoded),
 		cmocka_unit_test(broken_files_are_refused_with_a_reason),
 		cmocka_unit_test(a_decompression_bomb_is_refused_before_decoding),
 		cmocka_unit_test(a_link_swapped_in_after_the_open_changes_nothing),

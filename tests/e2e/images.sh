@@ -17,7 +17,7 @@ for spec in truncated.png:LOGO-TRASIG header-only.png:LOGO-TRASIG bad-crc.png:LO
             width0.png:LOGO-TRASIG palette-no-plte.png:LOGO-TRASIG \
             huge-declared.png:LOGO-STORLEK truncated.jpg:LOGO-TRASIG \
             header-only.jpg:LOGO-TRASIG cmyk.jpg:LOGO-CMYK not-an-image.png:LOGO-FORMAT; do
-	f=${spec%%:*}; code=${spec#*:}; d=$TMP/bad-${f%.*}
+	f=${spec%%:*}; code=${spec#*:}; d=$TMP/bad-${f/./-}
 	doc "$d" "$f"; cp "$I/$f" "$d/$f"
 	expect_exit 1 "validate $f" -- "$BIN" validate "$d/doc.xml"
 	check "$f: [$code] at doc.xml:$line" grep -qF "doc.xml:$line: fel: [$code] logotypen '$f'" "$TMP/err"
@@ -28,6 +28,11 @@ done
 doc "$TMP/cmyk" cmyk.jpg; cp "$I/cmyk.jpg" "$TMP/cmyk/"
 "$BIN" validate "$TMP/cmyk/doc.xml" 2>"$TMP/err"
 check "CMYK: the hint says what to do" grep -qF "spara om den i färgläget RGB (sRGB)" "$TMP/err"
+
+# a libpng warning (an ancillary chunk's bad CRC): told, the logo still used
+doc "$TMP/warn" warning.png; cp "$I/warning.png" "$TMP/warn/"
+expect_exit 0 "validate warning.png" -- "$BIN" validate "$TMP/warn/doc.xml"
+check "warning.png: [LOGO-VARNING] at doc.xml:$line" grep -qF "doc.xml:$line: varning: [LOGO-VARNING] logotypen 'warning.png': bildavkodaren varnar: tEXt: CRC error" "$TMP/err"
 
 # ---- good: every kind renders, PDF/A stays valid, the pixels are the picture's
 "$BIN" render "$(doc "$TMP/ref" rgb.png; cp "$I/rgb.png" "$TMP/ref/"; echo "$TMP/ref/doc.xml")" \

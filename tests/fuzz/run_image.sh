@@ -23,7 +23,9 @@ srcs=$(ls "$SRC"/src/{arena,dec,diag,model,valid,img}*.c)
 "$CC" $CFLAGS -o "$WORK/fuzz_image" "$HERE/fuzz_image.c" $srcs \
       $(pkg-config --libs libpcre2-8 libpng) -ljpeg -lhpdf -lz -lm
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+# Legal logos up to 40 megapixels take 120-280 MB each: let ASan give freed memory back
+# (else its caches grow past the RSS limit over a long run) and keep a small quarantine.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64:allocator_release_to_os_interval_ms=500}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "$WORK"
 "$WORK/fuzz_image" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \

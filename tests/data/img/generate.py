@@ -107,3 +107,6 @@ write("wide.png", png(80, 10, 8, 2, [bytes((0, 160, 60) * 80)] * 10))
 # downsampled to what its box needs at 300 dpi
 big_rows = [bytes([0] * 750 + [1] * 750)] * 375 + [bytes([2] * 1500)] * 375
 write("large.png", png(1500, 750, 8, 3, big_rows, plte))
+# a tEXt chunk with a wrong CRC: libpng warns and drops it, the picture is fine
+text = chunk(b"tEXt", b"Comment\x00trasig", crc=0)
+write("warning.png", good[:33] + text + good[33:])
