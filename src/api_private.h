@@ -19,6 +19,8 @@ struct sr_session {
 		load_layout *layout;
 	} *layouts;
 	size_t n_layouts;
+	struct font_cover *cover;     /* the fonts' coverage, for validation (valid_font.h) */
+	bool cover_tried;
 };
 
 struct sr_report {
