@@ -10,6 +10,7 @@
 #include "pdf.h"
 #include "report.h"
 #include "valid.h"
+#include "valid_font.h"
 #include "api_private.h"
 #include <errno.h>
 #include <setjmp.h>
@@ -84,10 +85,30 @@ void sr_session_free(sr_session *s)
 	}
 	free(s->layouts);
 	load_schema_free(s->layout_schema);
+	free(s->cover);
 	free(s->data_dir);
 	free(s->font_dir);
 	free(s->icc_path);
 	free(s);
+}
+
+/* The embedded fonts' coverage, read once per session (NULL when they cannot be read:
+ * rendering then says so as [TYPSNITT]). */
+static const font_cover *session_cover(sr_session *s)
+{
+	if (s->cover_tried)
+		return s->cover;
+	s->cover_tried = true;
+	static const char *const files[] = { "OpenSans-Regular.ttf", "OpenSans-Bold.ttf",
+	                                     "OpenSans-Italic.ttf" };
+	char *paths[3];
+	char why[512];
+	for (int i = 0; i < 3; i++)
+		paths[i] = api_path_join(s->font_dir, files[i]);
+	s->cover = valid_font_cover((const char *const *)paths, 3, why, sizeof why);
+	for (int i = 0; i < 3; i++)
+		free(paths[i]);
+	return s->cover;
 }
 
 static void validate_model(sr_report *r)
@@ -95,6 +116,7 @@ static void validate_model(sr_report *r)
 	if (!r->model)
 		return;
 	valid_check_keep(r->model, &r->diags, &r->images);
+	valid_font_chars(r->model, session_cover(r->session), &r->diags);
 	if (!r->model->contribution)
 		calc_check_economy(r->model, &r->diags);
 }

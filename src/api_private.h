@@ -26,6 +26,8 @@ struct sr_session {
 	size_t n_layouts;
 	out_hook_fn out_hook;         /* tests only (tests/test_api_output.c): NULL */
 	void *out_hook_ctx;
+	struct font_cover *cover;     /* the fonts' coverage, for validation (valid_font.h) */
+	bool cover_tried;
 };
 
 struct sr_report {

@@ -248,3 +248,19 @@ const char *diag_strerror(int e)
 	default: return strerror(e);
 	}
 }
+
+/* ---- quoting user text in messages ---- */
+
+const char *diag_quote(char *buf, size_t n, const char *s, size_t max_chars)
+{
+	s = s ? s : "";
+	size_t chars = 0, cut = 0, i = 0;
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == max_chars)
+			cut = i;
+	if (chars <= max_chars)
+		snprintf(buf, n, "%s", s);
+	else
+		snprintf(buf, n, "%.*s… (%zu tecken)", (int)cut, s, chars);
+	return buf;
+}

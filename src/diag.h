@@ -105,7 +105,9 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_ICC, "FARGPROFIL", DIAG_ERROR, EXIT_RUNTIME, "färgprofilen (ICC) för PDF/A kan inte läsas") \
 	X(D_PDF, "PDF", DIAG_ERROR, EXIT_RUNTIME, "PDF:en kunde inte skapas") \
 	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel") \
-	X(D_NO_MEMORY, "MINNE", DIAG_ERROR, EXIT_RUNTIME, "slut på minne")
+	X(D_NO_MEMORY, "MINNE", DIAG_ERROR, EXIT_RUNTIME, "slut på minne") \
+	X(D_TEXT_LENGTH, "TEXT-LANGD", DIAG_ERROR, EXIT_INVALID, "en text som går in i PDF:ens metadata är för lång") \
+	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "typsnitten saknar ett tecken; det blir en ruta eller ett mellanslag")
 
 enum diag_code {
 #define DIAG_ENUM(e, k, l, x, s) e,
@@ -152,6 +154,11 @@ void diag_print_line(FILE *out, const char *file, long line, bool error, const c
                      const char *message);
 /* errno in Swedish words ("mappen eller filen finns inte"); libc's text for rare ones. */
 const char *diag_strerror(int e);
+/* s for quoting in a message: whole when it has at most max_chars characters, else
+ * its first max_chars characters, "…" and the full length ("… (1048576 tecken)"),
+ * cut at a character boundary. Returns buf. */
+const char *diag_quote(char *buf, size_t n, const char *s, size_t max_chars);
+#define DIAG_QUOTE_CHARS 60
 /* Prints the catalogue as a Markdown table (for docs/diagnostics.md). */
 void diag_print_catalogue(FILE *out);
 #endif

@@ -333,6 +333,10 @@ static void finish_pages(lay_placer *p)
 	p->n_pages = n;
 }
 
+/* A bookmark longer than this ends in "…": libharu refuses strings over 65 535 bytes
+ * (and fails the whole PDF), and no reader shows more than a line of a bookmark. */
+#define LAY_OUTLINE_MAX 1000
+
 /* Bookmark titles never show a soft hyphen. */
 static char *strip_soft_hyphens(arena *a, const char *s)
 {
@@ -344,6 +348,12 @@ static char *strip_soft_hyphens(arena *a, const char *s)
 			*w++ = *r;
 	}
 	*w = '\0';
+	if ((size_t)(w - out) > LAY_OUTLINE_MAX) {
+		size_t cut = LAY_OUTLINE_MAX;
+		while (cut > 0 && ((unsigned char)out[cut] & 0xC0) == 0x80)
+			cut--;   /* at a character start */
+		memcpy(out + cut, "\u2026", 4);   /* fits: w - out > LAY_OUTLINE_MAX >= cut + 3 */
+	}
 	return out;
 }
 

@@ -181,7 +181,108 @@ typedef struct parse_errors {
 	int last_code;
 	long last_line;
 	bool oom;              /* an allocation failed in the error handler */
+	bool bad_char;         /* a forbidden character was told: what follows is its echo */
+	const char *data;      /* the bytes parsed: to name a forbidden character */
+	size_t len;
 } parse_errors;
+
+/* ---- which character XML forbids, and where ---- */
+
+/* Length of the valid UTF-8 sequence at p (1..4), 0 when it is none; *cp gets it. */
+static size_t utf8_at(const unsigned char *p, size_t left, unsigned long *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+	if (n == 0 || n > left || (p[0] >= 0xF0 && n != 4))
+		return 0;
+	unsigned long c = p[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	static const unsigned long least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (c < least[n] || c > 0x10FFFF)
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static bool xml_char(unsigned long c)
+{
+	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static const char *char_kind(unsigned long c)
+{
+	if (c < 0x20)
+		return "ett styrtecken";
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return "en halva av ett UTF-16-par";
+	return "ett icke-tecken";
+}
+
+/* The first character XML forbids (or the first bad UTF-8 byte) from the start of line
+ * `line` on: a message naming it and its column, in out. False when none is found. */
+static bool describe_forbidden(const char *data, size_t len, long line, char *out, size_t n)
+{
+	size_t i = 0;
+	for (long l = 1; l < line && i < len; i++)
+		l += data[i] == '\n';
+	size_t col = 1;
+	for (; i < len; col++) {
+		const unsigned char *p = (const unsigned char *)data + i;
+		unsigned long c;
+		size_t k = utf8_at(p, len - i, &c);
+		if (k == 0 && p[0] == 0xED && len - i >= 3 && (p[1] & 0xE0) == 0xA0) {
+			c = 0xD000 | ((unsigned long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			k = 3;   /* a surrogate written as UTF-8 (CESU-8) */
+		} else if (k == 0) {
+			snprintf(out, n, "texten är inte giltig UTF-8 (byte 0x%02X i kolumn %zu, till exempel "
+			         "ett Latin-1-tecken); spara filen som UTF-8", p[0], col);
+			return true;
+		}
+		if (!xml_char(c)) {
+			snprintf(out, n, "tecknet U+%04lX (%s) i kolumn %zu får inte stå i XML; ta bort det",
+			         c, char_kind(c), col);
+			return true;
+		}
+		if (c == '\n')
+			col = 0;
+		i += k;
+	}
+	return false;
+}
+
+/* A character reference to a forbidden character on line `line`, e.g. "&#0;". */
+static bool describe_charref(const char *data, size_t len, long line, char *out, size_t n)
+{
+	size_t i = 0;
+	for (long l = 1; l < line && i < len; i++)
+		l += data[i] == '\n';
+	for (; i + 2 < len && data[i] != '\n'; i++) {
+		if (data[i] != '&' || data[i + 1] != '#')
+			continue;
+		size_t j = i + 2;
+		bool hex = j < len && data[j] == 'x';
+		char *end;
+		char num[24] = "";
+		size_t k = 0;
+		for (j += hex; j < len && k + 1 < sizeof num && data[j] != ';' && data[j] != '\n'; j++)
+			num[k++] = data[j];
+		unsigned long c = strtoul(num, &end, hex ? 16 : 10);
+		if (*end || k == 0 || xml_char(c))
+			continue;
+		snprintf(out, n, "teckenreferensen &#%s%s; pekar på tecknet U+%04lX (%s), som inte får "
+		         "stå i XML; ta bort den", hex ? "x" : "", num, c, char_kind(c));
+		return true;
+	}
+	return false;
+}
 
 static void trim_msg(char *buf, size_t n, const char *msg)
 {
@@ -249,18 +350,24 @@ static bool map_limit(const xmlError *e, char *out, size_t n)
 	return true;
 }
 
-static enum diag_code classify(const xmlError *e, char *out, size_t n)
+static enum diag_code classify(const parse_errors *pe, const xmlError *e, char *out, size_t n)
 {
 	if (map_limit(e, out, n))
 		return D_XML_LIMIT;
 	switch (e->code) {
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_ENCODING:
+		if (describe_charref(pe->data, pe->len, e->line, out, n) ||
+		    describe_forbidden(pe->data, pe->len, e->line, out, n))
+			return D_XML_ENCODING;
+		/* fall through */
 	case XML_ERR_UNKNOWN_ENCODING:
 	case XML_ERR_UNSUPPORTED_ENCODING:
 		snprintf(out, n, "texten är inte giltig UTF-8 (till exempel Latin-1-tecken); spara filen som UTF-8");
 		return D_XML_ENCODING;
 	case XML_ERR_INVALID_CHARREF:
+		if (describe_charref(pe->data, pe->len, e->line, out, n))
+			return D_XML_ENCODING;
 		snprintf(out, n, "teckenreferensen pekar på ett tecken som inte är tillåtet i XML");
 		return D_XML_ENCODING;
 	case XML_ERR_INTERNAL_ERROR:
@@ -286,7 +393,10 @@ static void parse_error(parse_errors *pe, xmlErrorPtr e)
 	pe->last_code = e->code;
 	pe->last_line = line;
 	char msg[768];
-	enum diag_code code = classify(e, msg, sizeof msg);
+	if (pe->bad_char)
+		return;   /* libxml2 stops at it; the rest would be its consequences */
+	enum diag_code code = classify(pe, e, msg, sizeof msg);
+	pe->bad_char = code == D_XML_ENCODING;
 	if (e->code == XML_ERR_DOCUMENT_EMPTY)
 		line = 0;
 	diag_add(pe->c->d, code, pe->file, line, "%s", msg);
@@ -334,7 +444,7 @@ xmlDocPtr load_parse(load_ctx *c, const char *data, size_t len, const char *file
 	if (!bytes_look_like_text(c, data, len, file) || !prolog_ok(c, data, len, file))
 		return NULL;
 	size_t before = c->d->errors;
-	parse_errors pe = {c, file, -1, -1, false};
+	parse_errors pe = {c, file, -1, -1, false, false, data, len};
 	xmlStructuredErrorFunc old_s = xmlStructuredError;
 	void *old_sctx = xmlStructuredErrorContext;
 	xmlGenericErrorFunc old_g = xmlGenericError;

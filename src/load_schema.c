@@ -143,7 +143,7 @@ static const char *pattern_hint(const char *attr)
 	if (strcmp(attr, "kommunkod") == 0)
 		return "fyra siffror, t.ex. 0180";
 	if (strcmp(attr, "ar") == 0)
-		return "ett årtal med fyra siffror";
+		return "ett årtal mellan 1900 och 2199, t.ex. 2025";
 	if (strcmp(attr, "taljare") == 0 || strcmp(attr, "namnare") == 0)
 		return "id:n, med '-' före ett id som ska räknas negativt";
 	if (strstr(attr, "farg"))   /* the layout file's colours */
@@ -165,8 +165,8 @@ static void value_place(char *out, size_t n, const char *attr, const char *el)
 static enum diag_code value_message(const xmlError *e, const char *attr, const char *el,
                                     char *out, size_t n)
 {
-	char place[160], set[400];
-	const char *v = e->str1 ? e->str1 : "";
+	char place[160], set[400], quoted[512];
+	const char *v = diag_quote(quoted, sizeof quoted, e->str1, DIAG_QUOTE_CHARS);
 	value_place(place, sizeof place, attr, el);
 	switch (e->code) {
 	case XML_SCHEMAV_CVC_ENUMERATION_VALID:

@@ -79,13 +79,16 @@ static void match_one(const sr_model *m, diag_sink *d, pcre2_code *re, pcre2_mat
 	size_t len = strlen(dnr);
 	int rc = pcre2_match(re, (PCRE2_SPTR)dnr, len, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, md, mc);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	char qd[512], qp[512];   /* a 1 MB diarienummer is not quoted whole */
+	diag_quote(qd, sizeof qd, dnr, DIAG_QUOTE_CHARS);
+	diag_quote(qp, sizeof qp, pat, DIAG_QUOTE_CHARS);
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
 		diag_add(d, D_DNR_LIMIT, VLOC(m, loc),
 		         "%s '%s' kunde inte prövas: diarieformat %s når matchningsgränsen (mönstret backtrackar för mycket; förenkla det)",
-		         what, dnr, pat);
+		         what, qd, qp);
 	else if (rc < 0 || ov[0] != 0 || ov[1] != len)
 		diag_add(d, D_DNR_FORMAT, VLOC(m, loc), "%s '%s' följer inte diarieformatet %s%s",
-		         what, dnr, pat,
+		         what, qd, qp,
 		         pat == default_format ? " (standardformatet; kommun anger inget diarieformat)" : "");
 	pcre2_match_data_free(md);
 }

@@ -170,8 +170,36 @@ static void scan_chars(const sr_model *m, diag_sink *d, const text_entry *t)
 	}
 }
 
+/* libharu refuses a PDF string over 65 535 bytes (HPDF_LIMIT_MAX_STRING_LEN) and then
+ * fails the whole write; the metadata joins up to four of these fields into one string
+ * (the description: title, kommun, beslutsinstans, paragraf), so each may have 16 000. */
+#define META_MAX_BYTES 16000
+
+static void check_meta_length(const sr_model *m, diag_sink *d, const char *text, const char *what,
+                              src_loc loc)
+{
+	size_t n = text ? strlen(text) : 0;
+	if (n <= META_MAX_BYTES)
+		return;
+	char q[256];
+	diag_add(d, D_TEXT_LENGTH, VLOC(m, loc), "%s '%s' är %zu byte lång; den går in i PDF:ens "
+	         "metadata, som tar högst %d byte (korta texten)", what,
+	         diag_quote(q, sizeof q, text, 40), n, META_MAX_BYTES);
+}
+
+static void check_meta_lengths(const sr_model *m, diag_sink *d)
+{
+	const diarium *di = &m->diarium;
+	check_meta_length(m, d, di->diarienummer, "diarienumret", di->loc_diarienummer);
+	check_meta_length(m, d, di->rubrik, "rubriken", di->loc);
+	check_meta_length(m, d, di->beslutsinstans, "beslutsinstansen", di->loc);
+	check_meta_length(m, d, di->paragraf, "paragrafen", di->loc);
+	check_meta_length(m, d, m->kommun.namn, "kommunens namn", m->kommun.loc);
+}
+
 void valid_texts(const sr_model *m, diag_sink *d)
 {
+	check_meta_lengths(m, d);
 	for (size_t i = 0; i < m->n_texts; i++) {
 		if (!m->texts[i].text)
 			continue;

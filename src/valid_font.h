@@ -1,0 +1,25 @@
+/* valid_font.h - which characters the embedded fonts can draw, from their cmap tables,
+ * so that validation warns (with the place) about every character that would come out
+ * as a box: CJK, Hangul, Arabic, Hebrew inside the BMP, not only above U+FFFF. */
+#ifndef SR_VALID_FONT_H
+#define SR_VALID_FONT_H
+#include "diag.h"
+#include "model.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One bit per BMP code point: set when every one of the fonts maps it to a glyph. */
+typedef struct font_cover {
+	unsigned char bits[0x10000 / 8];
+} font_cover;
+
+/* Reads the cmap of each of the n TrueType files (format 4 or 12, Unicode) into one
+ * cover: a character counts only when all of them have it (any style may draw it).
+ * NULL with a Swedish reason in why when a file cannot be read or has no Unicode cmap.
+ * Caller frees with free(). */
+font_cover *valid_font_cover(const char *const *paths, size_t n, char *why, size_t why_len);
+bool valid_font_has(const font_cover *c, unsigned long cp);
+/* D_CHAR_FONT for every BMP character of the document's texts that the cover lacks:
+ * once per text and character, at most 8 per text. */
+void valid_font_chars(const sr_model *m, const font_cover *c, diag_sink *d);
+#endif
