@@ -55,8 +55,6 @@ typedef struct bild {
 	bool dekorativ;                /* dekorativ="ja" */
 	bool has_bredd;
 	dec bredd;                     /* per cent of the text width, default 100 */
-	const char *path;              /* resolved file path (set by validation's probe), or NULL */
-	long px_w, px_h;               /* pixel size from the probe; 0 when unknown */
 	src_loc loc;
 } bild;
 
@@ -397,6 +395,19 @@ int model_cell_decimaler(const sr_model *m, const rakning *rk, const rakning_ite
 bool model_kolumn_summed(const rakning *rk, size_t c);
 /* The note with this id, or NULL. */
 const not_ *model_find_not(const sr_model *m, const char *id);
+/* What a picture file's header says (model_bild.c). The one place that reads picture
+ * headers: point it at the image decoder when there is one. */
+enum bild_format { BF_NONE, BF_PNG, BF_JPEG };
+typedef struct bild_info {
+	enum bild_format format;
+	long width, height;      /* pixels; 0 when the header does not say */
+	int depth;               /* bits per channel */
+	int channels;            /* JPEG components (4 = CMYK), PNG colour type's channels */
+} bild_info;
+/* Reads path's header into *out. Returns 0, or errno when the file cannot be read. */
+int model_bild_probe(const char *path, bild_info *out);
+/* The file a bild names: href relative to the file it is written in. Arena-owned. */
+const char *model_bild_path(const sr_model *m, const bild *b);
 /* The title of a räkning: its rubrik, else the default of its typ. */
 const char *model_rakning_title(const rakning *rk);
 #endif

@@ -257,4 +257,7 @@ void valid_check(const sr_model *m, diag_sink *d)
 	valid_logo(m, d);
 	valid_goals(m, d);
 	valid_rows(m, d);
+	/* MODEL v2 part 1 (issue 12) */
+	valid_tables(m, d);
+	valid_bilder(m, d);
 }

@@ -127,3 +127,25 @@ void valid_logo(const sr_model *m, diag_sink *d)
 	resolve_and_check(m, d, href, base);
 	free(base);
 }
+
+/* ---- MODEL v2 part 1 (issue 12): the logo's path rules, shared with bild ---- */
+
+bool valid_href_is_absolute(const char *href)
+{
+	return !*href || is_absolute_or_scheme(href);
+}
+
+bool valid_href_climbs_out(const char *href)
+{
+	return climbs_out(href);
+}
+
+bool valid_path_inside(const char *base, const char *path)
+{
+	return inside(base, path);
+}
+
+char *valid_document_folder(const char *file)
+{
+	return document_folder(file);
+}

@@ -31,6 +31,19 @@ bool valid_ref(const sr_model *m, diag_sink *d, const char *ref, const char *wan
 /* valid.c: "rad 12", or "rad 12 i FILE" when other is in another file than here;
  * for messages that point at an earlier element. Returns buf. */
 const char *valid_where(const sr_model *m, src_loc other, src_loc here, char *buf, size_t n);
+/* ---- MODEL v2 part 1 (issue 12) ---- */
+/* valid_table.c: tabeller, räkningar v2, driftredovisning v2, sjukfrånvaro. */
+void valid_tables(const sr_model *m, diag_sink *d);
+/* valid_bild.c: every bild (path, existence, format, alt); fills bild->path and size. */
+void valid_bilder(const sr_model *m, diag_sink *d);
+/* valid_logo.c: the logo's path rules. valid_href_is_absolute: empty, absolute or an
+ * address; valid_href_climbs_out: "../" above the start; valid_path_inside: path (a
+ * realpath) lies in base; valid_document_folder: realpath of file's folder (caller frees). */
+bool valid_href_is_absolute(const char *href);
+bool valid_href_climbs_out(const char *href);
+bool valid_path_inside(const char *base, const char *path);
+char *valid_document_folder(const char *file);
+
 /* valid.c: true when s is a real ISO date YYYY-MM-DD; fills y, mo, da when non-NULL. */
 bool valid_parse_date(const char *s, int *y, int *mo, int *da);
 /* valid.c: days in month mo (1..12) of year y. */
