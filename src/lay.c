@@ -304,3 +304,16 @@ void lay_image(lay_doc *d, const char *path, double width, double height, enum l
 	b->ih = height;
 	b->align = align;
 }
+
+/* MODEL v2 part 1 (issue 12) */
+void lay_picture(lay_doc *d, const char *path, double width, double height, const char *alt,
+                 bool keep_with_next)
+{
+	lay_image(d, path, width, height, LA_CENTER);
+	lay_block *b = &d->blocks[d->n_blocks - 1];
+	if (alt) {
+		b->role = ROLE_FIGURE;
+		b->alt = arena_strdup(d->a, alt);
+	}
+	b->st.keep_with_next = keep_with_next;
+}

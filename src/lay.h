@@ -198,6 +198,12 @@ void lay_figure_end(lay_doc *d);
 /* An image (the logo) of width x height pt at the current position, aligned. */
 void lay_image(lay_doc *d, const char *path, double width, double height, enum lay_align align);
 
+/* MODEL v2 part 1 (issue 12): a picture in the text, width x height pt, centred; with
+ * alt text it is a figure (ROLE_FIGURE, alt on its item), without one decorative
+ * (ROLE_ARTIFACT). keep_with_next keeps it on the page of its caption. */
+void lay_picture(lay_doc *d, const char *path, double width, double height, const char *alt,
+                 bool keep_with_next);
+
 /* Lays everything out. Returns the pages; caller frees with lay_result_free.
  * NULL only if nothing could be laid out (then *why says it, in Swedish). */
 lay_result *lay_run(lay_doc *d, const char **why);

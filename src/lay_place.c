@@ -207,7 +207,9 @@ static void place_image(lay_placer *p, size_t bi)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	double top = place_box(p, bi, b->ih), W = lay_text_width(p->d);
-	dl_item *it = lay_emit(p, DL_IMAGE, ROLE_ARTIFACT, bi);
+	dl_item *it = lay_emit(p, DL_IMAGE, b->role == ROLE_FIGURE ? ROLE_FIGURE : ROLE_ARTIFACT, bi);
+	if (b->alt)   /* MODEL v2 part 1 (issue 12): a picture's alt text */
+		it->alt = arena_strdup(p->ra, b->alt);
 	it->x = p->left + (b->align == LA_RIGHT ? W - b->iw : b->align == LA_CENTER ? (W - b->iw) / 2 : 0);
 	it->y = top - b->ih;
 	it->w = b->iw;

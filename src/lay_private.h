@@ -152,6 +152,7 @@ typedef struct lay_block {
 	enum lay_align align;
 	lay_box box;               /* prepared text */
 	double hang;               /* list: text offset from the label */
+	char *alt;                 /* BK_IMAGE (MODEL v2 part 1, issue 12): a picture's alt text */
 } lay_block;
 
 struct lay_doc {
