@@ -88,7 +88,7 @@ static void check_avvikelse(const sr_model *m, diag_sink *d, const char *what, c
 static void check_brutto(const sr_model *m, diag_sink *d, const drift_rad *r)
 {
 	int dp = m->ekonomi.decimaler;
-	char a[64], b[64], c[64];
+	char a[64], b[64], c[64], u[64];
 	if (r->has_intakter != r->has_kostnader) {
 		diag_add(d, D_DRIFT_BRUTTO, file_of(m, r->loc), r->loc.line,
 		         "raden '%s' anger %s men inte %s; ange båda eller ingen", row_name(r),
@@ -103,7 +103,7 @@ static void check_brutto(const sr_model *m, diag_sink *d, const drift_rad *r)
 	         row_name(r), calc_format_sv(r->kostnader, dp, a, sizeof a),
 	         calc_format_sv(r->intakter, dp, b, sizeof b),
 	         calc_format_sv(r->kostnader - r->intakter, dp, c, sizeof c),
-	         calc_format_sv(r->utfall, dp, a, sizeof a));
+	         calc_format_sv(r->utfall, dp, u, sizeof u));
 }
 
 static void sum_field(const sr_model *m, diag_sink *d, enum diag_code code, const char *what,
