@@ -151,18 +151,23 @@ static void chart_drift(report_ctx *c)
 	const calc_result *r = c->r;
 	if (!r->has_drift || r->n_drift == 0)
 		return;
-	double w = content_width(c), h = (double)r->n_drift * ROW_H + 8;
+	size_t shown = 0;   /* MODEL v2 part 1 (issue 12): varav rows are not drawn */
+	for (size_t i = 0; i < r->n_drift; i++)
+		shown += !r->drift[i].varav;
+	double w = content_width(c), h = (double)shown * ROW_H + 8;
 	double zero = LABEL_W + 40 + (w - LABEL_W - 80) / 2, half = (w - LABEL_W - 80) / 2;
 	dec max = max_deviation(r);
 	const char *alt = arena_printf(c->a, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s).",
 	                               c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr");
 	for (size_t i = 0; i < r->n_drift; i++)
-		alt = arena_printf(c->a, "%s %s: %s.", alt, drift_name(c, r->drift[i].drift),
-		                   report_num(c, r->drift[i].avvikelse, c->m->ekonomi.decimaler));
+		if (!r->drift[i].varav)
+			alt = arena_printf(c->a, "%s %s: %s.", alt, drift_name(c, r->drift[i].drift),
+			                   report_num(c, r->drift[i].avvikelse, c->m->ekonomi.decimaler));
 	lay_figure_begin(c->d, w, h, alt);
 	lay_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
-	for (size_t i = 0; i < r->n_drift; i++)
-		drift_bar(c, 4 + (double)i * ROW_H, zero, half, max, &r->drift[i]);
+	for (size_t i = 0, k = 0; i < r->n_drift; i++)
+		if (!r->drift[i].varav)
+			drift_bar(c, 4 + (double)k++ * ROW_H, zero, half, max, &r->drift[i]);
 	lay_figure_end(c->d);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: avvikelse mot budget i %s; överskott till höger, underskott till vänster. "
 	                                        "Samma belopp står i kolumnen Avvikelse i driftredovisningens tabell.",
