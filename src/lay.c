@@ -317,3 +317,20 @@ void lay_picture(lay_doc *d, const char *path, double width, double height, cons
 	}
 	b->st.keep_with_next = keep_with_next;
 }
+
+void lay_anchor(lay_doc *d, const char *name)
+{
+	if (d->n_blocks && name)
+		d->blocks[d->n_blocks - 1].anchor = arena_strdup(d->a, name);
+}
+
+void lay_cell_link(lay_doc *d, size_t col, const char *anchor)
+{
+	lay_table *t = d->open_table;
+	if (!t || !t->n_rows || col >= t->n_cols || !anchor)
+		return;
+	lay_trow *r = &t->rows[t->n_rows - 1];
+	if (!r->links)
+		r->links = arena_calloc(d->a, t->n_cols, sizeof *r->links);
+	r->links[col] = arena_strdup(d->a, anchor);
+}

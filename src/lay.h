@@ -204,6 +204,12 @@ void lay_image(lay_doc *d, const char *path, double width, double height, enum l
 void lay_picture(lay_doc *d, const char *path, double width, double height, const char *alt,
                  bool keep_with_next);
 
+/* MODEL v2 part 1 (issue 12): names the heading just added, so that table cells can
+ * link to it; and makes cell col of the table row just added a link to the heading
+ * named anchor (a note). An anchor no heading carries gives no link. */
+void lay_anchor(lay_doc *d, const char *name);
+void lay_cell_link(lay_doc *d, size_t col, const char *anchor);
+
 /* Lays everything out. Returns the pages; caller frees with lay_result_free.
  * NULL only if nothing could be laid out (then *why says it, in Swedish). */
 lay_result *lay_run(lay_doc *d, const char **why);

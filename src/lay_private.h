@@ -96,6 +96,7 @@ typedef struct lay_trow {
 	lay_rgb fill;
 	lay_box *boxes;            /* prepared: one per cell */
 	double height;
+	char **links;              /* MODEL v2 part 1 (issue 12): per cell, an anchor or NULL */
 } lay_trow;
 
 typedef struct lay_table {
@@ -153,6 +154,7 @@ typedef struct lay_block {
 	lay_box box;               /* prepared text */
 	double hang;               /* list: text offset from the label */
 	char *alt;                 /* BK_IMAGE (MODEL v2 part 1, issue 12): a picture's alt text */
+	char *anchor;              /* BK_HEADING (MODEL v2 part 1, issue 12): its name for links */
 } lay_block;
 
 struct lay_doc {

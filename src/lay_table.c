@@ -2,6 +2,7 @@
  * rows split across pages between rows (header rows repeated) or by lines when taller
  * than a page. */
 #include "lay_private.h"
+#include <string.h>
 #include <math.h>
 
 double lay_marker_room(const lay_style *st)
@@ -173,6 +174,27 @@ static void draw_rules(lay_placer *p, size_t bi, const lay_trow *r, double x, do
 	}
 }
 
+/* MODEL v2 part 1 (issue 12): a link over a cell to the heading named anchor; its
+ * target is filled in with the TOC's, once every heading is placed. */
+static void cell_link(lay_placer *p, size_t bi, const char *anchor, double x, double top,
+                      double w, double h)
+{
+	size_t head = p->d->n_blocks;
+	for (size_t i = 0; i < p->d->n_blocks && head == p->d->n_blocks; i++)
+		if (p->d->blocks[i].anchor && strcmp(p->d->blocks[i].anchor, anchor) == 0)
+			head = i;
+	if (head == p->d->n_blocks)
+		return;
+	dl_item *ln = lay_emit(p, DL_LINK, ROLE_TABLE_CELL, bi);
+	ln->x = x;
+	ln->y = top - h;
+	ln->w = w;
+	ln->h = h;
+	ln->target_page = 1;
+	ln->target_y = p->top;
+	lay_toc_fix(p, head, 0);
+}
+
 /* Draws lines [k0, k1) of every cell of row ri as one piece of the row. */
 static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, bool repeat)
 {
@@ -197,6 +219,8 @@ static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, 
 			                   lay_cell_align(t, ri, j),
 			                   lay_baseline(p->d->m, b->st.size, L, top - (double)(k - k0) * L),
 			                   role, (int)ri, (int)j);
+		if (r->links && r->links[j] && k0 == 0 && !repeat)
+			cell_link(p, bi, r->links[j], cx, top + LAY_CELL_PAD, t->colw[j], h);
 		cx += t->colw[j];
 	}
 	p->y -= h;

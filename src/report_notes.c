@@ -36,6 +36,7 @@ void report_sec_notes(report_ctx *c)
 	for (size_t i = 0; i < e->n_noter; i++) {
 		const not_ *n = &e->noter[i];
 		report_heading(c, 2, arena_printf(c->a, "Not %d %s", n->nr, n->rubrik ? n->rubrik : ""));
+		lay_anchor(c->d, arena_printf(c->a, "not:%s", n->id));
 		note_blocks(c, n);
 	}
 }
