@@ -334,3 +334,12 @@ void lay_cell_link(lay_doc *d, size_t col, const char *anchor)
 		r->links = arena_calloc(d->a, t->n_cols, sizeof *r->links);
 	r->links[col] = arena_strdup(d->a, anchor);
 }
+
+void lay_row_keep(lay_doc *d, bool with_previous, bool with_next)
+{
+	lay_table *t = d->open_table;
+	if (!t || !t->n_rows)
+		return;
+	t->rows[t->n_rows - 1].keep_prev = with_previous;
+	t->rows[t->n_rows - 1].keep_next = with_next;
+}

@@ -209,6 +209,9 @@ void lay_picture(lay_doc *d, const char *path, double width, double height, cons
  * named anchor (a note). An anchor no heading carries gives no link. */
 void lay_anchor(lay_doc *d, const char *name);
 void lay_cell_link(lay_doc *d, size_t col, const char *anchor);
+/* The table row just added stays on the page of the row before it (a varav row), or of
+ * the row after it (a group heading). */
+void lay_row_keep(lay_doc *d, bool with_previous, bool with_next);
 
 /* Lays everything out. Returns the pages; caller frees with lay_result_free.
  * NULL only if nothing could be laid out (then *why says it, in Swedish). */

@@ -97,6 +97,7 @@ typedef struct lay_trow {
 	lay_box *boxes;            /* prepared: one per cell */
 	double height;
 	char **links;              /* MODEL v2 part 1 (issue 12): per cell, an anchor or NULL */
+	bool keep_prev, keep_next; /* MODEL v2 part 1 (issue 12): a varav row, a group heading */
 } lay_trow;
 
 typedef struct lay_table {

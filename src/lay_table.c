@@ -252,7 +252,9 @@ static bool keep_last_two(const lay_placer *p, const lay_table *t, size_t i, siz
 	size_t next = i + 1;
 	if (next >= t->n_rows || t->rows[next].kind == LR_HEADER || on_page < 2)
 		return false;
-	bool alone = next == t->n_rows - 1 || t->rows[next].kind == LR_SUM;
+	/* also a varav row with its row, and a group heading with the row under it */
+	bool alone = next == t->n_rows - 1 || t->rows[next].kind == LR_SUM ||
+	             t->rows[next].keep_prev || t->rows[i].keep_next;
 	double room = lay_room(p);
 	return alone && t->rows[i].height <= room + LAY_EPS &&
 	       t->rows[i].height + t->rows[next].height > room + LAY_EPS;

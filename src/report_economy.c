@@ -181,6 +181,8 @@ void report_sec_drift(report_ctx *c)
 		                                : label, varav ? LF_ITALIC : LF_REGULAR, LA_LEFT);
 		budget_cells(c, &r->drift[i], true, varav ? LF_ITALIC : LF_REGULAR, cells + 1);
 		report_row(c, LR_BODY, cells);
+		if (varav)
+			lay_row_keep(c->d, true, false);
 	}
 	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
 	budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);

@@ -113,6 +113,8 @@ static void item_row(report_ctx *c, const rakning *rk, const rakning_item *it, c
 	if (sh->notes)
 		cells[j++] = report_cell(c, note_numbers(c, it), LF_REGULAR, LA_CENTER);
 	report_row(c, sum ? LR_SUM : LR_BODY, cells);
+	if (it->varav || group)
+		lay_row_keep(c->d, it->varav, group);
 	if (sh->notes && it->n_noter > 0 && model_find_not(c->m, it->noter[0]))   /* to its (first) note */
 		lay_cell_link(c->d, sh->n - 1, arena_printf(c->a, "not:%s", it->noter[0]));
 }

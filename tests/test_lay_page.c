@@ -382,7 +382,7 @@ static void last_row_never_alone(void **state)
 	lay_page_setup s = fake_setup();
 	lay_style tab = fake_style(10, 12);
 	lay_column cols[1] = { { LA_LEFT, 0 } };
-	for (int sum = 0; sum <= 1; sum++) {
+	for (int sum = 0; sum <= 2; sum++) {
 		lay_doc *d = lay_new(&s, &m);
 		/* 54 lines leave 93.89 pt: header 18 + four rows 72 fit, not a fifth */
 		filler(d, 54);
@@ -398,8 +398,12 @@ static void last_row_never_alone(void **state)
 			c[i] = (lay_cell){ &sp[i], 1, LA_LEFT, { 0 } };
 		}
 		/* six rows; the fifth is the sum row when sum, then the sixth is the last */
-		for (int i = 0; i < 6; i++)
-			lay_table_row(d, sum && i == 4 ? LR_SUM : LR_BODY, &c[i], NULL);
+		for (int i = 0; i < 6; i++) {
+			lay_table_row(d, sum == 1 && i == 4 ? LR_SUM : LR_BODY, &c[i], NULL);
+			if (sum == 2 && i == 4)
+				lay_row_keep(d, true, false);
+		}
+		/* sum == 2: R5 is a varav row of R4 (kept with the row before it) */
 		lay_table_end(d);
 		lay_result *r = run(d);
 		size_t p4, p5, p6;
@@ -409,7 +413,7 @@ static void last_row_never_alone(void **state)
 		/* without a sum: R5 and R6 together on the next page (R6 not alone); with the
 		 * sum row R5 ending the page: R4 goes along with it */
 		assert_int_equal(p6, p5);
-		if (sum)
+		if (sum)   /* the sum row, or the varav row, takes R4 along */
 			assert_int_equal(p4, p5);
 		assert_true(p5 > 0);
 		assert_null(lay_check(r));
