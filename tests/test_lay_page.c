@@ -268,6 +268,30 @@ static void image_and_page_break(void **state)
 	lay_result_free(r);
 }
 
+/* Issue 12: the contents never leave one or two entries alone on a page. A page holds
+ * 61 entries of 12 pt; with 62 the first page ends three entries before the end. */
+static void toc_never_spills_one_line(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	for (int n = 62; n <= 65; n++) {
+		lay_doc *d = lay_new(&s, &m);
+		lay_style h = fake_style(12, 14), toc = fake_style(10, 12);
+		lay_toc(d, 1, &toc);
+		lay_page_break(d);
+		for (int i = 0; i < n; i++)
+			lay_heading(d, 1, "Avsnitt", &h, true);
+		lay_result *r = run(d);
+		size_t first = count_items(r, 0, DL_LINK, ROLE_TOC_ITEM, NULL);
+		size_t second = count_items(r, 1, DL_LINK, ROLE_TOC_ITEM, NULL);
+		assert_int_equal(first + second, (size_t)n);
+		assert_true(second >= 3);
+		assert_int_equal(first, n <= 63 ? (size_t)n - 3 : 61);
+		lay_result_free(r);
+	}
+}
+
 static void ten_thousand_paragraphs(void **state)
 {
 	(void)state;
@@ -546,6 +570,7 @@ int main(void)
 		cmocka_unit_test(golden_dump),
 		cmocka_unit_test(heading_keeps_with_table_start),
 		cmocka_unit_test(last_row_never_alone),
+		cmocka_unit_test(toc_never_spills_one_line),
 		cmocka_unit_test(check_finds_violations),
 		cmocka_unit_test(meta_line_keeps_heading_with_table),
 	};
