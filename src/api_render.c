@@ -186,6 +186,7 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
 	static const char *const files[RT_MAX] = {
 		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
 		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
+		"layouts/manadsrapport.xml",   /* MODEL v2 part 2 (issue 13) */
 	};
 	enum report_type t = r->model->typ;
 	report_style_default(style, t);

@@ -365,6 +365,9 @@ static void build_regler(load_builder *b, const xmlNode *n)
 		m->mal_gron = v;
 	if (load_num_attr(b, n, "mal-gul", &v))
 		m->mal_gul = v;
+	/* MODEL v2 part 2 (issue 13): written at all, for SKALA */
+	m->has_mal_gron = load_attr(b, n, "mal-gron") != NULL;
+	m->has_mal_gul = load_attr(b, n, "mal-gul") != NULL;
 }
 
 static void build_organisation(load_builder *b, const xmlNode *n)
@@ -428,6 +431,8 @@ static void build_rapport_child(load_builder *b, const xmlNode *k)
 		load_personal(b, k);
 	} else if (load_is_el(k, "namndbidrag")) {
 		load_bidrag(b, k);
+	} else {
+		load_child_v2(b, k, NULL);   /* MODEL v2 part 2 (issue 13) */
 	}
 }
 
@@ -458,6 +463,7 @@ static void finish(load_builder *b)
 	m->bidrag = load_vec_finish(&b->bidrag, b->a, &m->n_bidrag);
 	m->ids = load_vec_finish(&b->ids, b->a, &m->n_ids);
 	m->texts = load_vec_finish(&b->texts, b->a, &m->n_texts);
+	load_finish_v2(b);   /* MODEL v2 part 2 (issue 13) */
 }
 
 static void init_builder(load_builder *b, load_ctx *c)
@@ -473,6 +479,7 @@ static void init_builder(load_builder *b, load_ctx *c)
 	b->bidrag.size = sizeof(namndbidrag);
 	b->ids.size = sizeof(id_entry);
 	b->texts.size = sizeof(text_entry);
+	load_init_v2(b);   /* MODEL v2 part 2 (issue 13) */
 	sr_model *m = b->m;
 	m->arena = c->a;
 	m->file = c->main_file;

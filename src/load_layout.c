@@ -325,6 +325,7 @@ static void read_root(lparse *p, const xmlNode *root)
 {
 	static const char *const types[RT_MAX] = {
 		"uppfoljning", "delarsrapport", "arsredovisning", "verksamhetsberattelse",
+		"manadsrapport",   /* MODEL v2 part 2 (issue 13) */
 	};
 	const char *typ = attr(p, root, "typ");
 	int t = typ ? index_of(types, RT_MAX, typ) : -1;

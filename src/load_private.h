@@ -71,6 +71,7 @@ typedef struct load_builder {
 	sr_model *m;
 	arena *a;
 	load_vec goals, roots, avsnitt, drift, projekt, personal, bidrag, ids, texts;
+	load_vec uppdrag, nyckeltal, kontroller;   /* MODEL v2 part 2 (issue 13) */
 } load_builder;
 
 src_loc load_loc(load_builder *b, const xmlNode *n);
@@ -100,4 +101,18 @@ mal *load_mal(load_builder *b, const xmlNode *n, const char *bidrag_ref);
 void load_ekonomi(load_builder *b, const xmlNode *n);
 void load_personal(load_builder *b, const xmlNode *n);
 void load_bidrag(load_builder *b, const xmlNode *n);
+
+/* ---- MODEL v2 part 2 (issue 13) (load_scale.c; load_indikator in load_goals.c) ---- */
+void load_indikator(load_builder *b, const xmlNode *n, indikator *ind);
+/* mal= and an optional riktning on an indicator. */
+void load_indikator_v2(load_builder *b, const xmlNode *n, indikator *ind);
+/* The overordnad list and the status/prognos tokens as written. */
+void load_mal_v2(load_builder *b, const xmlNode *n, mal *g);
+/* malvarde-min/-max and which of malvarde/riktning were written. */
+void load_finmal_v2(load_builder *b, const xmlNode *n, finansielltmal *f);
+/* A child of rapport (bidrag_ref NULL) or of a namndbidrag that is new in part 2:
+ * bedomningsskala, uppdrag, nyckeltal, internkontroll, kontroll. True when it was one. */
+bool load_child_v2(load_builder *b, const xmlNode *k, const char *bidrag_ref);
+void load_init_v2(load_builder *b);
+void load_finish_v2(load_builder *b);
 #endif
