@@ -27,6 +27,7 @@ enum report_text_role {
 };
 
 #define REPORT_MAX_SECTIONS 48
+#define REPORT_MAX_LEVEL_VIEWS 16   /* MODEL v2 part 2 (issue 13) */
 
 typedef struct report_style {
 	/* page */
@@ -62,6 +63,11 @@ typedef struct report_style {
 	 * "personal", "diagram-malstatus", "diagram-drift"; unknown ids are skipped. Strings are not owned by the style. */
 	const char *sections[REPORT_MAX_SECTIONS];
 	size_t n_sections;
+	/* MODEL v2 part 2 (issue 13): goal levels the layout wants as chapters (kapitel) or
+	 * as one table (tabell); a bare level is a table unless named here. Not owned. */
+	const char *level_ids[REPORT_MAX_LEVEL_VIEWS];
+	bool level_table[REPORT_MAX_LEVEL_VIEWS];
+	size_t n_level_views;
 } report_style;
 
 /* The defaults for a report type (A4, Open Sans sizes, status colours, section order). */
