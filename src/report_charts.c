@@ -77,13 +77,17 @@ static const char *status_alt(const report_ctx *c, const char *alt, const char *
  * types the current assessment: the same counts as the summary's table. */
 static const calc_count *level_counts(const report_ctx *c, size_t i)
 {
-	return c->m->typ == RT_UPPFOLJNING ? &c->r->levels[i].prognos : &c->r->levels[i].status;
+	return report_prognos_only(c->m) ? &c->r->levels[i].prognos : &c->r->levels[i].status;
 }
 
 static void chart_goal_status(report_ctx *c)
 {
 	const calc_result *r = c->r;
-	bool uppf = c->m->typ == RT_UPPFOLJNING;
+	if (c->m->has_skala) {   /* MODEL v2 part 2 (issue 13): the kommun's steps */
+		report_step_chart(c);
+		return;
+	}
+	bool uppf = report_prognos_only(c->m);
 	size_t rows = 0;
 	const char *alt = uppf ? "Diagram över prognosen för helåret per målnivå."
 	                       : "Diagram över måluppfyllelsen per målnivå.";
@@ -92,7 +96,8 @@ static void chart_goal_status(report_ctx *c)
 			rows++;
 			alt = status_alt(c, alt, r->levels[i].niva->namn, level_counts(c, i));
 		}
-	if (rows == 0)
+	/* issue 13: no chart for one goal */
+	if (rows == 0 || total_of(uppf ? &r->all_prognos : &r->all_status) <= 1)
 		return;
 	double w = content_width(c), bar_w = w - LABEL_W - 8;
 	lay_figure_begin(c->d, w, (double)rows * ROW_H + LEGEND_H, alt);

@@ -93,6 +93,8 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 void report_other_parent_note(report_ctx *c, const mal *kid);
 /* True when the layout asks for level id to be shown as chapters (report.c). */
 bool report_level_as_chapters(const report_style *s, const char *niva_id);
+/* The chart of statuses per level in the kommun's steps (report_scale.c). */
+void report_step_chart(report_ctx *c);
 /* True for the types whose goals are followed up by their prognos alone. */
 bool report_prognos_only(const sr_model *m);
 

@@ -257,3 +257,102 @@ const char *report_month_title(const sr_model *m)
 	const char *name = mo >= 1 && mo <= 12 ? fmt_month_name(mo) : "";
 	return arena_printf(m->arena, "Månadsrapport %s %d", name, m->ar);
 }
+
+/* ---- the chart of statuses per level, by step ---- */
+
+#define SC_LABEL_W 180.0
+#define SC_BAR_H 16.0
+#define SC_ROW_H 26.0
+#define SC_LEGEND_ROW 14.0
+
+static lay_rgb ink_on(lay_rgb fill)
+{
+	int luma = (299 * fill.r + 587 * fill.g + 114 * fill.b) / 1000;
+	return luma > 150 ? (lay_rgb){ 0x1a, 0x1a, 0x1a } : (lay_rgb){ 0xff, 0xff, 0xff };
+}
+
+static const calc_step_count *chart_counts(const report_ctx *c, size_t i)
+{
+	return report_prognos_only(c->m) ? &c->r->levels[i].steg_prognos : &c->r->levels[i].steg;
+}
+
+static void step_bar(report_ctx *c, double y, double w, const calc_step_count *k)
+{
+	double x = SC_LABEL_W;
+	for (size_t i = 0; i <= scale(c)->n_steg && k->all > 0; i++) {
+		if (k->n[i] == 0)
+			continue;
+		double seg = w * (double)k->n[i] / (double)k->all;
+		lay_rgb col = report_step_marker(c, (int)i).color;
+		if ((299 * col.r + 587 * col.g + 114 * col.b) / 1000 > 235) {   /* a white light: outlined */
+			lay_fig_rect(c->d, x, y, seg, SC_BAR_H, (lay_rgb){ 0x8a, 0x8a, 0x8a });
+			lay_fig_rect(c->d, x + 0.75, y + 0.75, seg - 1.5, SC_BAR_H - 1.5, col);
+		} else {
+			lay_fig_rect(c->d, x, y, seg, SC_BAR_H, col);
+		}
+		if (seg >= 14)
+			lay_fig_text(c->d, x + seg / 2, y + SC_BAR_H - 4.5, arena_printf(c->a, "%ld", k->n[i]),
+			             LF_BOLD, 8, ink_on(col), LA_CENTER);
+		x += seg;
+	}
+}
+
+/* Three states a row, each with its marker and name: the legend names every step. */
+static double step_chart_legend(report_ctx *c, double y, double w)
+{
+	lay_rgb ink = c->s->text[RS_CAPTION].color;
+	size_t n = scale(c)->n_steg + 1;
+	double col_w = w / 3;
+	for (size_t i = 0; i < n; i++) {
+		double x = col_w * (double)(i % 3), yy = y + SC_LEGEND_ROW * (double)(i / 3);
+		lay_marker mk = report_step_marker(c, (int)i);
+		lay_fig_marker(c->d, x + 4, yy + 6, 8, mk.shape, mk.color);
+		lay_fig_label(c->d, x + 12, yy + 9, report_step_name(c, (int)i), LF_REGULAR, 8, ink, LA_LEFT,
+		              col_w - 16);
+	}
+	return SC_LEGEND_ROW * (double)((n + 2) / 3) + 8;
+}
+
+void report_step_chart(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	bool only_prognos = report_prognos_only(c->m);
+	const calc_step_count *all = only_prognos ? &r->all_steg_prognos : &r->all_steg;
+	if (all->all <= 1)
+		return;   /* a chart for one goal says nothing */
+	size_t rows = 0;
+	const char *alt = only_prognos ? "Diagram över prognosen för helåret per målnivå."
+	                               : "Diagram över måluppfyllelsen per målnivå.";
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_step_count *k = chart_counts(c, i);
+		if (k->all == 0)
+			continue;
+		rows++;
+		const char *d = "";
+		for (size_t s = 0; s <= scale(c)->n_steg; s++)
+			d = arena_printf(c->a, "%s%s%s %ld", d, s ? ", " : "", report_step_name(c, (int)s), k->n[s]);
+		alt = arena_printf(c->a, "%s %s: %s.", alt, r->levels[i].niva->namn, d);
+	}
+	if (rows == 0)
+		return;
+	double w = c->s->page_width - c->s->margin_left - c->s->margin_right;
+	double legend_h = SC_LEGEND_ROW * (double)((scale(c)->n_steg + 3) / 3) + 8;
+	lay_figure_begin(c->d, w, (double)rows * SC_ROW_H + legend_h, alt);
+	double y = 4;
+	lay_rgb ink = c->s->text[RS_BODY].color;
+	for (size_t i = 0; i < r->n_levels; i++) {
+		if (chart_counts(c, i)->all == 0)
+			continue;
+		lay_fig_label(c->d, 0, y + SC_BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink,
+		              LA_LEFT, SC_LABEL_W - 6);
+		step_bar(c, y, w - SC_LABEL_W - 8, chart_counts(c, i));
+		y += SC_ROW_H;
+	}
+	step_chart_legend(c, y, w);
+	lay_figure_end(c->d);
+	report_text(c, RS_CAPTION, only_prognos
+	            ? "Figur: antal mål per prognos och målnivå, i kommunens bedömningsskala. Samma "
+	              "siffror står i tabellen Prognos för helåret per målnivå."
+	            : "Figur: antal mål per steg i kommunens bedömningsskala och målnivå, nuvarande "
+	              "bedömning. Samma siffror står i tabellen Bedömning per målnivå.");
+}

@@ -38,16 +38,13 @@ static const char *count_of(const report_ctx *c, long n, const char *one, const 
 static const char *uppdrag_sentence(const report_ctx *c, const char *lead, const calc_uppdrag_sum *s)
 {
 	long late = s->n[AS_FORSENAD] + s->sena;
-	const char *t = arena_printf(c->a, "%s%ld av %s klara", lead, s->n[AS_KLAR],
-	                             count_of(c, s->antal, "uppdrag", "uppdrag"));
+	const char *t = arena_printf(c->a, "%s%ld av %s %s", lead, s->n[AS_KLAR],
+	                             count_of(c, s->antal, "uppdrag", "uppdrag"), s->antal == 1 ? "klart" : "klara");
 	if (late)
 		t = arena_printf(c->a, "%s, %ld %s", t, late, late == 1 ? "försenat" : "försenade");
 	if (s->n[AS_AVBRUTEN])
 		t = arena_printf(c->a, "%s, %ld %s", t, s->n[AS_AVBRUTEN],
 		                 s->n[AS_AVBRUTEN] == 1 ? "avbrutet" : "avbrutna");
-	if (s->sena)
-		t = arena_printf(c->a, "%s (varav %ld med passerat slutdatum som ännu inte är %s)", t,
-		                 s->sena, s->sena == 1 ? "klart" : "klara");
 	return arena_printf(c->a, "%s.", t);
 }
 
@@ -60,14 +57,10 @@ static lay_cell uppdrag_status_cell(const report_ctx *c, const calc_uppdrag *cu)
 		return cell;
 	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
 	sp[0] = cell.spans[0];
-	sp[1] = (lay_span){ u->klart ? arena_printf(c->a, " – försenat, skulle vara klart %s",
-	                                            date_text(c, u->klart))
-	                             : " – försenat",
+	sp[1] = (lay_span){ arena_printf(c->a, " – försenat (skulle vara klart %s)", date_text(c, u->klart)),
 	                    LF_BOLD, c->s->status_color[ST_EJ_UPPFYLLT] };
-	if (!cu->sen)
-		sp[1].text = u->klart ? arena_printf(c->a, " (slutdatum %s)", date_text(c, u->klart)) : "";
 	cell.spans = sp;
-	cell.n_spans = 2;
+	cell.n_spans = cu->sen ? 2 : 1;   /* one marked forsenad says it itself */
 	cell.marker = report_marker(c, ST_EJ_UPPFYLLT);   /* shape and colour: not colour alone */
 	return cell;
 }
@@ -94,7 +87,7 @@ static lay_cell uppdrag_title_cell(const report_ctx *c, const uppdrag *u)
 static void uppdrag_table(report_ctx *c, const char *namndref, bool without)
 {
 	static const lay_column cols[5] = {
-		{ LA_LEFT, 0.27 }, { LA_LEFT, 0.15 }, { LA_LEFT, 0.13 }, { LA_LEFT, 0.17 }, { LA_LEFT, 0 },
+		{ LA_LEFT, 0.25 }, { LA_LEFT, 0.19 }, { LA_LEFT, 0.13 }, { LA_LEFT, 0.19 }, { LA_LEFT, 0 },
 	};
 	static const char *const titles[5] = { "Uppdrag", "Givet av", "Klart senast", "Status", "Kommentar" };
 	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
