@@ -207,6 +207,8 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 	report_style style;
 	if (!style_of(r, opts->layout_path, &style))
 		return NULL;
+	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
+		return NULL;
 	pdf_writer *w = session_pdf(r->session, &r->diags);
 	if (!w)
 		return NULL;

@@ -349,12 +349,12 @@ void report_meta_of(const sr_model *m, report_meta *out)
 }
 
 /* MODEL v2 part 2 (issue 13) */
-bool report_level_as_chapters(const report_style *s, const char *niva_id)
+int report_level_view(const report_style *s, const char *niva_id)
 {
 	for (size_t i = 0; niva_id && i < s->n_level_views; i++)
 		if (s->level_ids[i] && strcmp(s->level_ids[i], niva_id) == 0)
-			return !s->level_table[i];
-	return false;
+			return s->level_table[i] ? 1 : 0;
+	return -1;
 }
 
 /* ---- dispatch ---- */

@@ -85,6 +85,12 @@ const char *report_running_text(const sr_model *m, const char *tmpl);
  * (items added in r->arena). */
 void report_decorate(lay_result *r, const sr_model *m, const report_style *s);
 
+/* MODEL v2 part 2 (issue 13): false, with a SKALA diagnostic for each, when two states
+ * of the document's scale would be drawn with the same shape under this style. */
+struct diag_sink;
+bool report_check_scale_shapes(const sr_model *m, const calc_result *r, const report_style *s,
+                               struct diag_sink *d);
+
 /* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
 void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s);
 

@@ -388,7 +388,12 @@ void report_sec_goal_followup(report_ctx *c)
 		}
 		if (n_rows) {
 			const niva *nv = model_find_niva(m, rows[0]->niva);
-			report_text(c, RS_TABLE_TITLE, nv && nv->namn ? nv->namn : "Mål");
+			/* one heading for the table, at the level its goals' chapters would have */
+			int level = c->s->goal_heading_base + f.depth + (shown ? 1 : 0);
+			if (level <= 4)
+				report_heading(c, level, nv && nv->namn ? nv->namn : "Mål");
+			else
+				report_text(c, RS_H6, nv && nv->namn ? nv->namn : "Mål");
 			report_goal_table(c, rows, n_rows, prognos_col, report_prognos_only(m));
 		}
 		for (size_t k = 0; shown && k < f.g->n_kids; k++)

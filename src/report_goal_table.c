@@ -27,9 +27,12 @@ bool *report_table_levels(report_ctx *c, bool (*shown)(const report_ctx *, const
 		else
 			mixed[l] = true;
 	}
-	/* one bare goal keeps its chapter: a table of one row saves nothing */
-	for (size_t l = 0; l < m->n_nivaer; l++)
-		tbl[l] = bare_n[l] >= 2 && !mixed[l] && !report_level_as_chapters(c->s, m->nivaer[l].id);
+	/* by default one bare goal keeps its chapter (a table of one row saves nothing);
+	 * the layout's kapitel keeps chapters, its tabell makes a table of any bare level */
+	for (size_t l = 0; l < m->n_nivaer; l++) {
+		int view = report_level_view(c->s, m->nivaer[l].id);
+		tbl[l] = !mixed[l] && view != 0 && bare_n[l] >= (view == 1 ? 1u : 2u);
+	}
 	return tbl;
 }
 
@@ -80,8 +83,8 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 	lay_column *cols = arena_calloc(c->a, nc, sizeof *cols);
 	const char **titles = arena_calloc(c->a, nc, sizeof *titles);
 	size_t k = 0;
-	cols[k] = (lay_column){ LA_LEFT, 0.3 }, titles[k++] = "Mål";
-	cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Nämnd";
+	cols[k] = (lay_column){ LA_LEFT, 0.27 }, titles[k++] = "Mål";
+	cols[k] = (lay_column){ LA_LEFT, 0.21 }, titles[k++] = "Nämnd";
 	if (assess)
 		cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Bedömning";
 	if (with_prognos)

@@ -91,8 +91,8 @@ bool *report_table_levels(report_ctx *c, bool (*shown)(const report_ctx *, const
 void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool with_prognos,
                        bool prognos_only);
 void report_other_parent_note(report_ctx *c, const mal *kid);
-/* True when the layout asks for level id to be shown as chapters (report.c). */
-bool report_level_as_chapters(const report_style *s, const char *niva_id);
+/* What the layout asks for level id (report.c): 0 chapters, 1 a table, -1 nothing. */
+int report_level_view(const report_style *s, const char *niva_id);
 /* The chart of statuses per level in the kommun's steps (report_scale.c). */
 void report_step_chart(report_ctx *c);
 /* True for the types whose goals are followed up by their prognos alone. */

@@ -3,6 +3,7 @@
  * is computed in the kommun's words and numbers, the sums by step ("10 av 16 helt eller
  * i hög grad uppfyllda") and the månadsrapport's title. */
 #include "report_private.h"
+#include "diag.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -355,4 +356,35 @@ void report_step_chart(report_ctx *c)
 	              "siffror står i tabellen Prognos för helåret per målnivå."
 	            : "Figur: antal mål per steg i kommunens bedömningsskala och målnivå, nuvarande "
 	              "bedömning. Samma siffror står i tabellen Bedömning per målnivå.");
+}
+
+/* ---- render: two states may not share a shape ---- */
+
+static const char *const shape_words[LS_MAX] = { "cirkel", "triangel", "kvadrat", "romb",
+                                                 "femhorn", "sexhorn", "stjarna" };
+
+bool report_check_scale_shapes(const sr_model *m, const calc_result *r, const report_style *s,
+                               diag_sink *d)
+{
+	report_ctx c = { .m = m, .r = r, .s = s, .a = m->arena };
+	const bedomningsskala *sc = &r->scale;
+	bool ok = true;
+	for (size_t i = 1; m->has_skala && i <= sc->n_steg; i++)
+		for (size_t k = 0; k < i; k++) {
+			enum lay_shape a = report_step_marker(&c, (int)i).shape;
+			if (a != report_step_marker(&c, (int)k).shape)
+				continue;
+			/* name the state that borrows the layout's shape */
+			const char *form_i = i < sc->n_steg ? sc->steg[i].form : sc->ejb_form;
+			size_t from = form_i ? k : i, other = form_i ? i : k;
+			src_loc l = from < sc->n_steg ? sc->steg[from].loc : sc->loc_ejbedomt.line ? sc->loc_ejbedomt : sc->loc;
+			diag_add(d, D_SKALA, l.file ? l.file : m->file, l.line,
+			         "'%s' får formen %s från layouten, men '%s' har samma form; ange form på "
+			         "steget så att varje läge i skalan har en egen form",
+			         from < sc->n_steg ? sc->steg[from].id : sc->ejb_id, shape_words[a % LS_MAX],
+			         other < sc->n_steg ? sc->steg[other].id : sc->ejb_id);
+			ok = false;
+			break;
+		}
+	return ok;
 }

@@ -217,10 +217,9 @@ static void nyckeltal_table(report_ctx *c, const nyckeltal *t)
 {
 	int years[4];
 	size_t ny = table_years(c, t, years);
-	bool plan = false, kolada = false;
+	bool plan = false;
 	for (size_t i = 0; i < t->n_indikatorer; i++) {
 		plan = plan || year_point(t->indikatorer[i].malvarde, t->indikatorer[i].n_malvarde, c->m->ar);
-		kolada = kolada || t->indikatorer[i].kolada;
 	}
 	size_t n = 2 + ny + (plan ? 1 : 0);
 	lay_column *cols = arena_calloc(c->a, n, sizeof *cols);
@@ -257,8 +256,6 @@ static void nyckeltal_table(report_ctx *c, const nyckeltal *t)
 		report_row(c, LR_BODY, cells);
 	}
 	lay_table_end(c->d);
-	if (kolada)
-		report_text(c, RS_CAPTION, "Källa: Kolada för nyckeltal med Kolada-id; övriga från kommunens egna system.");
 }
 
 void report_sec_nyckeltal(report_ctx *c)
@@ -306,7 +303,7 @@ void report_sec_internkontroll(report_ctx *c)
 	if (r->n_kon == 0)
 		return;
 	static const lay_column cols[5] = {
-		{ LA_LEFT, 0.26 }, { LA_LEFT, 0.18 }, { LA_LEFT, 0.08 }, { LA_LEFT, 0.17 }, { LA_LEFT, 0 },
+		{ LA_LEFT, 0.23 }, { LA_LEFT, 0.23 }, { LA_LEFT, 0.08 }, { LA_LEFT, 0.17 }, { LA_LEFT, 0 },
 	};
 	static const char *const titles[5] = { "Kontrollmoment", "Nämnd", "Risk", "Resultat", "Iakttagelser och åtgärder" };
 	report_heading(c, 1, "Intern kontroll");

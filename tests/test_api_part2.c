@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "styrrapport.h"
 
 static sr_session *session;
@@ -560,6 +561,65 @@ static void manadsrapport_periods(void **state)
 	refused(doc("manadsrapport", "2024-12-31", "", ""), "PERIOD-LANGD", 5, NULL);
 }
 
+/* ---- the PDF: bare goals as one table, a layout may ask for chapters ---- */
+
+static char *dumped(char *xml, const char *layout_path, int want)
+{
+	sr_report *r = open_doc(xml);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	sr_render_options o = { .layout_path = layout_path };
+	int rc = sr_dump_layout(r, f, &o);
+	fclose(f);
+	if (rc != want)
+		dump(r);
+	assert_int_equal(rc, want);
+	sr_close(r);
+	return buf;
+}
+
+#define BARE_GOALS \
+	"<mal id=\"S\" niva=\"strat\" titel=\"Strategin\">\n" \
+	"<mal id=\"N1\" niva=\"namnd\" titel=\"Första nämndmålet\" namndref=\"KS\"><bedomning status=\"uppfyllt\">Klart.</bedomning></mal>\n" \
+	"<mal id=\"N2\" niva=\"namnd\" titel=\"Andra nämndmålet\" namndref=\"BUN\"><bedomning status=\"delvis\">Nästan.</bedomning></mal>\n" \
+	"</mal>\n"
+
+static void bare_goals_as_one_table(void **state)
+{
+	(void)state;
+	char *out = dumped(doc(DELAR, "", BARE_GOALS), NULL, SR_OK);
+	has(out, " H2 ");
+	has(out, "\"Nämndmål\"");                       /* one heading for the table */
+	has(out, "TD");
+	lacks(out, "\"Nämndmål: Första nämndmålet\"");  /* no chapter of its own */
+	has(out, "\"Första nämndmålet\"");
+	free(out);
+	char path[] = "/tmp/sr-layout-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *lay = "<layout xmlns=\"urn:styrrapport:layout:1\"><malnivaer><niva id=\"namnd\" visning=\"kapitel\"/></malnivaer></layout>\n";
+	assert_int_equal(write(fd, lay, strlen(lay)), (ssize_t)strlen(lay));
+	close(fd);
+	out = dumped(doc(DELAR, "", BARE_GOALS), path, SR_OK);
+	has(out, "\"Nämndmål: Första nämndmålet\"");
+	free(out);
+	unlink(path);
+}
+
+static void shapes_clash_with_the_layout(void **state)
+{
+	(void)state;
+	/* a takes the layout's circle (it stands for uppfyllt), b asks for a circle too */
+	char *out = dumped(doc(DELAR,
+	    "<bedomningsskala>\n"
+	    "<steg id=\"a\" namn=\"A\" poang=\"2\" fran=\"1\" motsvarar=\"uppfyllt\"/>\n"
+	    "<steg id=\"b\" namn=\"B\" poang=\"1\" fran=\"0.5\" motsvarar=\"delvis\" form=\"cirkel\"/>\n"
+	    "<steg id=\"c\" namn=\"C\" poang=\"0\" motsvarar=\"ej-uppfyllt\"/>\n"
+	    "</bedomningsskala>\n", ""), NULL, SR_INVALID);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +640,8 @@ int main(void)
 		cmocka_unit_test(uppdrag_errors),
 		cmocka_unit_test(kontroll_sums),
 		cmocka_unit_test(manadsrapport_periods),
+		cmocka_unit_test(bare_goals_as_one_table),
+		cmocka_unit_test(shapes_clash_with_the_layout),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
