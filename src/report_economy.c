@@ -98,9 +98,11 @@ void report_sec_drift(report_ctx *c)
 		budget_cells(c, &r->drift[i], true, LF_REGULAR, cells + 1);
 		report_row(c, LR_BODY, cells);
 	}
-	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
-	budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
-	report_row(c, LR_SUM, cells);
+	if (r->n_drift > 1) {   /* issue 13: a Summa equal to the only row says nothing */
+		cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+		budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
+		report_row(c, LR_SUM, cells);
+	}
 	lay_table_end(c->d);
 	for (size_t i = 0; i < r->n_drift; i++) {
 		const drift_rad *d = r->drift[i].drift;
@@ -128,10 +130,12 @@ void report_sec_invest(report_ctx *c)
 		budget_cells(c, &r->invest[i], false, LF_REGULAR, cells + 2);
 		report_row(c, LR_BODY, cells);
 	}
-	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
-	cells[1] = report_cell(c, "", LF_BOLD, LA_LEFT);
-	budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
-	report_row(c, LR_SUM, cells);
+	if (r->n_invest > 1) {   /* issue 13: a Summa equal to the only row says nothing */
+		cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+		cells[1] = report_cell(c, "", LF_BOLD, LA_LEFT);
+		budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
+		report_row(c, LR_SUM, cells);
+	}
 	lay_table_end(c->d);
 	for (size_t i = 0; i < r->n_invest; i++) {
 		const projekt *p = r->invest[i].projekt;
