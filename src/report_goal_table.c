@@ -83,13 +83,13 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 	lay_column *cols = arena_calloc(c->a, nc, sizeof *cols);
 	const char **titles = arena_calloc(c->a, nc, sizeof *titles);
 	size_t k = 0;
-	cols[k] = (lay_column){ LA_LEFT, 0.27 }, titles[k++] = "Mål";
-	cols[k] = (lay_column){ LA_LEFT, 0.21 }, titles[k++] = "Nämnd";
+	cols[k] = (lay_column){ LA_LEFT, 0.28 }, titles[k++] = "Mål";
+	cols[k] = (lay_column){ LA_LEFT, 0 }, titles[k++] = "Nämnd";
 	if (assess)
 		cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Bedömning";
 	if (with_prognos)
 		cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Prognos för helåret";
-	cols[k] = (lay_column){ LA_LEFT, 0 }, titles[k++] = "Kommentar";
+	cols[k] = (lay_column){ LA_LEFT, with_prognos ? 0.26 : 0.32 }, titles[k++] = "Kommentar";
 	lay_table_begin(c->d, cols, nc, report_st(c, RS_TABLE));
 	report_header_row(c, titles, cols, nc);
 	for (size_t i = 0; i < n; i++) {

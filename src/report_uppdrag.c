@@ -87,7 +87,7 @@ static lay_cell uppdrag_title_cell(const report_ctx *c, const uppdrag *u)
 static void uppdrag_table(report_ctx *c, const char *namndref, bool without)
 {
 	static const lay_column cols[5] = {
-		{ LA_LEFT, 0.25 }, { LA_LEFT, 0.19 }, { LA_LEFT, 0.13 }, { LA_LEFT, 0.19 }, { LA_LEFT, 0 },
+		{ LA_LEFT, 0.25 }, { LA_LEFT, 0 }, { LA_LEFT, 0.14 }, { LA_LEFT, 0.2 }, { LA_LEFT, 0.28 },
 	};
 	static const char *const titles[5] = { "Uppdrag", "Givet av", "Klart senast", "Status", "Kommentar" };
 	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
@@ -303,7 +303,7 @@ void report_sec_internkontroll(report_ctx *c)
 	if (r->n_kon == 0)
 		return;
 	static const lay_column cols[5] = {
-		{ LA_LEFT, 0.23 }, { LA_LEFT, 0.23 }, { LA_LEFT, 0.08 }, { LA_LEFT, 0.17 }, { LA_LEFT, 0 },
+		{ LA_LEFT, 0.26 }, { LA_LEFT, 0 }, { LA_LEFT, 0.08 }, { LA_LEFT, 0.18 }, { LA_LEFT, 0.3 },
 	};
 	static const char *const titles[5] = { "Kontrollmoment", "Nämnd", "Risk", "Resultat", "Iakttagelser och åtgärder" };
 	report_heading(c, 1, "Intern kontroll");
