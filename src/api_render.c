@@ -84,6 +84,7 @@ static char *layout_file_of(const sr_report *r, const char *own)
 	static const char *const files[RT_MAX] = {
 		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
 		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
+		"layouts/manadsrapport.xml",   /* MODEL v2 part 2 (issue 13) */
 	};
 	enum report_type t = r->model->typ;
 	return own ? xstrdup(own)
@@ -101,7 +102,7 @@ static char *sibling_of(const char *file, const char *href)
 }
 
 /* Every file the run reads: the document and its includes, the layout file, the
- * logo, the fonts (every file in the fonts folder) and the ICC profile. */
+ * logo, the pictures, the fonts (every file in the fonts folder) and the ICC profile. */
 static struct read_files files_read(const sr_report *r, const sr_render_options *opts, const char *icc)
 {
 	struct read_files l = {0};
@@ -112,6 +113,9 @@ static struct read_files files_read(const sr_report *r, const sr_render_options 
 	read_add(&l, layout_file_of(r, opts->layout_path), "layoutfilen");
 	if (m->kommun.logotyp && *m->kommun.logotyp)
 		read_add(&l, sibling_of(r->path, m->kommun.logotyp), "logotypen");
+	for (size_t i = 0; i < m->n_bilder; i++)   /* MODEL v2: the pictures in the text */
+		if (model_bild_path(m, m->bilder[i]))
+			read_add(&l, xstrdup(model_bild_path(m, m->bilder[i])), "bilden");
 	read_add(&l, xstrdup(icc), "färgprofilen");
 	char *fonts = xstrdup(r->session->font_dir);
 	DIR *d = opendir(fonts);
@@ -214,6 +218,8 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 	/* The layout first: a missing or wrong layout file is found before fonts load. */
 	report_style style;
 	if (!style_of(r, opts->layout_path, &style))
+		return NULL;
+	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
 		return NULL;
 	pdf_writer *w = session_pdf(r->session, &r->diags);
 	if (!w)

@@ -113,6 +113,15 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_SJUK_SAKNAS, "SJUK-SAKNAS", DIAG_WARNING, EXIT_OK_, "årsredovisningen saknar kommunens sjukfrånvaro för året, eller värden saknas") \
 	/* composition */ \
 	X(D_CONTRIB_ROOT, "BIDRAG-ROT", DIAG_ERROR, EXIT_INVALID, "filen är ett nämndbidrag, inte en rapport") \
+	/* MODEL v2 part 2 (issue 13) */ \
+	X(D_SKALA, "SKALA", DIAG_ERROR, EXIT_INVALID, "bedomningsskala bryter mot en regel, eller står med mal-gron/mal-gul") \
+	X(D_SKALA_STEG, "SKALA-STEG", DIAG_ERROR, EXIT_INVALID, "en status eller prognos nämner inget steg i bedomningsskala") \
+	X(D_INDIKATOR_MAL, "INDIKATOR-MAL", DIAG_ERROR, EXIT_INVALID, "trendmål med målvärde för året, motsägande eller saknad riktning, eller mal i ett nyckeltal") \
+	X(D_OVERORDNAD_LISTA, "OVERORDNAD-LISTA", DIAG_ERROR, EXIT_INVALID, "overordnad nämner samma mål två gånger") \
+	X(D_FINMAL_INTERVALL, "FINMAL-INTERVALL", DIAG_ERROR, EXIT_INVALID, "bara en av malvarde-min/-max, min > max, eller intervall med malvarde eller riktning") \
+	X(D_UPPDRAG_TEXT, "UPPDRAG-TEXT", DIAG_ERROR, EXIT_INVALID, "ett uppdrag som inte är klart saknar text") \
+	X(D_KONTROLL_TEXT, "KONTROLL-TEXT", DIAG_ERROR, EXIT_INVALID, "en kontroll med avvikelse eller ej genomförd saknar text") \
+	X(D_BIDRAG_NAMND, "BIDRAG-NAMND", DIAG_ERROR, EXIT_INVALID, "ett element i ett nämndbidrag nämner en annan nämnd") \
 	/* layouts and rendering */ \
 	X(D_LAYOUT, "LAYOUT", DIAG_ERROR, EXIT_INVALID, "fel i layoutfilen") \
 	X(D_LAYOUT_OVERFLOW, "LAYOUT-PLATS", DIAG_ERROR, EXIT_INVALID, "innehållet får inte plats på sidan") \
