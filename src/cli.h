@@ -15,4 +15,6 @@ struct cli {
 int cli_usage_error(const char *fmt, const char *arg);
 /* styrrapport render: one file, several files or folders. */
 int cli_render(sr_session *s, const struct cli *c);
+/* styrrapport import (argv[0] is "import"): parses its own options; returns an sr_exit. */
+int cli_import(int argc, char **argv);
 #endif

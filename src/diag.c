@@ -13,6 +13,11 @@ struct entry {
 	const char *summary;
 };
 
+static const char *level_word(enum diag_level l)
+{
+	return l == DIAG_ERROR ? "fel" : l == DIAG_INFO ? "info" : "varning";
+}
+
 static const struct entry catalogue[] = {
 #define DIAG_ENTRY(e, k, l, x, s) [e] = {k, l, x, s},
 	DIAG_CATALOGUE(DIAG_ENTRY)
@@ -68,7 +73,7 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 		s->errors++;
 		if ((int)catalogue[code].exit > s->worst_exit)
 			s->worst_exit = (int)catalogue[code].exit;
-	} else {
+	} else if (catalogue[code].level == DIAG_WARNING) {
 		s->warnings++;
 	}
 }
@@ -97,8 +102,7 @@ void diag_print(const diag_sink *s, FILE *out)
 	for (size_t i = 0; i < s->n; i++) {
 		const diag *d = &copy[order[i]];
 		fprintf(out, "%s:%ld: %s: [%s] %s\n", d->file, d->line,
-		        catalogue[d->code].level == DIAG_ERROR ? "fel" : "varning",
-		        catalogue[d->code].name, d->message);
+		        level_word(catalogue[d->code].level), catalogue[d->code].name, d->message);
 	}
 	free(order);
 	free(copy);
@@ -109,7 +113,7 @@ void diag_print_catalogue(FILE *out)
 	fputs("| kod | nivå | slutstatus | betydelse |\n|---|---|---|---|\n", out);
 	for (int i = 0; i < D_MAX; i++)
 		fprintf(out, "| %s | %s | %d | %s |\n", catalogue[i].name,
-		        catalogue[i].level == DIAG_ERROR ? "fel" : "varning",
+		        level_word(catalogue[i].level),
 		        catalogue[i].level == DIAG_ERROR ? (int)catalogue[i].exit : 0,
 		        catalogue[i].summary);
 }

@@ -110,6 +110,8 @@ static int cmd_compute(sr_session *s, const struct cli *c)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "import") == 0)   /* issue 17: own options (cli_import.c) */
+		return cli_import(argc - 1, argv + 1);
 	struct cli c;
 	int st = parse_args(argc, argv, &c);
 	if (st >= 0) {
