@@ -109,7 +109,7 @@ static void apply_source(sr_import *im, imp_ctx *c, const sr_import_source *src)
 		return;
 	size_t before = im->d.errors;
 	if (src->kind == SR_IMPORT_KOLADA) {
-		imp_kolada k = { 0 };
+		imp_kolada k = { .file = name };
 		imp_kolada_read(c, name, data, len, &k);
 		if (im->d.errors == before)
 			imp_kolada_apply(c, &k);
@@ -250,9 +250,21 @@ const char *sr_import_result(const sr_import *im, size_t *len)
 	return sr_import_status(im) == SR_OK ? im->result : NULL;
 }
 
+/* After an error the change lines are left out: nothing was changed. */
 void sr_import_print(const sr_import *im, FILE *out)
 {
-	diag_print(&im->d, out);
+	if (im->d.errors == 0) {
+		diag_print(&im->d, out);
+		return;
+	}
+	diag_sink only;
+	diag_init(&only);
+	for (size_t i = 0; i < im->d.n; i++)
+		if (diag_code_level(im->d.items[i].code) != DIAG_INFO)
+			diag_add(&only, im->d.items[i].code, im->d.items[i].file, im->d.items[i].line, "%s",
+			         im->d.items[i].message);
+	diag_print(&only, out);
+	diag_free(&only);
 }
 
 void sr_import_free(sr_import *im)

@@ -53,12 +53,11 @@ static bool map_header(imp_ctx *c, const imp_table *t, const struct colspec *spe
 			idx[i] = (int)j;
 		}
 	}
-	if (idx[0] < 0) {
+	if (idx[0] < 0)
 		diag_add(c->d, D_IMPORT_COLUMN, t->file, h->line, "rubrikraden saknar kolumnen '%s', "
 		         "som säger vilken %s raden gäller", spec[0].key, what);
-		ok = false;
-	}
-	return ok;
+	(void)ok;   /* the rows are still checked, so that one run tells every problem */
+	return idx[0] >= 0;
 }
 
 static const char *cell(const imp_row *r, int col)

@@ -229,6 +229,11 @@ bool imp_csv_read(imp_ctx *c, const char *file, const char *data, size_t len, im
 		diag_add(c->d, D_IMPORT_CSV, file, 0, "filen är tom: den har ingen rubrikrad");
 		ok = false;
 	}
+	if (!ok) {   /* the caller owns the rows only of a table that was read */
+		free(t->rows);
+		t->rows = NULL;
+		t->n_rows = 0;
+	}
 	return ok;
 }
 

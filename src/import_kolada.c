@@ -521,8 +521,8 @@ static void fill_indicator(imp_ctx *c, const imp_kolada *k, xmlNode *ind)
 	size_t n = series(c, k, kpi, gender, &v);
 	if (n == 0)
 		diag_add(c->d, D_IMPORT_NODATA, c->doc_file, xmlGetLineNo(ind),
-		         "%s (Kolada %s, kön %c): filen har inga värden för kommun %s", id ? id : "?",
-		         kpi, gender, c->kommunkod);
+		         "%s (Kolada %s, kön %c): %s har inga värden för kommun %s", id ? id : "?",
+		         kpi, gender, k->file ? k->file : "datafilen", c->kommunkod);
 	for (size_t i = 0; i < n; i++) {
 		const imp_obs *o = v[i];
 		if (c->ar && o->year > c->ar)

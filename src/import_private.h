@@ -69,6 +69,7 @@ typedef struct imp_kolada {
 	imp_obs *obs;
 	size_t n, cap;
 	const char *date;                 /* the data's date, when a file gives it */
+	const char *file;
 } imp_kolada;
 
 /* Reads a Kolada API response (v2 or v3, one page or several concatenated) or the CSV

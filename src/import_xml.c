@@ -83,8 +83,8 @@ void imp_report(imp_ctx *c, const xmlNode *n, const char *what, const char *old,
 	for (const xmlNode *p = n->parent; line <= 0 && p && p->type == XML_ELEMENT_NODE; p = p->parent)
 		line = xmlGetLineNo(p);   /* a new element: where its parent stands */
 	if (is_text)
-		diag_add(c->d, D_IMPORT, c->doc_file, line, "%s: \"%s\" → \"%s\" (%s)",
-		         what, old ? old : "", now, source);
+		diag_add(c->d, D_IMPORT, c->doc_file, line, "%s: %s%s%s → \"%s\" (%s)", what,
+		         old ? "\"" : "", old ? old : "–", old ? "\"" : "", now, source);
 	else
 		diag_add(c->d, D_IMPORT, c->doc_file, line, "%s: %s → %s (%s)",
 		         what, imp_sv(c, old), imp_sv(c, now), source);
