@@ -311,11 +311,45 @@ static int fail_write(sr_import *im, const char *out, const char *what, int e)
 	return SR_RUNTIME;
 }
 
+/* A device or pipe (/dev/stdout) is written directly: renaming onto it would replace
+ * the node. */
+static int write_special(sr_import *im, const char *out)
+{
+	int fd = open(out, O_WRONLY | O_TRUNC);
+	if (fd < 0)
+		return fail_write(im, out, "kan inte öppna utfilen", errno);
+	int e = write_all(fd, im->result, im->result_len) != 0 ? errno : 0;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	return e ? fail_write(im, out, "dokumentet kunde inte skrivas", e) : SR_OK;
+}
+
+static int write_file(sr_import *im, const char *out);
+
 int sr_import_write(sr_import *im, const char *out)
 {
 	int st = sr_import_status(im);
 	if (st != SR_OK)
 		return st;
+	struct stat sb;
+	if (stat(out, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return write_special(im, out);
+	/* a symbolic link (a document kept elsewhere) keeps pointing at the new file; one
+	 * that cannot be resolved to a plain path (/dev/stdout into a file) is written
+	 * through, never renamed over */
+	bool link = lstat(out, &sb) == 0 && S_ISLNK(sb.st_mode);
+	char *real = link ? realpath(out, NULL) : NULL;
+	if (link && (!real || !strncmp(real, "/proc/", 6) || !strncmp(real, "/dev/", 5))) {
+		free(real);
+		return write_special(im, out);
+	}
+	st = write_file(im, real ? real : out);
+	free(real);
+	return st;
+}
+
+static int write_file(sr_import *im, const char *out)
+{
 	if (is_included(im, out)) {
 		diag_add(&im->d, D_FILE_WRITE, out, 0, "utfilen är en fil som dokumentet inkluderar; "
 		         "välj ett annat namn");

@@ -14,6 +14,17 @@ struct colspec {
 	bool text;           /* free text rather than a number */
 };
 
+/* A header that is one cell with commas or tabs in it: the wrong separator. */
+static bool not_semicolon(imp_ctx *c, const imp_table *t)
+{
+	const imp_row *h = &t->rows[0];
+	if (h->n != 1 || !strpbrk(h->cell[0], ",\t"))
+		return false;
+	diag_add(c->d, D_IMPORT_CSV, t->file, h->line, "rubrikraden har inga semikolon: filen verkar "
+	         "vara avgränsad med komma eller tabb; spara den som CSV med semikolon (se README)");
+	return true;
+}
+
 /* Maps the header row onto specs: idx[i] is the column of spec i, or -1. Unknown,
  * repeated and (for spec 0, the match column) missing columns are errors. */
 static bool map_header(imp_ctx *c, const imp_table *t, const struct colspec *spec, size_t n,
@@ -23,6 +34,8 @@ static bool map_header(imp_ctx *c, const imp_table *t, const struct colspec *spe
 	bool ok = true;
 	for (size_t i = 0; i < n; i++)
 		idx[i] = -1;
+	if (not_semicolon(c, t))
+		return false;
 	for (size_t j = 0; j < h->n; j++) {
 		const char *k = imp_key(c->a, h->cell[j]);
 		if (!*k) {
@@ -536,6 +549,8 @@ static bool map_rakning_header(imp_ctx *c, const imp_table *t, xmlNode *rk, int 
 	const imp_row *h = &t->rows[0];
 	bool ok = true;
 	*post_col = -1;
+	if (not_semicolon(c, t))
+		return false;
 	for (size_t j = 0; j < h->n && j < n_cols; j++)
 		cols[j] = (struct rcol){ NULL, -1 };
 	for (size_t j = 0; j < h->n; j++) {

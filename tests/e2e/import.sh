@@ -114,6 +114,13 @@ expect_exit 0 "in place" -- "$BIN" import "$TMP/doc.xml" --kolada "$D/kolada-v2.
 check "in place: same as -o" cmp -s "$TMP/doc.xml" "$TMP/v2.xml"
 check "in place: mode kept" test "$(stat -c %a "$TMP/doc.xml")" = 640
 check "in place: no temporary file left" test -z "$(ls -A "$TMP" | grep styrrapport-import)"
+mkdir -p "$TMP/elsewhere"; cp "$DOC" "$TMP/elsewhere/real.xml"; ln -s "$TMP/elsewhere/real.xml" "$TMP/link.xml"
+expect_exit 0 "in place through a link" -- "$BIN" import "$TMP/link.xml" --kolada "$D/kolada-v2.json" --i-stallet
+check "link: still a link" test -L "$TMP/link.xml"
+check "link: its target replaced" cmp -s "$TMP/elsewhere/real.xml" "$TMP/v2.xml"
+printf 'Nämnd,Budget\nKS,1\n' >"$TMP/comma.csv"
+expect_exit 1 "comma CSV" -- "$BIN" import "$DOC" --drift "$TMP/comma.csv" --kontroll
+check "comma CSV: a hint" has "$TMP/err" "[IMPORT-CSV] rubrikraden har inga semikolon"
 expect_exit 0 "kontroll" -- "$BIN" import "$DOC" --kolada "$D/kolada-v2.json" --kontroll
 check "kontroll: reports" has "$TMP/err" "I1 utfall 2024: 82,0 → 83,7"
 check "kontroll: says nothing was written" has "$TMP/err" "--kontroll: inget skrevs"
