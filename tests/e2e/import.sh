@@ -57,6 +57,12 @@ pdftotext -enc UTF-8 "$TMP/webb.pdf" "$TMP/webb.txt"
 check "pdf: Källa: Kolada with the date" has "$TMP/webb.txt" "Källa: Kolada, 14 mars 2025"
 check "pdf: the imported outcome" has "$TMP/webb.txt" "83,9 %"
 
+# ---- the web CSV in long form (År; Värde), Windows-1252 and CRLF, a Saknas status
+expect_exit 0 "kolada web csv, long" -- "$BIN" import "$DOC" --kolada "$D/kolada-webb-lang.csv" -o "$TMP/lang.xml"
+check "long csv: value" has "$TMP/err" "I1 utfall 2024: 82,0 → 84,0 (Kolada N15419, 2024, T)"
+check "long csv: status Saknas" has "$TMP/err" "kolada-webb-lang.csv:4: varning: [IMPORT-SAKNAS] I4 utfall 2024"
+check "long csv: the document's value kept" has "$TMP/lang.xml" '<utfall ar="2024">88</utfall>'
+
 # ---- drift CSV: UTF-8, UTF-8 with BOM and CRLF, Windows-1252; ids, names, Summa
 for f in drift-utf8 drift-bom-crlf drift-cp1252; do
 	expect_exit 0 "$f" -- "$BIN" import "$DOC" --drift "$D/$f.csv" -o "$TMP/$f.xml"
