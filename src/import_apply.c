@@ -73,6 +73,18 @@ static bool map_header(imp_ctx *c, const imp_table *t, const struct colspec *spe
 	return idx[0] >= 0;
 }
 
+/* A value to the right of the last header: a column nobody named. */
+static bool extra_cells(imp_ctx *c, const imp_table *t, const imp_row *r)
+{
+	for (size_t j = t->rows[0].n; j < r->n; j++)
+		if (*r->cell[j]) {
+			diag_add(c->d, D_IMPORT_COLUMN, t->file, r->line, "värdet '%s' i kolumn %zu står "
+			         "utanför rubrikradens %zu kolumner", r->cell[j], j + 1, t->rows[0].n);
+			return true;
+		}
+	return false;
+}
+
 static const char *cell(const imp_row *r, int col)
 {
 	return col >= 0 && (size_t)col < r->n ? r->cell[col] : "";
@@ -327,6 +339,8 @@ static void apply_rows(imp_ctx *c, const imp_table *t, const struct colspec *spe
 	for (size_t i = 1; i < t->n_rows; i++) {
 		const imp_row *r = &t->rows[i];
 		const char *key = cell(r, idx[0]);
+		if (extra_cells(c, t, r))
+			continue;
 		if (!*key) {
 			diag_add(c->d, D_IMPORT_ROW, t->file, r->line, "raden har värden men ingen %s", spec[0].key);
 			continue;
@@ -478,6 +492,8 @@ void imp_apply_indicators(imp_ctx *c, const imp_table *t)
 	for (size_t i = 1; i < t->n_rows; i++) {
 		const imp_row *r = &t->rows[i];
 		const char *id = cell(r, idx[0]), *ar = cell(r, idx[1]);
+		if (extra_cells(c, t, r))
+			continue;
 		bool nums = numbers_ok(c, t, r, ind_cols, N_IND, idx, val);
 		if (strlen(ar) != 4 || strspn(ar, "0123456789") != 4) {
 			diag_add(c->d, D_IMPORT_ROW, t->file, r->line, "året '%s' är inget årtal", ar);
@@ -700,6 +716,8 @@ void imp_apply_rakning(imp_ctx *c, const char *which, const imp_table *t)
 		for (size_t i = 1; i < t->n_rows; i++) {
 			const imp_row *r = &t->rows[i];
 			const char *v = cell(r, post_col);
+			if (extra_cells(c, t, r))
+				continue;
 			xmlNode *post = *v ? find_post(c, rk, v) : NULL;
 			if (!post) {
 				diag_add(c->d, D_IMPORT_ROW, t->file, r->line, "'%s' är ingen post eller summa (id) "

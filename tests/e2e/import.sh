@@ -101,6 +101,7 @@ check "bad: unknown column" has "$TMP/err" "drift-fel.csv:1: fel: [IMPORT-KOLUMN
 check "bad: no number" has "$TMP/err" "drift-fel.csv:2: fel: [IMPORT-TAL] utfall '9x'"
 check "bad: unmatched row" has "$TMP/err" "drift-fel.csv:3: fel: [IMPORT-RAD] 'Miljönämnden' är ingen nämnd"
 check "bad: 7 decimals" has "$TMP/err" "drift-fel.csv:4: fel: [IMPORT-TAL] budget '1,1234567': talet har fler än 6 decimaler"
+check "bad: a value outside the header" has "$TMP/err" "drift-fel.csv:5: fel: [IMPORT-KOLUMN] värdet '9' i kolumn 6"
 check "bad: broken JSON" has "$TMP/err" "kolada-trasig.json:2: fel: [IMPORT-JSON]"
 check "bad: no change lines" lacks "$TMP/err" "info: [IMPORT]"
 check "bad: output untouched" test "$(cat "$TMP/ut.xml")" = gammal
