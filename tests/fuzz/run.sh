@@ -24,12 +24,12 @@ done
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fno-omit-frame-pointer
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
         -DSR_VERSION=\"fuzz\" -DSR_DATA_DIR=\"$SRC\" -I$SRC/src
-        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle)"
+        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle json-c)"
 srcs=$(ls "$SRC"/src/*.c | grep -v -E '/(main|cli_[a-z_]*)\.c$')
 # shellcheck disable=SC2086
 "$CC" $CFLAGS -o "$WORK/fuzz_render" "$HERE/fuzz_render.c" $srcs \
       $embedded \
-      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle) -lhpdf -lz -lm
+      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle json-c) -lcsv -lhpdf -lz -lm
 
 # The fuzzed document sits in WORK/doc beside the Arboga sample's contributions, so
 # includes of namnder/*.xml resolve (and escapes from WORK/doc are tried).
