@@ -75,6 +75,7 @@ void load_indikator(load_builder *b, const xmlNode *n, indikator *ind)
 	ind->namn = load_text_attr(b, n, "namn", "namn");
 	ind->enhet = load_text_attr(b, n, "enhet", "enhet");
 	ind->kolada = load_attr(b, n, "kolada");
+	ind->kolada_datum = load_attr(b, n, "kolada-datum");
 	ind->riktning = load_direction(b, n);
 	ind->utgangsvarde = value_points(b, n, "utgangsvarde", &ind->n_utgangsvarde);
 	ind->malvarde = value_points(b, n, "malvarde", &ind->n_malvarde);

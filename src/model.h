@@ -128,6 +128,7 @@ typedef struct value_point {    /* utgangsvarde, malvarde, utfall, jamforelse */
 
 typedef struct indikator {
 	const char *id, *namn, *enhet, *kolada;
+	const char *kolada_datum;   /* date of the imported Kolada data; NULL when not given */
 	enum direction riktning;
 	value_point *utgangsvarde; size_t n_utgangsvarde;   /* at most one when valid */
 	value_point *malvarde;     size_t n_malvarde;

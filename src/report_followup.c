@@ -53,6 +53,13 @@ static lay_cell indicator_name_cell(const report_ctx *c, const indikator *in, in
 		                               report_qty(c, v->value, dec_n, in->enhet));
 		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
 	}
+	if (in->kolada) {   /* issue 17: where the outcomes come from, and how fresh they are */
+		char date[64] = "";
+		if (in->kolada_datum)
+			fmt_date(in->kolada_datum, date, sizeof date);
+		const char *one = *date ? arena_printf(c->a, "Källa: Kolada, %s", date) : "Källa: Kolada";
+		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+	}
 	if (!extra)
 		return cell;
 	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
