@@ -25,6 +25,14 @@ for spec in truncated.png:LOGO-TRASIG header-only.png:LOGO-TRASIG bad-crc.png:LO
 	check "$f: [$code] at render" grep -qF "[$code]" "$TMP/err"
 	check "$f: no PDF" test ! -e "$d/ut.pdf"
 done
+# a 93-byte PNG whose tEXt chunk declares 1.3 GB (the image fuzz harness): told at once,
+# without libpng allocating and zeroing the declared size (peak RSS of the run, not time)
+d=$TMP/textbomb; doc "$d" bomb.png; cp "$I/fuzz-text-chunk-1gb.png" "$d/bomb.png"
+rss=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open(sys.argv[-1] + ".err", "w"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BIN" validate "$d/doc.xml")
+check "tEXt bomb: [LOGO-TRASIG]" grep -qF "[LOGO-TRASIG] logotypen 'bomb.png' är en avkortad PNG-fil" "$d/doc.xml.err"
+check "tEXt bomb: peak RSS ${rss} KB stays under 300 MB" test "$rss" -lt 300000
 doc "$TMP/cmyk" cmyk.jpg; cp "$I/cmyk.jpg" "$TMP/cmyk/"
 "$BIN" validate "$TMP/cmyk/doc.xml" 2>"$TMP/err"
 check "CMYK: the hint says what to do" grep -qF "spara om den i färgläget RGB (sRGB)" "$TMP/err"
