@@ -22,6 +22,11 @@ typedef struct lay_metrics {
 	/* Advance width in points of len bytes of UTF-8 text at size pt. */
 	double (*width)(void *ctx, enum lay_font font, double size, const char *s, size_t len);
 	double ascent, descent;   /* in points per 1 pt of font size, both positive */
+	/* Optional (NULL: words break only at soft hyphens): where a hyphen may go inside a
+	 * word of len bytes, as byte offsets (ascending, at most max), joint[k] set at the
+	 * joint of a compound. Returns their number. */
+	size_t (*hyphenate)(void *ctx, const char *w, size_t len, size_t *at, bool *joint,
+	                    size_t max);
 } lay_metrics;
 
 /* Structure role of every display item and block: the tagged PDF's structure is made

@@ -246,7 +246,7 @@ void lay_break_s(lay_scratch *sc, arena *a, const lay_metrics *m, const lay_span
 	                .lines = sc->lines };
 	break_lines(&s);
 	/* The box outlives the scratch: keep exactly what it holds. */
-	*out = (lay_box){ .spans = spans, .n_spans = n, .size = size,
+	*out = (lay_box){ .m = m, .spans = spans, .n_spans = n, .size = size,
 	                  .items = copy_exact(a, bv.v, bv.n, sizeof *bv.v), .n_items = bv.n,
 	                  .lines = copy_exact(a, s.lines, s.n_lines, sizeof *s.lines),
 	                  .n_lines = s.n_lines };
@@ -264,16 +264,28 @@ void lay_break(arena *a, const lay_metrics *m, const lay_span *spans, size_t n, 
 typedef struct piece_buf {
 	lay_scratch *sc;
 	arena *a;
+	const lay_box *b;
 	lay_piece *v;
 	size_t n;
 	size_t blen;
 	double x;
 } piece_buf;
 
+/* A piece is measured whole, as it is drawn: kerning across the items it joins (at a
+ * hyphen, a soft hyphen, a line-end hyphen) is in its width, and the next piece starts
+ * exactly where the drawn text ends. */
 static void piece_close(piece_buf *p)
 {
-	if (p->n > 0 && !p->v[p->n - 1].text)
-		p->v[p->n - 1].text = arena_strndup(p->a, p->sc->buf ? p->sc->buf : "", p->blen);
+	if (p->n > 0 && !p->v[p->n - 1].text) {
+		lay_piece *pc = &p->v[p->n - 1];
+		const char *t = p->sc->buf ? p->sc->buf : "";
+		pc->text = arena_strndup(p->a, t, p->blen);
+		if (p->b->m && p->b->m->width) {
+			pc->w = p->blen ? p->b->m->width(p->b->m->ctx, p->b->spans[pc->span].font,
+			                                 p->b->size, t, p->blen) : 0;
+			p->x = pc->x + pc->w;
+		}
+	}
 }
 
 static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, double w)
@@ -296,7 +308,7 @@ size_t lay_line_pieces_s(lay_scratch *sc, arena *a, const lay_box *b, size_t i,
                          lay_piece **out)
 {
 	const lay_line *l = &b->lines[i];
-	piece_buf p = { .sc = sc, .a = a, .v = sc->pieces };
+	piece_buf p = { .sc = sc, .a = a, .b = b, .v = sc->pieces };
 	for (size_t k = l->a; k < l->b; k++) {
 		const brk_item *it = &b->items[k];
 		if (it->kind == BRK_TEXT)
@@ -308,7 +320,7 @@ size_t lay_line_pieces_s(lay_scratch *sc, arena *a, const lay_box *b, size_t i,
 		piece_add(&p, l->tail_span, l->tail, l->tail_len, l->tail_w);
 	if (l->hyphen)
 		piece_add(&p, p.n ? p.v[p.n - 1].span : l->hyphen_span, "-", 1,
-		          l->width - p.x);
+		          b->m ? 0 : l->width - p.x);
 	piece_close(&p);
 	*out = p.v;
 	return p.n;

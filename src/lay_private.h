@@ -37,6 +37,7 @@ typedef struct lay_line {
 } lay_line;
 
 typedef struct lay_box {       /* a paragraph broken into lines */
+	const lay_metrics *m;      /* what measured it: a line's pieces are measured whole */
 	const lay_span *spans;
 	size_t n_spans;
 	double size;

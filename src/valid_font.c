@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_font.c - the fonts' Unicode coverage from their cmap tables (formats 4 and 12)
  * and the warning for characters no embedded font has. */
 #include "valid_font.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* valid_font.h - which characters the embedded fonts can draw, from their cmap tables,
  * so that validation warns (with the place) about every character that would come out
  * as a box: CJK, Hangul, Arabic, Hebrew inside the BMP, not only above U+FFFF. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # messages.sh - issue 11's message defects, on the command line: a forbidden character
 # (U+FFFE, a control character, &#0;) is named with its line and column; a long value is
 # quoted shortened; ar="0000" is refused; a diarienummer libharu cannot take is a

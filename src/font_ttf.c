@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pdf_ttf.c - reads a TrueType file's head, hhea, maxp, hmtx and cmap tables into a
+/* font_ttf.c - reads a TrueType file's head, hhea, maxp, hmtx and cmap tables into a
  * per-code-point advance-width table, so that layout measures text without libharu. */
-#include "pdf_private.h"
+#include "font.h"
+#include "arena.h"
+#include <stdbool.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -86,7 +88,7 @@ static void map_format4(ttf_buf *b, size_t sub, uint16_t *gid)
 }
 
 /* Fills t->width from the parsed tables. Returns 0 or -1 (a table is missing or broken). */
-static int parse(ttf_buf *b, pdf_ttf *t)
+static int parse(ttf_buf *b, font_ttf *t)
 {
 	size_t head = find_table(b, "head"), hhea = find_table(b, "hhea");
 	size_t maxp = find_table(b, "maxp"), hmtx = find_table(b, "hmtx");
@@ -98,6 +100,8 @@ static int parse(ttf_buf *b, pdf_ttf *t)
 	size_t sub = find_cmap4(b, cmap);
 	if (b->bad || upem == 0 || n_glyphs == 0 || n_metrics == 0 || !sub)
 		return -1;
+	memset(t->has, 0, sizeof t->has);
+	t->upem = (unsigned)upem;
 	/* libharu truncates each metric to 1/1000 em as integers: do the same */
 	t->ascent = (int)((long)(int16_t)u16(b, hhea + 4) * 1000 / upem);
 	t->descent = (int)((long)(int16_t)u16(b, hhea + 6) * 1000 / upem);
@@ -107,6 +111,8 @@ static int parse(ttf_buf *b, pdf_ttf *t)
 		unsigned g = gid[c];
 		if (g >= n_glyphs)
 			g = 0;     /* libharu's missing_width is glyph 0's advance */
+		if (g)
+			t->has[c >> 3] |= (uint8_t)(1u << (c & 7));
 		unsigned m = g < n_metrics ? g : n_metrics - 1;
 		t->width[c] = (uint16_t)(u16(b, hmtx + 4 * (size_t)m) * 1000UL / (unsigned long)upem);
 	}
@@ -114,7 +120,7 @@ static int parse(ttf_buf *b, pdf_ttf *t)
 	return b->bad ? -1 : 0;
 }
 
-int pdf_ttf_load(const char *path, pdf_ttf *t)
+int font_ttf_load(const char *path, font_ttf *t)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -156,7 +162,7 @@ static unsigned next_char(const unsigned char *s, size_t len, size_t *used)
 	return cp;
 }
 
-unsigned long pdf_ttf_width(const pdf_ttf *t, const char *s, size_t len)
+unsigned long font_ttf_width(const font_ttf *t, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned long sum = 0;
