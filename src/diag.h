@@ -107,7 +107,10 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel") \
 	X(D_NO_MEMORY, "MINNE", DIAG_ERROR, EXIT_RUNTIME, "slut på minne") \
 	X(D_TEXT_LENGTH, "TEXT-LANGD", DIAG_ERROR, EXIT_INVALID, "en text som går in i PDF:ens metadata är för lång") \
-	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "typsnitten saknar ett tecken; det blir en ruta eller ett mellanslag")
+	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "inget typsnitt (inte heller reservtypsnittet) har tecknet; det blir en ruta eller ett mellanslag") \
+	/* typography (issue 16) */ \
+	X(D_TABLE_BREAK, "LAYOUT-TABELL", DIAG_WARNING, EXIT_OK_, "en tabell får inte plats ens med mindre text: ord i den bryts") \
+	X(D_LAYOUT_FONT, "LAYOUT-TYPSNITT", DIAG_ERROR, EXIT_INVALID, "typsnittet som layoutfilen anger saknas eller kan inte användas")
 
 enum diag_code {
 #define DIAG_ENUM(e, k, l, x, s) e,

@@ -80,6 +80,8 @@ typedef struct lay_style {
 	enum lay_align align;
 	lay_rgb color;
 	bool keep_with_next;       /* don't end a page after this block */
+	double min_size;           /* tables: the size the font may be stepped down to before
+	                            * words are broken (0: 85 % of size) */
 } lay_style;
 
 typedef struct lay_marker {
@@ -193,6 +195,8 @@ typedef struct lay_result {
 	dl_block *blocks;          /* one per block, in reading order */
 	size_t n_blocks;
 	double margin_top, margin_bottom, margin_left, margin_right;   /* for lay_check */
+	const char **warnings;     /* Swedish sentences: tables whose words had to be broken */
+	size_t n_warnings;
 } lay_result;
 
 /* ---- building ---- */

@@ -461,6 +461,10 @@ static lay_result *make_result(lay_placer *p)
 		r->n_outline += d->blocks[i].kind == BK_HEADING;
 	r->blocks = block_structure(p->ra, d);
 	r->n_blocks = d->n_blocks;
+	r->n_warnings = d->n_warnings;
+	r->warnings = arena_calloc(p->ra, d->n_warnings ? d->n_warnings : 1, sizeof *r->warnings);
+	for (size_t i = 0; i < d->n_warnings; i++)
+		r->warnings[i] = arena_strdup(p->ra, d->warnings[i]);
 	r->outline = arena_calloc(p->ra, r->n_outline ? r->n_outline : 1, sizeof *r->outline);
 	for (size_t i = 0, k = 0; i < d->n_blocks; i++)
 		if (d->blocks[i].kind == BK_HEADING)
