@@ -79,6 +79,8 @@ void sr_session_free(sr_session *s)
 		return;
 	load_schema_free(s->schema);
 	pdf_writer_free(s->pdf);
+	pdf_writer_free(s->pdf_layout);
+	free(s->pdf_layout_key);
 	for (size_t i = 0; i < s->n_layouts; i++) {
 		free(s->layouts[i].path);
 		load_layout_free(s->layouts[i].layout);
@@ -108,6 +110,10 @@ static const font_cover *session_cover(sr_session *s)
 	s->cover = valid_font_cover((const char *const *)paths, 3, why, sizeof why);
 	for (int i = 0; i < 3; i++)
 		free(paths[i]);
+	char *fallback = api_path_join(s->font_dir, "DejaVuSans.ttf");   /* font.c's default */
+	if (s->cover)
+		valid_font_cover_add(s->cover, fallback);   /* absent: no fallback, as in font.c */
+	free(fallback);
 	return s->cover;
 }
 

@@ -18,6 +18,8 @@ struct sr_session {
 	char *icc_path;           /* the sRGB profile for PDF/A */
 	load_schema *schema;
 	pdf_writer *pdf;          /* loaded on the first render */
+	pdf_writer *pdf_layout;   /* the fonts a layout file names (issue 16), the last set */
+	char *pdf_layout_key;     /* its three paths */
 	load_schema *layout_schema;   /* compiled on the first render */
 	struct api_layout {           /* every layout file read so far, by path: a batch */
 		char *path;               /* reads each file once */

@@ -50,9 +50,10 @@ static void say(char *why, size_t why_len, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A bare file name is in dir; a path (with a '/') is taken as it is. */
 static char *join(const char *dir, const char *file)
 {
-	if (file[0] == '/')
+	if (strchr(file, '/'))
 		return xstrdup(file);
 	size_t a = strlen(dir), b = strlen(file);
 	char *p = xmalloc(a + b + 2);

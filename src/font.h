@@ -33,7 +33,8 @@ unsigned long font_ttf_width(const font_ttf *t, const char *s, size_t len);
 enum { FONT_FALLBACK = LF_MAX, FONT_FACES };
 
 /* The files of a font set: dir/regular, dir/bold, dir/italic, and the fallback (NULL or
- * a missing file: no fallback). The names come from the layout file or the defaults. */
+ * a missing file: no fallback). A name with a '/' is a path of its own (a layout's
+ * fonts); a bare name is in dir. */
 typedef struct font_files {
 	const char *dir;
 	const char *file[LF_MAX];

@@ -138,6 +138,22 @@ font_cover *valid_font_cover(const char *const *paths, size_t n, char *why, size
 	return all;
 }
 
+bool valid_font_cover_add(font_cover *c, const char *path)
+{
+	bytes f;
+	font_cover *one = xcalloc(1, sizeof *one);
+	bool ok = read_file(path, &f);
+	if (ok) {
+		ok = f.n >= 12 && read_cmap(f, one);
+		free((void *)f.p);
+	}
+	if (ok)
+		for (size_t k = 0; k < sizeof c->bits; k++)
+			c->bits[k] |= one->bits[k];
+	free(one);
+	return ok;
+}
+
 bool valid_font_has(const font_cover *c, unsigned long cp)
 {
 	return cp < 0x10000 && (c->bits[cp >> 3] >> (cp & 7) & 1);
@@ -168,7 +184,7 @@ static void scan_text(const sr_model *m, const font_cover *c, diag_sink *d, cons
 			if (!dup && n_seen < sizeof seen / sizeof *seen) {
 				seen[n_seen++] = cp;
 				diag_add(d, D_CHAR_FONT, VLOC(m, t->loc),
-				         "tecknet U+%04lX (%.*s) i %s finns inte i typsnitten och blir en ruta i PDF:en",
+				         "tecknet U+%04lX (%.*s) i %s finns inte i typsnitten (inte heller i reservtypsnittet) och blir en ruta i PDF:en",
 				         cp, (int)k, (const char *)s, t->what ? t->what : "texten");
 			}
 		}
