@@ -180,18 +180,20 @@ size_t font_hyph_word(const font_hyph *h, const char *w, size_t len, size_t *at,
 		return 0;
 	unsigned char brk[HY_MAX];
 	patterns(h, l1, n, brk);
-	/* an exception at the start or at the end of the word replaces the patterns there */
+	/* an exception anywhere in the word (the longest first) replaces the patterns there;
+	 * in the middle or at the end it is a compound's part: a joint before it */
 	for (size_t e = 0; e < h->n_exc; e++) {
 		const hy_word *x = &h->exc[e];
-		if (x->n > n)
-			continue;
-		size_t at0 = !memcmp(l1, x->w, x->n) ? 0 : !memcmp(l1 + n - x->n, x->w, x->n) ? n - x->n : n;
+		size_t at0 = n;
+		for (size_t i = 0; x->n <= n && i + x->n <= n && at0 == n; i++)
+			if (!memcmp(l1 + i, x->w, x->n))
+				at0 = i;
 		if (at0 == n)
 			continue;
 		for (size_t i = 0; i < x->n; i++)
 			brk[at0 + i] = x->brk[i];
 		if (at0 > 0)
-			brk[at0 - 1] = 2;   /* the exception is the compound's last part */
+			brk[at0 - 1] = 2;
 		break;
 	}
 	/* a break right before a known compound part is a joint */

@@ -3,6 +3,7 @@
  * broken by characters when wider than the line, U+00A0 kept together. */
 #include "lay_private.h"
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,7 +211,7 @@ static size_t hyphenate(brk_state *s, size_t ls, size_t i, double w, bool have_b
 	const lay_metrics *m = s->m;
 	if (s->hyph == LAY_HYPH_NONE || !m->hyphenate || !whole_word(s, i))
 		return SIZE_MAX;
-	if (have_bp && (s->hyph != LAY_HYPH_TEXT || s->maxw - w <= LAY_HYPH_GAP * s->maxw))
+	if (have_bp && (s->hyph != LAY_HYPH_TEXT || s->maxw - w <= LAY_HYPH_GAP * s->size))
 		return SIZE_MAX;   /* the gap breaking before the word leaves is small enough */
 	size_t at[64];
 	bool joint[64];

@@ -74,8 +74,8 @@ typedef struct lay_scratch {
 
 enum { LAY_HYPH_TEXT, LAY_HYPH_LONG, LAY_HYPH_NONE };
 /* Running text hyphenates a word that does not fit when breaking before it would leave
- * more than this share of the line empty. */
-#define LAY_HYPH_GAP 0.1
+ * more than this many em of the line empty (and a head of the word fits there). */
+#define LAY_HYPH_GAP 2.0
 
 void lay_scratch_free(lay_scratch *s);
 /* Grows a malloc'd array of *cap elements to hold at least need (xrealloc, doubling). */
