@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define LAT_UNKNOWN INT16_MIN  /* a Latin-1 pair not shaped yet */
+
 /* Kerning of pairs beyond Latin-1, open addressing. */
 typedef struct kern_map {
 	uint64_t *key;             /* (a << 21 | b) + 1; 0: empty */
@@ -25,8 +27,8 @@ typedef struct font_face {
 	hb_blob_t *blob;
 	hb_face_t *face;
 	hb_font_t *font;
-	int16_t *lat;              /* pairs of Latin-1 code points, 256 x 256 */
-	uint8_t *lat_known;        /* one bit per pair of lat */
+	int16_t *lat;              /* pairs of Latin-1 code points, 256 x 256; LAT_UNKNOWN
+	                            * until shaped */
 	kern_map map;
 } font_face;
 
@@ -36,6 +38,8 @@ struct font_set {
 	hb_buffer_t *buf;
 	hb_feature_t feat[5];
 	font_hyph *hyph;
+	char *hyph_dic, *hyph_extra;   /* read on the first word that needs them */
+	bool hyph_tried;
 	lay_metrics metrics;
 };
 
@@ -98,6 +102,9 @@ static int load_face(font_face *fc, const char *path, char *why, size_t why_len)
 		say(why, why_len, "typsnittet %s kan inte läsas av HarfBuzz", path);
 		return -1;
 	}
+	fc->lat = xmalloc(65536 * sizeof *fc->lat);
+	for (size_t i = 0; i < 65536; i++)
+		fc->lat[i] = LAT_UNKNOWN;
 	fc->face = hb_face_create(fc->blob, 0);
 	fc->font = hb_font_create(fc->face);
 	hb_font_set_scale(fc->font, (int)fc->ttf->upem, (int)fc->ttf->upem);
@@ -115,7 +122,6 @@ static void free_face(font_face *fc)
 	free(fc->ttf);
 	free(fc->path);
 	free(fc->lat);
-	free(fc->lat_known);
 	free(fc->map.key);
 	free(fc->map.val);
 	memset(fc, 0, sizeof *fc);
@@ -194,16 +200,10 @@ static inline int kern(font_set *fs, font_face *fc, unsigned a, unsigned b)
 	if (a == ' ' || b == ' ')
 		return 0;   /* word widths then add up to line widths exactly */
 	if ((a | b) < 256) {
-		unsigned i = a << 8 | b;
-		if (!fc->lat) {
-			fc->lat = xcalloc(65536, sizeof *fc->lat);
-			fc->lat_known = xcalloc(65536 / 8, 1);
-		}
-		if (!(fc->lat_known[i >> 3] & (1u << (i & 7)))) {
-			fc->lat[i] = shape_pair(fs, fc, a, b);
-			fc->lat_known[i >> 3] |= (uint8_t)(1u << (i & 7));
-		}
-		return fc->lat[i];
+		int16_t *v = &fc->lat[a << 8 | b];
+		if (*v == LAT_UNKNOWN)
+			*v = shape_pair(fs, fc, a, b);
+		return *v;
 	}
 	return map_kern(fs, fc, a, b);
 }
@@ -274,13 +274,21 @@ long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
 	long sum = 0;
 	int prev_face = -1;
 	unsigned prev = 0;
+	font_face *pf = &fs->face[f];
 	for (size_t i = 0; i < len;) {
-		unsigned cp = next_code(p, len, &i);
-		int fc = pick(fs, (int)f, cp);
-		const font_face *face = &fs->face[fc];
+		unsigned cp = p[i];
+		int fc;
+		if (cp >= 0x20 && cp < 0x7F && face_has(pf, cp)) {   /* the common case */
+			i++;
+			fc = (int)f;
+		} else {
+			cp = next_code(p, len, &i);
+			fc = pick(fs, (int)f, cp);
+		}
+		font_face *face = &fs->face[fc];
 		sum += face->ttf->width[cp];
 		if (fc == prev_face)
-			sum += kern(fs, &fs->face[fc], prev, cp);
+			sum += kern(fs, face, prev, cp);
 		prev_face = fc;
 		prev = cp;
 	}
@@ -315,7 +323,11 @@ static double m_width(void *ctx, enum lay_font f, double size, const char *s, si
 
 static size_t m_hyph(void *ctx, const char *w, size_t len, size_t *at, bool *joint, size_t max)
 {
-	const font_set *fs = ctx;
+	font_set *fs = ctx;
+	if (!fs->hyph_tried) {   /* libhyphen's parse is ~10 ms: not for documents without */
+		fs->hyph_tried = true;
+		fs->hyph = fs->hyph_dic ? font_hyph_new(fs->hyph_dic, fs->hyph_extra) : NULL;
+	}
 	return fs->hyph ? font_hyph_word(fs->hyph, w, len, at, joint, max) : 0;
 }
 
@@ -353,11 +365,8 @@ font_set *font_set_new(const font_files *files, char *why, size_t why_len)
 		free(path);
 	}
 	if (files->hyph_dic) {
-		char *dic = join(dir, files->hyph_dic);
-		char *extra = files->hyph_extra ? join(dir, files->hyph_extra) : NULL;
-		fs->hyph = font_hyph_new(dic, extra);
-		free(dic);
-		free(extra);
+		fs->hyph_dic = join(dir, files->hyph_dic);
+		fs->hyph_extra = files->hyph_extra ? join(dir, files->hyph_extra) : NULL;
 	}
 	fs->buf = hb_buffer_create();
 	static const char *const feats[] = { "kern", "-liga", "-clig", "-calt", "-dlig" };
@@ -379,6 +388,8 @@ void font_set_free(font_set *fs)
 	if (fs->buf)
 		hb_buffer_destroy(fs->buf);
 	font_hyph_free(fs->hyph);
+	free(fs->hyph_dic);
+	free(fs->hyph_extra);
 	free(fs);
 }
 

@@ -336,6 +336,8 @@ typedef struct piece_buf {
 	size_t n;
 	size_t blen;
 	double x;
+	bool joined;               /* the open piece glues text to text (a kern between) */
+	bool last_text;            /* the last thing added was text */
 } piece_buf;
 
 /* A piece is measured whole, as it is drawn: kerning across the items it joins (at a
@@ -347,7 +349,7 @@ static void piece_close(piece_buf *p)
 		lay_piece *pc = &p->v[p->n - 1];
 		const char *t = p->sc->buf ? p->sc->buf : "";
 		pc->text = arena_strndup(p->a, t, p->blen);
-		if (p->b->m && p->b->m->width) {
+		if (p->joined && p->b->m && p->b->m->width) {
 			pc->w = p->blen ? p->b->m->width(p->b->m->ctx, p->b->spans[pc->span].font,
 			                                 p->b->size, t, p->blen) : 0;
 			p->x = pc->x + pc->w;
@@ -355,7 +357,10 @@ static void piece_close(piece_buf *p)
 	}
 }
 
-static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, double w)
+/* Only a piece that glues text to text (at a hyphen, a soft hyphen, a line-end hyphen)
+ * is measured again whole: kerning never crosses a space, so elsewhere the items' widths
+ * already add up to the drawn width. */
+static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, double w, bool text)
 {
 	lay_scratch *sc = p->sc;
 	if (p->n == 0 || p->v[p->n - 1].span != span || p->v[p->n - 1].text) {
@@ -363,7 +368,12 @@ static void piece_add(piece_buf *p, size_t span, const char *s, size_t len, doub
 		p->v = sc->pieces = lay_vgrow(sc->pieces, &sc->cap_pieces, p->n + 1, sizeof *p->v);
 		p->v[p->n++] = (lay_piece){ .span = span, .x = p->x };
 		p->blen = 0;
+		p->joined = false;
+		p->last_text = false;
 	}
+	if (text && p->last_text)
+		p->joined = true;
+	p->last_text = text;
 	sc->buf = lay_vgrow(sc->buf, &sc->cap_buf, p->blen + len + 1, 1);
 	memcpy(sc->buf + p->blen, s, len);
 	p->blen += len;
@@ -379,15 +389,17 @@ size_t lay_line_pieces_s(lay_scratch *sc, arena *a, const lay_box *b, size_t i,
 	for (size_t k = l->a; k < l->b; k++) {
 		const brk_item *it = &b->items[k];
 		if (it->kind == BRK_TEXT)
-			piece_add(&p, it->span, it->s, it->len, it->w);
+			piece_add(&p, it->span, it->s, it->len, it->w, true);
 		else if (it->kind == BRK_SPACE)
-			piece_add(&p, it->span, " ", 1, it->w);
+			piece_add(&p, it->span, " ", 1, it->w, false);
 	}
 	if (l->tail_len)
-		piece_add(&p, l->tail_span, l->tail, l->tail_len, l->tail_w);
-	if (l->hyphen)
+		piece_add(&p, l->tail_span, l->tail, l->tail_len, l->tail_w, true);
+	if (l->hyphen)   /* always measured with the text before it: its kern */
 		piece_add(&p, p.n ? p.v[p.n - 1].span : l->hyphen_span, "-", 1,
-		          b->m ? 0 : l->width - p.x);
+		          b->m && b->m->width ? 0 : l->width - p.x, true);
+	if (l->hyphen)
+		p.joined = true;
 	piece_close(&p);
 	*out = p.v;
 	return p.n;
