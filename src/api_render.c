@@ -254,7 +254,7 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
 	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(w));
-	report_build(doc, r->model, r->calc, &style);
+	report_build(doc, r->model, r->calc, &style, &r->images);
 	const char *why = NULL;
 	lay_result *pages = lay_run(doc, &why);
 	lay_free(doc);

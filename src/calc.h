@@ -59,6 +59,10 @@ typedef struct calc_budget_row {
 	ratio avvikelse_procent;         /* 100 * avvikelse / |budget| */
 	ratio forbrukat_procent;         /* 100 * utfall / budget */
 	ratio periodiserad_budget;       /* budget * months / 12 */
+	/* MODEL v2 part 1 (issue 12) */
+	bool varav;                      /* a varav row: not in the sum */
+	bool has_brutto;                 /* intakter and kostnader (the sum: of every row) */
+	dec intakter, kostnader;
 } calc_budget_row;
 
 typedef struct calc_summa {          /* every summa of every räkning */
@@ -67,7 +71,19 @@ typedef struct calc_summa {          /* every summa of every räkning */
 	dec *computed;                   /* per kolumn */
 	dec *printed;                    /* published varden where given, else computed */
 	dec *tolerance;                  /* half a unit of the last decimal per post summed */
+	/* MODEL v2 part 1 (issue 12) */
+	bool *empty;                     /* per kolumn: the computed cell is empty ('-') */
+	bool *printed_empty;             /* per kolumn: the printed cell is empty */
 } calc_summa;
+
+/* MODEL v2 part 1 (issue 12): one per balanskravsutredning. */
+typedef struct calc_balanskrav {
+	const rakning *rakning;
+	const rakning_item *item;        /* its balanskravsresultat summa */
+	dec resultat;                    /* printed value in the first column */
+	bool underskott;                 /* resultat < 0 */
+	int aterstall_senast;            /* ar + 3 */
+} calc_balanskrav;
 
 typedef struct calc_balance {        /* per kolumn of a balansräkning */
 	const rakning *rakning;
@@ -99,6 +115,7 @@ typedef struct calc_result {
 	calc_summa *summor; size_t n_summor;
 	calc_balance *balans; size_t n_balans;
 	calc_fin *fin; size_t n_fin;             /* parallel to ekonomi.finmal */
+	calc_balanskrav *balanskrav; size_t n_balanskrav;   /* MODEL v2 part 1 (issue 12) */
 	struct calc_goal_index *goal_index;      /* private: goal -> index in goals */
 } calc_result;
 

@@ -9,7 +9,7 @@
 
 /* Writes x in Swedish form ("1 830,0", "-6,40"): at least `decimaler` decimals, more
  * when the exact value has them, so that a message never hides a difference. */
-static char *format_sv(dec x, int decimaler, char *buf, size_t n)
+char *calc_format_sv(dec x, int decimaler, char *buf, size_t n)
 {
 	char raw[64];
 	dec_format(dec_abs(x), raw, sizeof raw);
@@ -61,8 +61,8 @@ static void check_field(const sr_model *m, diag_sink *d, const struct given_chec
 	char g[64], c[64];
 	diag_add(d, gc->code, file_of(m, s->loc), s->loc.line,
 	         "%s summa för %s är %s men raderna summerar till %s",
-	         gc->what, field, format_sv(given, dp, g, sizeof g),
-	         format_sv(computed, dp, c, sizeof c));
+	         gc->what, field, calc_format_sv(given, dp, g, sizeof g),
+	         calc_format_sv(computed, dp, c, sizeof c));
 }
 
 static void check_given_sum(const sr_model *m, diag_sink *d, const struct given_check *gc,
@@ -81,7 +81,7 @@ static calc_budget_row sum_rows(const sr_model *m, const drift_rad *dr, size_t n
 	calc_budget_row sum = {0};
 	*rows = 0;
 	for (size_t i = 0; i < n_dr; i++)
-		if (calc_namnd_in_scope(m, dr[i].namndref)) {
+		if (!dr[i].varav && calc_namnd_in_scope(m, dr[i].namndref)) {   /* v2: varav rows not summed */
 			sum.budget += dr[i].budget, sum.utfall += dr[i].utfall;
 			sum.prognos += dr[i].has_prognos ? dr[i].prognos : 0;
 			(*rows)++;
@@ -138,27 +138,6 @@ static void check_counts_and_refs(const sr_model *m, diag_sink *d, const rakning
 	}
 }
 
-static void check_published(const sr_model *m, diag_sink *d, const calc_rk_sums *s)
-{
-	const rakning *rk = s->rk;
-	int dp = m->ekonomi.decimaler;
-	for (size_t i = 0; i < rk->n_items; i++) {
-		const rakning_item *it = &rk->items[i];
-		for (size_t c = 0; it->kind == RI_SUMMA && it->has_varden && c < it->n_varden &&
-		                   c < rk->n_kolumner; c++) {
-			if (within(it->varden[c], s->computed[i][c], s->count[i], dp))
-				continue;
-			char p[64], q[64];
-			diag_add(d, D_ACCOUNT_SUM, file_of(m, it->loc), it->loc.line,
-			         "summan '%s' i kolumnen '%s' är publicerad som %s men posterna "
-			         "summerar till %s", name_of(it),
-			         rk->kolumner[c].rubrik ? rk->kolumner[c].rubrik : "",
-			         format_sv(it->varden[c], dp, p, sizeof p),
-			         format_sv(s->computed[i][c], dp, q, sizeof q));
-		}
-	}
-}
-
 static bool published(const rakning_item *it, size_t c)
 {
 	return it->has_varden && c < it->n_varden;
@@ -174,12 +153,13 @@ static void check_balance(const sr_model *m, diag_sink *d, const calc_rk_sums *s
 		         t < 0 ? "tillgangar" : "ek-och-skulder");
 		return;
 	}
-	int dp = m->ekonomi.decimaler;
+	int dp = model_rakning_decimaler(m, rk);   /* MODEL v2 part 1 (issue 12): its own */
 	for (size_t c = 0; c < rk->n_kolumner; c++) {
 		dec a = s->printed[t][c], b = s->printed[e][c];
-		/* A published sum is exact as printed; a computed one carries its tolerance. */
-		dec tol2 = (published(&rk->items[t], c) ? 0 : calc_tolerance2(s->count[t], dp)) +
-		           (published(&rk->items[e], c) ? 0 : calc_tolerance2(s->count[e], dp));
+		/* A published sum is exact as printed; a computed one carries its tolerance
+		 * (MODEL v2 part 1: the non-empty posts of the column). */
+		dec tol2 = (published(&rk->items[t], c) ? 0 : calc_tolerance2(s->counts[t][c], dp)) +
+		           (published(&rk->items[e], c) ? 0 : calc_tolerance2(s->counts[e][c], dp));
 		if (2 * dec_abs(a - b) <= tol2)
 			continue;
 		char x[64], y[64], z[64];
@@ -187,8 +167,8 @@ static void check_balance(const sr_model *m, diag_sink *d, const calc_rk_sums *s
 		         "balansräkningen balanserar inte i kolumnen '%s': tillgångar %s men eget "
 		         "kapital, avsättningar och skulder %s (differens %s)",
 		         rk->kolumner[c].rubrik ? rk->kolumner[c].rubrik : "",
-		         format_sv(a, dp, x, sizeof x), format_sv(b, dp, y, sizeof y),
-		         format_sv(a - b, dp, z, sizeof z));
+		         calc_format_sv(a, dp, x, sizeof x), calc_format_sv(b, dp, y, sizeof y),
+		         calc_format_sv(a - b, dp, z, sizeof z));
 	}
 }
 
@@ -221,6 +201,13 @@ static bool check_terms(const sr_model *m, diag_sink *d, const finansielltmal *f
 			continue;
 		}
 		long c = calc_find_kolumn(sums[rk].rk, f->kolumn);
+		if (c >= 0 && sums[rk].printed_empty[item][c]) {   /* MODEL v2 part 1 (issue 12) */
+			diag_add(d, D_FIN_TERM, file_of(m, f->loc), f->loc.line,
+			         "det finansiella målet '%s': termen '%s' är tom (-) i kolumnen '%s'",
+			         f->id ? f->id : "", terms[k].id, f->kolumn);
+			ok = false;
+			continue;
+		}
 		if (c >= 0)
 			*sum += terms[k].negate ? -sums[rk].printed[item][c] : sums[rk].printed[item][c];
 	}
@@ -258,6 +245,8 @@ static void check_fin(const sr_model *m, diag_sink *d, const finansielltmal *f,
 
 void calc_check_economy(const sr_model *m, diag_sink *d)
 {
+	if (m && !m->has_ekonomi)
+		calc_check_tables(m, d, NULL);   /* MODEL v2 part 1 (issue 12): tabeller in the text */
 	if (!m || !m->has_ekonomi)
 		return;
 	const ekonomi *e = &m->ekonomi;
@@ -266,10 +255,11 @@ void calc_check_economy(const sr_model *m, diag_sink *d)
 	calc_rk_sums *sums = calc_rakning_sums(a, m);
 	for (size_t k = 0; k < e->n_rakningar; k++) {
 		check_counts_and_refs(m, d, &e->rakningar[k]);
-		check_published(m, d, &sums[k]);
 		if (e->rakningar[k].typ == RK_BALANSRAKNING)
 			check_balance(m, d, &sums[k]);
 	}
+	calc_check_tables(m, d, sums);       /* MODEL v2 part 1 (issue 12): published sums too */
+	calc_check_drift_v2(m, d);
 	for (size_t i = 0; i < e->n_finmal; i++)
 		check_fin(m, d, &e->finmal[i], sums);
 	arena_free(a);

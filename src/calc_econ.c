@@ -53,16 +53,25 @@ static void compute_drift(const sr_model *m, calc_result *r)
 	const ekonomi *e = &m->ekonomi;
 	r->drift = arena_calloc(r->arena, e->n_drift, sizeof *r->drift);
 	r->drift_sum.has_prognos = true;
+	bool parent_in = false;   /* MODEL v2 part 1 (issue 12): a varav row goes with its row */
 	for (size_t i = 0; i < e->n_drift; i++) {
 		const drift_rad *d = &e->drift[i];
-		if (!calc_namnd_in_scope(m, d->namndref))
+		bool in = d->varav ? parent_in : calc_namnd_in_scope(m, d->namndref);
+		if (!d->varav)
+			parent_in = in;
+		if (!in)
 			continue;
 		calc_budget_row *row = &r->drift[r->n_drift++];
 		*row = (calc_budget_row){.drift = d, .budget = d->budget, .utfall = d->utfall,
 		                         .prognos = d->prognos, .has_prognos = d->has_prognos};
-		finish_row(row, &r->drift_sum, part_year(m), r->months);
+		if (d->varav)
+			budget_figures(row, part_year(m), r->months);
+		else
+			finish_row(row, &r->drift_sum, part_year(m), r->months);
+		calc_drift_row_v2(row, d);
 	}
 	budget_figures(&r->drift_sum, part_year(m), r->months);
+	calc_drift_sum_v2(m, r);
 	r->has_drift = m->has_ekonomi && (e->has_drift || e->n_drift > 0);
 }
 
@@ -111,77 +120,6 @@ static long find_above(const rakning *rk, size_t before, const char *id)
 	return -1;
 }
 
-/* A listed summa: the sum of the listed posts and sums above it. */
-static void sum_listed(calc_rk_sums *s, size_t i)
-{
-	const rakning_item *it = &s->rk->items[i];
-	for (size_t k = 0; k < it->n_av; k++) {
-		long j = find_above(s->rk, i, it->av[k]);
-		if (j < 0)
-			continue;
-		for (size_t c = 0; c < s->rk->n_kolumner; c++)
-			s->computed[i][c] += s->computed[j][c];
-		s->count[i] += s->count[j];
-	}
-}
-
-/* Value c of an item as written: a post's varden, or a summa's published total. */
-static bool written_value(const rakning_item *it, size_t c, dec *v)
-{
-	if (!it->has_varden || c >= it->n_varden)
-		return false;
-	*v = it->varden[c];
-	return true;
-}
-
-static void sum_one_rakning(arena *a, calc_rk_sums *s)
-{
-	const rakning *rk = s->rk;
-	size_t nk = rk->n_kolumner;
-	dec *all = arena_calloc(a, nk, sizeof *all), *sec = arena_calloc(a, nk, sizeof *sec);
-	long n_all = 0, n_sec = 0;
-	s->computed = arena_calloc(a, rk->n_items, sizeof *s->computed);
-	s->printed = arena_calloc(a, rk->n_items, sizeof *s->printed);
-	s->count = arena_calloc(a, rk->n_items, sizeof *s->count);
-	for (size_t i = 0; i < rk->n_items; i++) {
-		const rakning_item *it = &rk->items[i];
-		dec *v = s->computed[i] = arena_calloc(a, nk, sizeof *v);
-		if (it->kind == RI_POST) {
-			for (size_t c = 0; c < nk; c++) {
-				written_value(it, c, &v[c]);
-				all[c] += v[c];
-				sec[c] += v[c];
-			}
-			s->count[i] = 1;
-			n_all++, n_sec++;
-		} else if (it->scope == SUM_LIST) {
-			sum_listed(s, i);
-		} else {
-			memcpy(v, it->scope == SUM_ALLA ? all : sec, nk * sizeof *v);
-			s->count[i] = it->scope == SUM_ALLA ? n_all : n_sec;
-		}
-		if (it->kind == RI_SUMMA) {
-			memset(sec, 0, nk * sizeof *sec);
-			n_sec = 0;
-		}
-		s->printed[i] = arena_calloc(a, nk, sizeof *v);
-		for (size_t c = 0; c < nk; c++)
-			if (it->kind == RI_POST || !written_value(it, c, &s->printed[i][c]))
-				s->printed[i][c] = v[c];
-	}
-}
-
-calc_rk_sums *calc_rakning_sums(arena *a, const sr_model *m)
-{
-	const ekonomi *e = &m->ekonomi;
-	calc_rk_sums *all = arena_calloc(a, e->n_rakningar, sizeof *all);
-	for (size_t k = 0; k < e->n_rakningar; k++) {
-		all[k].rk = &e->rakningar[k];
-		sum_one_rakning(a, &all[k]);
-	}
-	return all;
-}
-
 bool calc_find_item(const sr_model *m, const char *id, size_t *rk, size_t *item)
 {
 	for (size_t k = 0; id && k < m->ekonomi.n_rakningar; k++) {
@@ -194,29 +132,6 @@ bool calc_find_item(const sr_model *m, const char *id, size_t *rk, size_t *item)
 		}
 	}
 	return false;
-}
-
-static void collect_summor(const sr_model *m, calc_result *r, const calc_rk_sums *sums)
-{
-	const ekonomi *e = &m->ekonomi;
-	size_t n = 0;
-	for (size_t k = 0; k < e->n_rakningar; k++)
-		for (size_t i = 0; i < e->rakningar[k].n_items; i++)
-			n += e->rakningar[k].items[i].kind == RI_SUMMA;
-	r->summor = arena_calloc(r->arena, n, sizeof *r->summor);
-	for (size_t k = 0; k < e->n_rakningar; k++) {
-		const rakning *rk = &e->rakningar[k];
-		for (size_t i = 0; i < rk->n_items; i++) {
-			if (rk->items[i].kind != RI_SUMMA)
-				continue;
-			calc_summa *s = &r->summor[r->n_summor++];
-			*s = (calc_summa){rk, &rk->items[i], sums[k].computed[i], sums[k].printed[i],
-			                  arena_calloc(r->arena, rk->n_kolumner, sizeof(dec))};
-			dec tol2 = calc_tolerance2(sums[k].count[i], e->decimaler);
-			for (size_t c = 0; c < rk->n_kolumner; c++)
-				s->tolerance[c] = tol2 / 2;
-		}
-	}
 }
 
 long calc_find_role(const rakning *rk, const char *roll)
@@ -303,11 +218,14 @@ void calc_economy(const sr_model *m, calc_result *r)
 {
 	compute_drift(m, r);
 	compute_invest(m, r);
-	if (!m->has_ekonomi)
+	if (!m->has_ekonomi) {
+		calc_collect_summor(m, r, NULL);   /* MODEL v2 part 1 (issue 12): tabeller in the text */
 		return;
+	}
 	calc_rk_sums *sums = calc_rakning_sums(r->arena, m);
-	collect_summor(m, r, sums);
+	calc_collect_summor(m, r, sums);     /* MODEL v2 part 1 (issue 12): tabeller too */
 	collect_balans(m, r, sums);
+	calc_collect_balanskrav(m, r, sums);
 	r->n_fin = m->ekonomi.n_finmal;
 	r->fin = arena_calloc(r->arena, r->n_fin, sizeof *r->fin);
 	for (size_t i = 0; i < r->n_fin; i++)

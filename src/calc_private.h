@@ -26,6 +26,11 @@ typedef struct calc_rk_sums {
 	dec **computed;          /* [item][kolumn] */
 	dec **printed;           /* published where given, else computed */
 	long *count;             /* [item] */
+	/* MODEL v2 part 1 (issue 12) */
+	bool **empty;            /* [item][kolumn]: the computed cell is empty */
+	bool **printed_empty;    /* [item][kolumn]: the printed cell is empty */
+	long **counts;           /* [item][kolumn]: non-empty posts inside (tolerance) */
+	int *dp;                 /* [kolumn]: decimaler of the tolerance */
 } calc_rk_sums;
 
 /* Sums of every räkning of m (n_rakningar entries), allocated in a. Safe on a model
@@ -50,4 +55,23 @@ bool calc_namnd_in_scope(const sr_model *m, const char *namndref);
 
 /* Computes the economy part of r (budget rows, summor, balans, financial goals). */
 void calc_economy(const sr_model *m, calc_result *r);
+
+/* ---- MODEL v2 part 1 (issue 12): calc_table.c, calc_drift.c ---- */
+/* The sums of one räkning or tabell into s (s->rk set), allocated in a. */
+void calc_sum_one(arena *a, const sr_model *m, calc_rk_sums *s);
+/* Every summa of räkningar (sums given) and tabeller, in document order, into r->summor. */
+void calc_collect_summor(const sr_model *m, calc_result *r, const calc_rk_sums *sums);
+/* One calc_balanskrav per balanskravsutredning. */
+void calc_collect_balanskrav(const sr_model *m, calc_result *r, const calc_rk_sums *sums);
+/* The numeric rules of tabeller, '-' cells and balanskrav (validation). */
+void calc_check_tables(const sr_model *m, struct diag_sink *d, const calc_rk_sums *sums);
+/* Version 2 figures of one drift row after budget_figures: periodbudget, intakter,
+ * kostnader, varav. */
+void calc_drift_row_v2(calc_budget_row *row, const drift_rad *d);
+/* The sum row's periodiserad budget (sum of the rows') and intakter/kostnader. */
+void calc_drift_sum_v2(const sr_model *m, calc_result *r);
+/* The given avvikelse, intäkter/kostnader and the v2 fields of a given summa. */
+void calc_check_drift_v2(const sr_model *m, struct diag_sink *d);
+/* Swedish number for messages (calc_check.c). */
+char *calc_format_sv(dec x, int decimaler, char *buf, size_t n);
 #endif

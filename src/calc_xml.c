@@ -123,6 +123,10 @@ static void put_figures(FILE *out, const calc_budget_row *row, bool sum)
 		attr_dec(out, "utfall", row->utfall);
 		if (row->has_prognos)
 			attr_dec(out, "prognos", row->prognos);
+		if (row->has_brutto) {   /* MODEL v2 part 1 (issue 12) */
+			attr_dec(out, "intakter", row->intakter);
+			attr_dec(out, "kostnader", row->kostnader);
+		}
 	}
 	if (row->has_avvikelse)
 		attr_dec(out, "avvikelse", row->avvikelse);
@@ -143,6 +147,8 @@ static void put_budget(FILE *out, const calc_result *r)
 			attr(out, "namndref", d->namndref);
 		else
 			attr(out, "rubrik", d->rubrik);
+		if (r->drift[i].varav)   /* MODEL v2 part 1 (issue 12) */
+			attr(out, "varav", "ja");
 		put_figures(out, &r->drift[i], false);
 	}
 	if (r->has_drift) {
@@ -164,12 +170,15 @@ static void put_accounts(FILE *out, const calc_result *r)
 {
 	for (size_t i = 0; i < r->n_summor; i++) {
 		const calc_summa *s = &r->summor[i];
+		if (!s->item->id)
+			continue;   /* MODEL v2 part 1 (issue 12): a tabell's summa may have none */
 		fputs("  <summa", out);
 		attr(out, "id", s->item->id);
 		fputs(" varden=\"", out);
 		for (size_t c = 0; c < s->rakning->n_kolumner; c++) {
 			char b[64];
-			fprintf(out, "%s%s", c ? " " : "", dec_format(s->computed[c], b, sizeof b));
+			fprintf(out, "%s%s", c ? " " : "", s->empty && s->empty[c] ? "-" :
+			        dec_format(s->computed[c], b, sizeof b));
 		}
 		fputs("\"/>\n", out);
 	}
@@ -199,6 +208,32 @@ static void put_fin(FILE *out, const calc_result *r)
 	}
 }
 
+/* MODEL v2 part 1 (issue 12): balanskrav, then not (after finansielltmal). */
+static void put_v2_part1(FILE *out, const calc_result *r, const sr_model *m)
+{
+	for (size_t i = 0; i < r->n_balanskrav; i++) {
+		const calc_balanskrav *b = &r->balanskrav[i];
+		fputs("  <balanskrav", out);
+		attr(out, "id", b->item->id);
+		attr_dec(out, "resultat", b->resultat);
+		if (b->underskott) {
+			char y[16];
+			snprintf(y, sizeof y, "%d", b->aterstall_senast);
+			attr_dec(out, "underskott", -b->resultat);
+			attr(out, "aterstall-senast", y);
+		}
+		fputs("/>\n", out);
+	}
+	for (size_t i = 0; m->has_ekonomi && i < m->ekonomi.n_noter; i++) {
+		char nr[16];
+		snprintf(nr, sizeof nr, "%d", m->ekonomi.noter[i].nr);
+		fputs("  <not", out);
+		attr(out, "id", m->ekonomi.noter[i].id);
+		attr(out, "nr", nr);
+		fputs("/>\n", out);
+	}
+}
+
 int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out)
 {
 	char ar[16];
@@ -215,6 +250,7 @@ int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out)
 	put_budget(out, r);
 	put_accounts(out, r);
 	put_fin(out, r);
+	put_v2_part1(out, r, m);   /* MODEL v2 part 1 (issue 12) */
 	fputs("</berakning>\n", out);
 	return ferror(out) ? -1 : 0;
 }

@@ -129,6 +129,13 @@ static void write_body(FILE *f, const struct report_kind *k, int ar)
 	fputs("      <rad namndref=\"NAMND\" budget=\"0\" utfall=\"0\" prognos=\"0\"/>\n"
 	      "    </driftredovisning>\n"
 	      "  </ekonomi>\n", f);
+	if (year_end && !vb)   /* LKBR 11 kap.: the årsredovisning reports the sick leave */
+		fprintf(f, "  <!-- Sjukfrånvaron i procent av den tillgängliga arbetstiden (LKBR 11 kap.);\n"
+		        "       ersätt nollorna med årets värden. -->\n"
+		        "  <personal>\n"
+		        "    <sjukfranvaro niva=\"kommun\" ar=\"%d\" total=\"0\" langtid=\"0\" kvinnor=\"0\" "
+		        "man=\"0\" till-29=\"0\" fran-30-till-49=\"0\" fran-50=\"0\"/>\n"
+		        "  </personal>\n", ar);
 	if (!vb)
 		fputs("  <!-- En nämnd kan lämna sin del som en egen fil (rot namndbidrag), t.ex.:\n"
 		      "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"namnder/bun.xml\"/> -->\n", f);

@@ -276,7 +276,7 @@ static void refuse_overwriting_inputs(struct batch *b, char **outs)
 				if (t && asprintf(&msg, "%s %s skulle skriva över dokumentet %s, som körningen läser; "
 				                  "välj en annan utmapp", k ? "manifestet" : "PDF:en", target,
 				                  b->jobs->paths[j]) >= 0) {
-					sr_diagnostic d = {b->jobs->paths[i], 0, true, "FIL-SKRIVA", msg, 0};
+					sr_diagnostic d = { .file = b->jobs->paths[i], .error = true, .code = "FIL-SKRIVA", .message = msg };
 					sr_print_diagnostic(t, &d);
 				}
 				if (t)

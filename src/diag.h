@@ -95,6 +95,22 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_FIN_ACCOUNT, "FINMAL-RAKNING", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: termerna står i olika räkningar") \
 	X(D_FIN_INPUT, "FINMAL-UPPGIFT", DIAG_ERROR, EXIT_INVALID, "finansiellt mål: varken utfall eller taljare/namnare") \
 	X(D_PERSONAL_DUP, "PERSONAL-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "en nämnd har två personalrader") \
+	/* MODEL v2 part 1 (issue 12) */ \
+	X(D_TABELL_TEXT, "TABELL-TEXT", DIAG_ERROR, EXIT_INVALID, "varden i en tabell med textkolumn, eller namn bara på en del av posterna") \
+	X(D_VARAV_PLATS, "VARAV-PLATS", DIAG_ERROR, EXIT_INVALID, "en varav-rad har ingen egen rad ovanför sig") \
+	X(D_RAKNING_RUBRIK, "RAKNING-RUBRIK", DIAG_WARNING, EXIT_OK_, "två räkningar av samma typ har samma rubrik") \
+	X(D_BILD_SAKNAS, "BILD-SAKNAS", DIAG_ERROR, EXIT_INVALID, "bilden finns inte eller är ingen vanlig fil") \
+	X(D_BILD_SOKVAG, "BILD-SOKVAG", DIAG_ERROR, EXIT_INVALID, "bilden ligger utanför dokumentets mapp, eller href är absolut eller en adress") \
+	X(D_BILD_FORMAT, "BILD-FORMAT", DIAG_ERROR, EXIT_INVALID, "bilden är varken PNG eller JPEG, är trasig eller för stor, eller är en CMYK-JPEG") \
+	X(D_BILD_ALT, "BILD-ALT", DIAG_ERROR, EXIT_INVALID, "bilden har varken alt eller dekorativ=\"ja\", har båda, eller ett tomt alt") \
+	X(D_BALANSKRAV_ROLL, "BALANSKRAV-ROLL", DIAG_ERROR, EXIT_INVALID, "fel roller i balanskravsutredningen") \
+	X(D_BALANSKRAV_RESULTAT, "BALANSKRAV-RESULTAT", DIAG_ERROR, EXIT_INVALID, "årets resultat stämmer inte med den refererade siffran") \
+	X(D_BALANSKRAV_SAKNAS, "BALANSKRAV-SAKNAS", DIAG_WARNING, EXIT_OK_, "årsredovisningen saknar balanskravsutredning") \
+	X(D_DRIFT_AVVIKELSE, "DRIFT-AVVIKELSE", DIAG_ERROR, EXIT_INVALID, "en angiven avvikelse stämmer inte, eller anges där ingen beräknas") \
+	X(D_DRIFT_BRUTTO, "DRIFT-BRUTTO", DIAG_ERROR, EXIT_INVALID, "bara en av intakter och kostnader, eller kostnader - intakter skiljer sig från utfall") \
+	X(D_SJUK_VARDE, "SJUK-VARDE", DIAG_ERROR, EXIT_INVALID, "ett sjukfrånvarovärde ligger utanför 0-100") \
+	X(D_SJUK_DUBBLETT, "SJUK-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "två sjukfranvaro för samma niva och ar") \
+	X(D_SJUK_SAKNAS, "SJUK-SAKNAS", DIAG_WARNING, EXIT_OK_, "årsredovisningen saknar kommunens sjukfrånvaro för året, eller värden saknas") \
 	/* composition */ \
 	X(D_CONTRIB_ROOT, "BIDRAG-ROT", DIAG_ERROR, EXIT_INVALID, "filen är ett nämndbidrag, inte en rapport") \
 	/* layouts and rendering */ \

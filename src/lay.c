@@ -371,13 +371,43 @@ void lay_image(lay_doc *d, const char *path, double width, double height, enum l
 	b->align = align;
 }
 
-void lay_picture(lay_doc *d, const char *path, double width, double height, enum lay_align align,
-                 const char *alt)
+/* MODEL v2 part 1 (issue 12) */
+void lay_picture(lay_doc *d, const char *path, double width, double height, const char *alt,
+                 bool keep_with_next)
 {
-	lay_image(d, path, width, height, align);
+	lay_image(d, path, width, height, LA_CENTER);
 	lay_block *b = &d->blocks[d->n_blocks - 1];
-	b->role = ROLE_FIGURE;
-	b->alt = arena_strdup(d->a, alt && *alt ? alt : "Bild");
+	if (alt) {
+		b->role = ROLE_FIGURE;
+		b->alt = arena_strdup(d->a, alt);
+	}
+	b->st.keep_with_next = keep_with_next;
+}
+
+void lay_anchor(lay_doc *d, const char *name)
+{
+	if (d->n_blocks && name)
+		d->blocks[d->n_blocks - 1].anchor = arena_strdup(d->a, name);
+}
+
+void lay_cell_link(lay_doc *d, size_t col, const char *anchor)
+{
+	lay_table *t = d->open_table;
+	if (!t || !t->n_rows || col >= t->n_cols || !anchor)
+		return;
+	lay_trow *r = &t->rows[t->n_rows - 1];
+	if (!r->links)
+		r->links = arena_calloc(d->a, t->n_cols, sizeof *r->links);
+	r->links[col] = arena_strdup(d->a, anchor);
+}
+
+void lay_row_keep(lay_doc *d, bool with_previous, bool with_next)
+{
+	lay_table *t = d->open_table;
+	if (!t || !t->n_rows)
+		return;
+	t->rows[t->n_rows - 1].keep_prev = with_previous;
+	t->rows[t->n_rows - 1].keep_next = with_next;
 }
 
 void lay_warn(lay_doc *d, const char *fmt, ...)

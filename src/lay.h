@@ -255,9 +255,20 @@ void lay_figure_end(lay_doc *d);
 /* An image (the logo) of width x height pt at the current position, aligned: decorative,
  * an artifact. */
 void lay_image(lay_doc *d, const char *path, double width, double height, enum lay_align align);
-/* A picture that is content (a Figure with its alternative text). */
-void lay_picture(lay_doc *d, const char *path, double width, double height, enum lay_align align,
-                 const char *alt);
+/* MODEL v2 part 1 (issue 12): a picture in the text, width x height pt, centred; with
+ * alt text it is a figure (ROLE_FIGURE, alt on its item), without one decorative
+ * (ROLE_ARTIFACT). keep_with_next keeps it on the page of its caption. */
+void lay_picture(lay_doc *d, const char *path, double width, double height, const char *alt,
+                 bool keep_with_next);
+
+/* MODEL v2 part 1 (issue 12): names the heading just added, so that table cells can
+ * link to it; and makes cell col of the table row just added a link to the heading
+ * named anchor (a note). An anchor no heading carries gives no link. */
+void lay_anchor(lay_doc *d, const char *name);
+void lay_cell_link(lay_doc *d, size_t col, const char *anchor);
+/* The table row just added stays on the page of the row before it (a varav row), or of
+ * the row after it (a group heading). */
+void lay_row_keep(lay_doc *d, bool with_previous, bool with_next);
 
 /* Lays everything out. Returns the pages; caller frees with lay_result_free.
  * NULL only if nothing could be laid out (then *why says it, in Swedish). */

@@ -70,10 +70,13 @@ static void dump_body(const dl_item *it, FILE *out)
 		fprintf(out, " size=%.2f %s", it->w, shape_names[it->shape % LS_MAX]);
 		put_rgb(out, it->color);
 		break;
-	case DL_IMAGE:
+	case DL_IMAGE: {
+		/* the file's name only: the folder depends on where the program was started */
+		const char *slash = it->text ? strrchr(it->text, '/') : NULL;
 		fprintf(out, " w=%.2f h=%.2f ", nz(it->w), nz(it->h));
-		put_quoted(out, it->text);
+		put_quoted(out, slash ? slash + 1 : it->text);
 		break;
+	}
 	case DL_LINK:
 		fprintf(out, " w=%.2f h=%.2f -> p%d y=%.2f", nz(it->w), nz(it->h), it->target_page,
 		        nz(it->target_y));

@@ -2,6 +2,7 @@
 /* lay_place.c - placing blocks on pages: paragraphs, headings and list items line by line
  * (no single orphan or widow line), figures and images whole, the table of contents. */
 #include "lay_private.h"
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -215,8 +216,8 @@ static void place_image(lay_placer *p, size_t bi)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	double top = place_box(p, bi, b->ih), W = lay_text_width(p->d);
-	dl_item *it = lay_emit(p, DL_IMAGE, b->role, bi);
-	if (b->role == ROLE_FIGURE)
+	dl_item *it = lay_emit(p, DL_IMAGE, b->role == ROLE_FIGURE ? ROLE_FIGURE : ROLE_ARTIFACT, bi);
+	if (b->alt)   /* MODEL v2 part 1 (issue 12): a picture's alt text */
 		it->alt = arena_strdup(p->ra, b->alt);
 	it->x = p->left + (b->align == LA_RIGHT ? W - b->iw : b->align == LA_CENTER ? (W - b->iw) / 2 : 0);
 	it->y = top - b->ih;
@@ -315,14 +316,40 @@ static void toc_entry(lay_placer *p, size_t bi, const lay_toc_entry *e, int entr
 	p->empty = false;
 }
 
+/* Issue 12 ("also seen"): the contents never spill one or two entries onto a page of
+ * their own. From entry `from` on this page: when the entries that fit leave fewer than
+ * three for the next page, the page ends three entries before the end. Returns the
+ * entry to break before, or SIZE_MAX. */
+static size_t toc_break(const lay_placer *p, const lay_block *b, size_t from)
+{
+	double L = lay_leading(&b->st), room = lay_room(p);
+	size_t i = from;
+	for (; i < b->n_toc; i++) {
+		double h = (double)(b->toc[i].box.n_lines ? b->toc[i].box.n_lines : 1) * L;
+		if (h > room + LAY_EPS)
+			break;
+		room -= h;
+	}
+	size_t left = b->n_toc - i;
+	if (left == 0 || left >= 3 || b->n_toc < from + 6)
+		return SIZE_MAX;
+	return b->n_toc - 3;
+}
+
 static void place_toc(lay_placer *p, size_t bi)
 {
 	const lay_block *b = &p->d->blocks[bi];
 	if (!p->empty)
 		p->y -= b->st.space_before;
 	mark_start(p, bi);
-	for (size_t i = 0; i < b->n_toc; i++)
+	size_t brk = toc_break(p, b, 0);
+	for (size_t i = 0; i < b->n_toc; i++) {
+		if (i == brk && !p->empty) {
+			lay_new_page(p);
+			brk = toc_break(p, b, i);
+		}
 		toc_entry(p, bi, &b->toc[i], (int)i);
+	}
 	p->y -= b->st.space_after;
 }
 

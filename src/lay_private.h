@@ -110,6 +110,8 @@ typedef struct lay_trow {
 	lay_rgb fill;
 	lay_box *boxes;            /* prepared: one per cell */
 	double height;
+	char **links;              /* MODEL v2 part 1 (issue 12): per cell, an anchor or NULL */
+	bool keep_prev, keep_next; /* MODEL v2 part 1 (issue 12): a varav row, a group heading */
 } lay_trow;
 
 typedef struct lay_table {
@@ -169,6 +171,7 @@ typedef struct lay_block {
 	enum lay_align align;
 	lay_box box;               /* prepared text */
 	double hang;               /* list: text offset from the label */
+	char *anchor;              /* BK_HEADING (MODEL v2 part 1, issue 12): its name for links */
 } lay_block;
 
 struct lay_doc {

@@ -3,6 +3,7 @@
  * rows split across pages between rows (header rows repeated) or by lines when taller
  * than a page. */
 #include "lay_private.h"
+#include <string.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -307,6 +308,29 @@ static void draw_rules(lay_placer *p, size_t bi, const lay_trow *r, double x, do
 	}
 }
 
+/* MODEL v2 part 1 (issue 12): a link over a cell to the heading named anchor; its
+ * target is filled in with the TOC's, once every heading is placed. */
+static void cell_link(lay_placer *p, size_t bi, const char *anchor, double x, double top,
+                      double w, double h, int row, int col)
+{
+	size_t head = p->d->n_blocks;
+	for (size_t i = 0; i < p->d->n_blocks && head == p->d->n_blocks; i++)
+		if (p->d->blocks[i].anchor && strcmp(p->d->blocks[i].anchor, anchor) == 0)
+			head = i;
+	if (head == p->d->n_blocks)
+		return;
+	dl_item *ln = lay_emit(p, DL_LINK, ROLE_TABLE_CELL, bi);
+	ln->x = x;
+	ln->y = top - h;
+	ln->w = w;
+	ln->h = h;
+	ln->row = row;   /* the link belongs to its cell (tagging, lay_check's row order) */
+	ln->col = col;
+	ln->target_page = 1;
+	ln->target_y = p->top;
+	lay_toc_fix(p, head, 0);
+}
+
 /* Draws lines [k0, k1) of every cell of row ri as one piece of the row. */
 static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, bool repeat)
 {
@@ -332,6 +356,8 @@ static void draw_row(lay_placer *p, size_t bi, size_t ri, size_t k0, size_t k1, 
 			                   lay_cell_align(t, ri, j),
 			                   lay_baseline(p->d->m, b->st.size, L, top - (double)(k - k0) * L),
 			                   role, (int)ri, (int)j);
+		if (r->links && r->links[j] && k0 == 0 && !repeat)
+			cell_link(p, bi, r->links[j], cx, top + LAY_CELL_PAD, t->colw[j], h, (int)ri, (int)j);
 		cx += t->colw[j];
 	}
 	if (repeat)   /* the header again, because the table goes on: pagination */
@@ -356,6 +382,22 @@ static void repeat_header(lay_placer *p, size_t bi)
 	for (size_t i = 0; i < t->n_rows; i++)
 		if (t->rows[i].kind == LR_HEADER)
 			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), true);
+}
+
+/* Issue 12 ("also seen"): row i fits here but the row after it does not, and that one
+ * is the table's last row or a sum row: it would stand alone after the break. Row i
+ * goes with it, when that leaves at least two rows above the break. */
+static bool keep_last_two(const lay_placer *p, const lay_table *t, size_t i, size_t on_page)
+{
+	size_t next = i + 1;
+	if (next >= t->n_rows || t->rows[next].kind == LR_HEADER || on_page < 2)
+		return false;
+	/* also a varav row with its row, and a group heading with the row under it */
+	bool alone = next == t->n_rows - 1 || t->rows[next].kind == LR_SUM ||
+	             t->rows[next].keep_prev || t->rows[i].keep_next;
+	double room = lay_room(p);
+	return alone && t->rows[i].height <= room + LAY_EPS &&
+	       t->rows[i].height + t->rows[next].height > room + LAY_EPS;
 }
 
 /* A body row: on this page, on the next (after the repeated header), or split by lines. */
@@ -384,14 +426,27 @@ static void place_row(lay_placer *p, size_t bi, size_t ri, bool *fresh)
 	}
 }
 
+/* Issue 12 ("also seen"): a table of at most this many body rows is kept whole. */
+#define LAY_SHORT_TABLE 5
+
+static size_t body_rows(const lay_table *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->n_rows; i++)
+		n += t->rows[i].kind != LR_HEADER;
+	return n;
+}
+
 double lay_table_start_height(const lay_placer *p, const lay_block *b)
 {
 	const lay_table *t = b->tab;
 	double h = header_height(t);
-	for (size_t i = 0; i < t->n_rows; i++)
+	/* the header with two body rows (never one alone above a break), or a short table whole */
+	size_t want = body_rows(t) <= LAY_SHORT_TABLE ? body_rows(t) : 2, got = 0;
+	for (size_t i = 0; i < t->n_rows && got < want; i++)
 		if (t->rows[i].kind != LR_HEADER) {
 			h += t->rows[i].height;
-			break;
+			got++;
 		}
 	double body = lay_body_height(p);
 	return (h < body ? h : body) + b->st.space_before;
@@ -418,12 +473,21 @@ void lay_place_table(lay_placer *p, size_t bi)
 	if (!p->empty)
 		p->y -= b->st.space_before;
 	bool fresh = p->empty;
+	size_t on_page = 0;   /* body rows on this page */
 	for (size_t i = 0; i < t->n_rows; i++) {
 		if (t->rows[i].kind == LR_HEADER) {
 			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), false);
 			fresh = true;   /* the first body row stays with the header */
 		} else {
+			if (keep_last_two(p, t, i, on_page)) {
+				lay_new_page(p);
+				repeat_header(p, bi);
+				fresh = true;
+				on_page = 0;
+			}
+			size_t pages = p->n_pages;
 			place_row(p, bi, i, &fresh);
+			on_page = p->n_pages != pages ? 1 : on_page + 1;
 		}
 	}
 	p->y -= b->st.space_after;

@@ -144,6 +144,12 @@ static bool parse_num(load_builder *b, const xmlNode *n, bool attr, const char *
 	return false;
 }
 
+/* MODEL v2 part 1 (issue 12) */
+bool load_num_token(load_builder *b, const xmlNode *n, const char *name, const char *tok, dec *out)
+{
+	return parse_num(b, n, true, name, tok, out);
+}
+
 bool load_num_attr(load_builder *b, const xmlNode *n, const char *name, dec *out)
 {
 	*out = 0;
@@ -459,6 +465,7 @@ static void finish(load_builder *b)
 	m->bidrag = load_vec_finish(&b->bidrag, b->a, &m->n_bidrag);
 	m->ids = load_vec_finish(&b->ids, b->a, &m->n_ids);
 	m->texts = load_vec_finish(&b->texts, b->a, &m->n_texts);
+	load_v2_finish(b);   /* MODEL v2 part 1 (issue 12) */
 }
 
 static void init_builder(load_builder *b, load_ctx *c)
@@ -474,6 +481,7 @@ static void init_builder(load_builder *b, load_ctx *c)
 	b->bidrag.size = sizeof(namndbidrag);
 	b->ids.size = sizeof(id_entry);
 	b->texts.size = sizeof(text_entry);
+	load_v2_init(b);   /* MODEL v2 part 1 (issue 12) */
 	sr_model *m = b->m;
 	m->arena = c->a;
 	m->file = c->main_file;

@@ -24,6 +24,9 @@ static void drift_row(load_builder *b, const xmlNode *n, const char *bidrag_ref)
 	belopp(b, n, &r.budget, &r.utfall, &r.prognos, &r.has_prognos);
 	r.from_bidrag = bidrag_ref != NULL;
 	r.loc = load_loc(b, n);
+	load_drift_v2(b, n, &r);   /* MODEL v2 part 1 (issue 12) */
+	if (r.varav)
+		r.namndref = load_attr(b, n, "namndref");   /* a bidrag's varav row is no nämnd row */
 	load_vec_push(&b->drift, &r);
 }
 
@@ -37,6 +40,7 @@ static void projekt_row(load_builder *b, const xmlNode *n, const char *bidrag_re
 	belopp(b, n, &p.budget, &p.utfall, &p.prognos, &p.has_prognos);
 	p.from_bidrag = bidrag_ref != NULL;
 	p.loc = load_loc(b, n);
+	load_projekt_v2(b, n, &p);   /* MODEL v2 part 1 (issue 12) */
 	load_vec_push(&b->projekt, &p);
 }
 
@@ -44,6 +48,7 @@ static void summa_of(load_builder *b, const xmlNode *n, summa_rad *s)
 {
 	belopp(b, n, &s->budget, &s->utfall, &s->prognos, &s->has_prognos);
 	s->loc = load_loc(b, n);
+	load_summa_v2(b, n, s);   /* MODEL v2 part 1 (issue 12) */
 }
 
 static void build_drift(load_builder *b, const xmlNode *n)
@@ -78,49 +83,11 @@ static void build_invest(load_builder *b, const xmlNode *n)
 
 /* ---- räkningar ---- */
 
-static void rakning_summa(load_builder *b, const xmlNode *n, rakning_item *it)
-{
-	size_t n_av;
-	const char **av = load_tokens(b, n, "av", &n_av);
-	if (!av) {
-		it->scope = SUM_SECTION;
-	} else if (n_av == 1 && strcmp(av[0], "alla") == 0) {
-		it->scope = SUM_ALLA;
-	} else {
-		it->scope = SUM_LIST;
-		it->av = av;
-		it->n_av = n_av;
-	}
-	it->roll = load_attr(b, n, "roll");
-}
-
-static void rakning_item_of(load_builder *b, const xmlNode *n, rakning_item *it, bool is_summa)
-{
-	it->kind = is_summa ? RI_SUMMA : RI_POST;
-	it->id = load_attr(b, n, "id");
-	it->namn = load_text_attr(b, n, "namn", "namn");
-	it->varden = load_num_list(b, n, "varden", &it->n_varden);
-	it->has_varden = it->varden != NULL;
-	it->loc = load_loc(b, n);
-	if (is_summa)
-		rakning_summa(b, n, it);
-}
-
 static void build_rakning(load_builder *b, const xmlNode *n, rakning *r)
 {
 	int t = model_rakning_parse(load_attr(b, n, "typ"));
 	r->typ = t < 0 ? RK_RESULTATRAKNING : (enum rakning_type)t;
-	r->loc = load_loc(b, n);
-	r->kolumner = arena_calloc(b->a, load_count(n, "kolumn") + 1, sizeof *r->kolumner);
-	size_t items = load_count(n, "post") + load_count(n, "summa");
-	r->items = arena_calloc(b->a, items + 1, sizeof *r->items);
-	for (xmlNode *k = n->children; k; k = k->next) {
-		if (load_is_el(k, "kolumn"))
-			r->kolumner[r->n_kolumner++] = (kolumn){load_attr(b, k, "id"),
-			    load_text_attr(b, k, "rubrik", "rubrik"), load_loc(b, k)};
-		else if (load_is_el(k, "post") || load_is_el(k, "summa"))
-			rakning_item_of(b, k, &r->items[r->n_items++], load_is_el(k, "summa"));
-	}
+	load_rakning_body(b, n, r, false);   /* MODEL v2 part 1 (issue 12): grupp, '-', varav, not */
 }
 
 static fin_term *terms(load_builder *b, const xmlNode *n, const char *name, size_t *count)
@@ -174,6 +141,8 @@ void load_ekonomi(load_builder *b, const xmlNode *n)
 			build_rakning(b, k, &e->rakningar[e->n_rakningar++]);
 		else if (load_is_el(k, "finansielltmal"))
 			build_finmal(b, k, &e->finmal[e->n_finmal++]);
+		else if (load_is_el(k, "noter"))
+			load_noter(b, k);   /* MODEL v2 part 1 (issue 12) */
 	}
 }
 
@@ -198,6 +167,8 @@ void load_personal(load_builder *b, const xmlNode *n)
 	for (xmlNode *k = n->children; k; k = k->next)
 		if (load_is_el(k, "rad"))
 			personal_row(b, k, NULL);
+		else if (load_is_el(k, "sjukfranvaro"))
+			load_sjukfranvaro(b, k);   /* MODEL v2 part 1 (issue 12) */
 }
 
 /* ---- namndbidrag: its rows join the whole report under its namndref ---- */

@@ -23,7 +23,8 @@ avsnitt *load_avsnitt(load_builder *b, const xmlNode *n, const char *namndref)
 	s->rubrik = load_text_attr(b, n, "rubrik", "rubrik");
 	s->namndref = namndref;
 	s->loc = load_loc(b, n);
-	size_t cap = load_count(n, "stycke") + load_count(n, "lista") + load_count(n, "avsnitt");
+	size_t cap = load_count(n, "stycke") + load_count(n, "lista") + load_count(n, "avsnitt")
+	             + load_count(n, "tabell") + load_count(n, "bild");   /* MODEL v2 part 1 (issue 12) */
 	s->blocks = arena_calloc(b->a, cap + 1, sizeof *s->blocks);
 	for (xmlNode *k = n->children; k; k = k->next) {
 		block *bl = &s->blocks[s->n_blocks];
@@ -37,6 +38,7 @@ avsnitt *load_avsnitt(load_builder *b, const xmlNode *n, const char *namndref)
 		} else if (load_is_el(k, "avsnitt")) {
 			bl->kind = BLOCK_AVSNITT;
 			bl->avsnitt = load_avsnitt(b, k, namndref);
+		} else if (load_v2_block(b, k, bl)) {   /* MODEL v2 part 1 (issue 12) */
 		} else {
 			continue;
 		}

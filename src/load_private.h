@@ -80,6 +80,9 @@ typedef struct load_builder {
 	sr_model *m;
 	arena *a;
 	load_vec goals, roots, avsnitt, drift, projekt, personal, bidrag, ids, texts;
+	/* MODEL v2 part 1 (issue 12) */
+	load_vec tabeller, bilder, sjuk;
+	size_t ord;              /* document order of räkningar and tabeller */
 } load_builder;
 
 src_loc load_loc(load_builder *b, const xmlNode *n);
@@ -109,4 +112,21 @@ mal *load_mal(load_builder *b, const xmlNode *n, const char *bidrag_ref);
 void load_ekonomi(load_builder *b, const xmlNode *n);
 void load_personal(load_builder *b, const xmlNode *n);
 void load_bidrag(load_builder *b, const xmlNode *n);
+
+/* ---- MODEL v2 part 1 (issue 12): load_table.c ---- */
+/* One number token of attribute (or element) name; a bad one is reported like every
+ * other number. True when valid. */
+bool load_num_token(load_builder *b, const xmlNode *n, const char *name, const char *tok, dec *out);
+void load_v2_init(load_builder *b);
+void load_v2_finish(load_builder *b);
+/* A tabell or bild child of an avsnitt or not into *bl; false for other elements. */
+bool load_v2_block(load_builder *b, const xmlNode *k, block *bl);
+/* The body of a rakning or tabell (kolumner, grupp, post, summa) and its attributes. */
+void load_rakning_body(load_builder *b, const xmlNode *n, rakning *r, bool tabell);
+void load_noter(load_builder *b, const xmlNode *n);
+void load_sjukfranvaro(load_builder *b, const xmlNode *n);
+/* The version 2 attributes of a driftredovisning rad, a projekt and a summa. */
+void load_drift_v2(load_builder *b, const xmlNode *n, drift_rad *r);
+void load_projekt_v2(load_builder *b, const xmlNode *n, projekt *p);
+void load_summa_v2(load_builder *b, const xmlNode *n, summa_rad *s);
 #endif

@@ -20,6 +20,7 @@ static const char *const perspective_tokens[PERSP_MAX] = {
 };
 static const char *const rakning_tokens[RK_MAX] = {
 	"resultatrakning", "balansrakning", "kassaflodesanalys",
+	"balanskravsutredning",   /* MODEL v2 part 1 (issue 12) */
 };
 
 static int parse_token(const char *const *tokens, int n, int first, const char *s)
@@ -158,4 +159,52 @@ void model_link_goals(sr_model *m)
 			continue;
 		add_kid(m->arena, p, g, p->n_nested + adopted_count(m, p));
 	}
+}
+
+/* ---- MODEL v2 part 1 (issue 12) ---- */
+
+int model_rakning_decimaler(const sr_model *m, const rakning *rk)
+{
+	if (rk->has_decimaler)
+		return rk->decimaler;
+	return m->has_ekonomi ? m->ekonomi.decimaler : 1;
+}
+
+const char *model_rakning_enhet(const sr_model *m, const rakning *rk)
+{
+	if (rk->enhet || rk->tabell)
+		return rk->enhet;
+	return m->ekonomi.enhet ? m->ekonomi.enhet : "mnkr";
+}
+
+int model_cell_decimaler(const sr_model *m, const rakning *rk, const rakning_item *it, size_t c)
+{
+	if (it && it->has_decimaler)
+		return it->decimaler;
+	if (c < rk->n_kolumner && rk->kolumner[c].has_decimaler)
+		return rk->kolumner[c].decimaler;
+	return model_rakning_decimaler(m, rk);
+}
+
+bool model_kolumn_summed(const rakning *rk, size_t c)
+{
+	return c < rk->n_kolumner && !rk->kolumner[c].text && !rk->kolumner[c].enhet;
+}
+
+const not_ *model_find_not(const sr_model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->ekonomi.n_noter; i++)
+		if (m->ekonomi.noter[i].id && strcmp(m->ekonomi.noter[i].id, id) == 0)
+			return &m->ekonomi.noter[i];
+	return NULL;
+}
+
+const char *model_rakning_title(const rakning *rk)
+{
+	static const char *const titles[RK_MAX] = {
+		"Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Balanskravsutredning",
+	};
+	if (rk->rubrik && *rk->rubrik)
+		return rk->rubrik;
+	return rk->tabell ? "" : titles[rk->typ];
 }

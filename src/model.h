@@ -42,9 +42,23 @@ typedef struct rich_text {   /* a stycke, a punkt, a beskrivning ... */
 	src_loc loc;
 } rich_text;
 
-enum block_kind { BLOCK_STYCKE, BLOCK_LISTA, BLOCK_AVSNITT };
+enum block_kind { BLOCK_STYCKE, BLOCK_LISTA, BLOCK_AVSNITT,
+	/* MODEL v2 part 1 (issue 12) */
+	BLOCK_TABELL, BLOCK_BILD };
 
 struct avsnitt;
+struct rakning;
+/* MODEL v2 part 1 (issue 12): a picture in the text or in a note. */
+typedef struct bild {
+	const char *href;              /* as written, relative to the file it stands in */
+	const char *base;              /* that file's name (as loaded), for resolving href */
+	const char *rubrik, *alt;      /* optional */
+	bool dekorativ;                /* dekorativ="ja" */
+	bool has_bredd;
+	dec bredd;                     /* per cent of the text width, default 100 */
+	src_loc loc;
+} bild;
+
 typedef struct block {
 	enum block_kind kind;
 	src_loc loc;
@@ -52,6 +66,9 @@ typedef struct block {
 	rich_text *punkter;            /* BLOCK_LISTA */
 	size_t n_punkter;
 	struct avsnitt *avsnitt;       /* BLOCK_AVSNITT */
+	/* MODEL v2 part 1 (issue 12) */
+	struct rakning *tabell;        /* BLOCK_TABELL: a tabell, body as a rakning */
+	bild *bild;                    /* BLOCK_BILD */
 } block;
 
 typedef struct avsnitt {
@@ -153,12 +170,19 @@ typedef struct drift_rad {
 	bool has_prognos;
 	bool from_bidrag;
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	bool varav;
+	dec avvikelse, intakter, kostnader, periodbudget;
+	bool has_avvikelse, has_intakter, has_kostnader, has_periodbudget;
 } drift_rad;
 
 typedef struct summa_rad {     /* a given <summa> of driftredovisning / investeringar */
 	dec budget, utfall, prognos;
 	bool has_prognos;
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	dec avvikelse, intakter, kostnader, periodbudget;
+	bool has_avvikelse, has_intakter, has_kostnader, has_periodbudget;
 } summa_rad;
 
 typedef struct projekt {
@@ -167,15 +191,26 @@ typedef struct projekt {
 	bool has_prognos;
 	bool from_bidrag;
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	dec avvikelse;
+	bool has_avvikelse;
+	bool varav;                    /* written, refused (DRIFT-RAD) */
 } projekt;
 
 typedef struct kolumn {
 	const char *id, *rubrik;
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	bool text;                     /* typ="text" */
+	const char *enhet;             /* own unit (tabell): not summed */
+	int decimaler; bool has_decimaler;
 } kolumn;
 
-enum rakning_type { RK_RESULTATRAKNING, RK_BALANSRAKNING, RK_KASSAFLODESANALYS, RK_MAX };
-enum rakning_item_kind { RI_POST, RI_SUMMA };
+enum rakning_type { RK_RESULTATRAKNING, RK_BALANSRAKNING, RK_KASSAFLODESANALYS,
+	RK_BALANSKRAVSUTREDNING,       /* MODEL v2 part 1 (issue 12) */
+	RK_MAX };
+enum rakning_item_kind { RI_POST, RI_SUMMA,
+	RI_GRUPP };                    /* MODEL v2 part 1 (issue 12): a heading row */
 enum summa_scope { SUM_SECTION, SUM_ALLA, SUM_LIST };
 
 typedef struct rakning_item {
@@ -187,6 +222,17 @@ typedef struct rakning_item {
 	const char **av; size_t n_av;        /* SUM_LIST: the listed ids */
 	const char *roll;                    /* "tillgangar", "ek-och-skulder" or NULL */
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	bool *tom;                           /* per varden token: '-' (an empty cell) */
+	bool varav;                          /* varav="ja" */
+	const char *ref, *kolumnref;         /* roll="arets-resultat" */
+	const char **noter; size_t n_noter;  /* not="ID ..." */
+	const char *enhet;                   /* a post's own unit: never summed */
+	int decimaler; bool has_decimaler;
+	bool has_v;                          /* cells given as <v> children */
+	rich_text *celler;                   /* has_v: one per kolumn (tal cells: their text) */
+	size_t n_celler;
+	bool v_bad;                          /* a <v> of a tal column is neither a number nor '-' */
 } rakning_item;
 
 typedef struct rakning {
@@ -194,6 +240,11 @@ typedef struct rakning {
 	kolumn *kolumner; size_t n_kolumner;
 	rakning_item *items; size_t n_items;
 	src_loc loc;
+	/* MODEL v2 part 1 (issue 12) */
+	bool tabell;                         /* a tabell in the text (typ unused) */
+	const char *id, *rubrik, *enhet, *kalla;   /* enhet NULL: that of ekonomi (rakning) / none (tabell) */
+	int decimaler; bool has_decimaler;
+	size_t ord;                          /* document order among räkningar and tabeller */
 } rakning;
 
 typedef struct fin_term {
@@ -212,6 +263,23 @@ typedef struct finansielltmal {
 	src_loc loc;
 } finansielltmal;
 
+/* MODEL v2 part 1 (issue 12): a note to the accounts; blocks as in an avsnitt. */
+typedef struct not_ {
+	const char *id, *rubrik;
+	int nr;                  /* 1, 2, ... in document order */
+	block *blocks; size_t n_blocks;
+	src_loc loc;
+} not_;
+
+/* MODEL v2 part 1 (issue 12): one sjukfranvaro element. */
+enum { SJ_TOTAL, SJ_LANGTID, SJ_KVINNOR, SJ_MAN, SJ_TILL29, SJ_30_49, SJ_FRAN50, SJ_MAX };
+typedef struct sjukfranvaro {
+	bool koncern;            /* niva="koncern", else kommun */
+	int ar;
+	dec v[SJ_MAX]; bool has[SJ_MAX];
+	src_loc loc;
+} sjukfranvaro;
+
 typedef struct ekonomi {
 	const char *enhet;       /* default "mnkr" */
 	int decimaler;           /* default 1 */
@@ -223,6 +291,8 @@ typedef struct ekonomi {
 	rakning *rakningar; size_t n_rakningar;
 	finansielltmal *finmal; size_t n_finmal;
 	src_loc loc, loc_drift, loc_investeringar;
+	/* MODEL v2 part 1 (issue 12) */
+	not_ *noter; size_t n_noter; bool has_noter;
 } ekonomi;
 
 typedef struct personal_rad {
@@ -279,6 +349,10 @@ typedef struct sr_model {
 	namndbidrag *bidrag; size_t n_bidrag;
 	id_entry *ids; size_t n_ids;
 	text_entry *texts; size_t n_texts;
+	/* MODEL v2 part 1 (issue 12) */
+	rakning **tabeller; size_t n_tabeller;     /* every tabell (avsnitt and noter), document order */
+	bild **bilder; size_t n_bilder;            /* every bild, document order */
+	sjukfranvaro *sjuk; size_t n_sjuk;
 } sr_model;
 
 /* Frees the whole model (it lives in its own arena). NULL is fine. */
@@ -310,4 +384,20 @@ const char *model_perspective_token(enum perspective p);
 int model_perspective_parse(const char *s);
 const char *model_rakning_token(enum rakning_type t);
 int model_rakning_parse(const char *s);
+
+/* MODEL v2 part 1 (issue 12) */
+/* The decimaler of a räkning or tabell (its own, else ekonomi's; 1 without ekonomi). */
+int model_rakning_decimaler(const sr_model *m, const rakning *rk);
+/* Its unit: its own, else ekonomi's for a räkning; NULL for a tabell without one. */
+const char *model_rakning_enhet(const sr_model *m, const rakning *rk);
+/* The decimaler a number of item it in kolumn c shows: post's, else kolumn's, else table's. */
+int model_cell_decimaler(const sr_model *m, const rakning *rk, const rakning_item *it, size_t c);
+/* True when kolumn c of rk is summed (a tal column without its own enhet). */
+bool model_kolumn_summed(const rakning *rk, size_t c);
+/* The note with this id, or NULL. */
+const not_ *model_find_not(const sr_model *m, const char *id);
+/* The file a bild names: href relative to the file it is written in. Arena-owned. */
+const char *model_bild_path(const sr_model *m, const bild *b);
+/* The title of a räkning: its rubrik, else the default of its typ. */
+const char *model_rakning_title(const rakning *rk);
 #endif

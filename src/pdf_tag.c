@@ -344,7 +344,11 @@ int pdf_tags_item(pdf_tags *t, const lay_result *r, const dl_item *it)
 		switch (it->role) {
 		case ROLE_TABLE_HEADER:
 		case ROLE_ROW_HEADER:
-		case ROLE_TABLE_CELL: n = cell_node(t, r, b, it); break;
+		case ROLE_TABLE_CELL:
+			n = cell_node(t, r, b, it);
+			if (n >= 0 && it->kind == DL_LINK)   /* a note link: TD > Link > OBJR */
+				n = node_new(t, "Link", n);
+			break;
 		case ROLE_LIST_LABEL: n = t->blk2[b]; break;
 		case ROLE_TOC_ITEM: n = t->blk[b] >= 0 ? toc_link(t, b, it) : -1; break;
 		default: n = t->blk[b]; break;

@@ -31,17 +31,17 @@ const char *report_activity_name(enum activity_status st)
 static const char *const order_delar[] = {
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
 	"driftredovisning", "diagram-drift", "investeringar", "resultatrakning", "balansrakning",
-	"kassaflodesanalys", "finansiella-mal", "personal",
+	"kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
 };
 static const char *const order_uppf[] = {   /* economy, forecast and personnel first */
 	"titelsida", "innehall", "text", "driftredovisning", "diagram-drift", "investeringar",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal", "personal",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
 	"malsammanfattning", "diagram-malstatus", "maluppfoljning",
 };
 static const char *const order_ar[] = {   /* the order of the Swedish annual report */
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
-	"diagram-drift", "investeringar", "finansiella-mal", "personal",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter",
+	"driftredovisning", "diagram-drift", "investeringar", "finansiella-mal", "personal",
 };
 static const char *const order_vb[] = {
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
@@ -380,6 +380,9 @@ static const struct {
 	{ "kassaflodesanalys", sec_cashflow },
 	{ "finansiella-mal", report_sec_fin_goals },
 	{ "personal", report_sec_personal },
+	/* MODEL v2 part 1 (issue 12) */
+	{ "balanskravsutredning", report_sec_balanskrav },
+	{ "noter", report_sec_notes },
 };
 
 static void run_section(report_ctx *c, const char *id)
@@ -400,10 +403,28 @@ static void run_section(report_ctx *c, const char *id)
 	/* unknown ids are skipped */
 }
 
-void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s)
+void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
+                  const struct img_list *images)
 {
-	report_ctx c = { .d = d, .m = m, .r = r, .s = s, .a = m->arena };
-	for (size_t i = 0; i < s->n_sections; i++)
+	report_ctx c = { .d = d, .m = m, .r = r, .s = s, .images = images, .a = m->arena };
+	/* MODEL v2 part 1 (issue 12): a layout of its own that names neither
+	 * balanskravsutredning nor noter still gets them, after its last räkning. */
+	bool bk = false, notes = false;
+	size_t last_account = s->n_sections;
+	for (size_t i = 0; i < s->n_sections; i++) {
+		const char *id = s->sections[i] ? s->sections[i] : "";
+		bk |= strcmp(id, "balanskravsutredning") == 0;
+		notes |= strcmp(id, "noter") == 0;
+		if (!strcmp(id, "resultatrakning") || !strcmp(id, "balansrakning") ||
+		    !strcmp(id, "kassaflodesanalys"))
+			last_account = i;
+	}
+	for (size_t i = 0; i < s->n_sections; i++) {
 		if (s->sections[i])
 			run_section(&c, s->sections[i]);
+		if (i == last_account && !bk)
+			run_section(&c, "balanskravsutredning");
+		if (i == last_account && !notes)
+			run_section(&c, "noter");
+	}
 }

@@ -81,7 +81,10 @@ const char *report_running_text(const sr_model *m, const char *tmpl);
 void report_decorate(lay_result *r, const sr_model *m, const report_style *s);
 
 /* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
-void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s);
+struct img_list;
+/* images: the pictures validation decoded (their sizes); NULL when there are none. */
+void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
+                  const struct img_list *images);
 
 /* Strings for the PDF Info (title, author = kommun, subject = "Dnr …", keywords).
  * Arena-owned by m->arena. */

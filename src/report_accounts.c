@@ -4,74 +4,22 @@
 #include "report_private.h"
 #include <string.h>
 
-static const char *const rakning_titles[RK_MAX] = {
-	"Resultaträkning", "Balansräkning", "Kassaflödesanalys",
-};
-
-static const calc_summa *summa_of(const report_ctx *c, const rakning_item *it)
-{
-	for (size_t i = 0; i < c->r->n_summor; i++)
-		if (c->r->summor[i].item == it)
-			return &c->r->summor[i];
-	return NULL;
-}
-
-static void rakning_row(report_ctx *c, const rakning *rk, const rakning_item *it)
-{
-	size_t n = rk->n_kolumner + 1;
-	lay_cell *cells = arena_calloc(c->a, n, sizeof *cells);
-	bool sum = it->kind == RI_SUMMA;
-	enum lay_font f = sum ? LF_BOLD : LF_REGULAR;
-	const calc_summa *cs = sum ? summa_of(c, it) : NULL;
-	int d = c->m->ekonomi.decimaler;
-	cells[0] = report_cell(c, it->namn, f, LA_LEFT);
-	for (size_t j = 0; j < rk->n_kolumner; j++) {
-		const char *v = FMT_NDASH;
-		if (cs && cs->printed)
-			v = report_num(c, cs->printed[j], d);
-		else if (!sum && j < it->n_varden)
-			v = report_num(c, it->varden[j], d);
-		cells[1 + j] = report_cell(c, v, f, LA_RIGHT);
-	}
-	report_row(c, sum ? LR_SUM : LR_BODY, cells);
-}
-
-static void rakning_table(report_ctx *c, const rakning *rk)
-{
-	size_t n = rk->n_kolumner + 1;
-	lay_column *cols = arena_calloc(c->a, n, sizeof *cols);
-	const char **titles = arena_calloc(c->a, n, sizeof *titles);
-	titles[0] = "Post";
-	cols[0] = (lay_column){ LA_LEFT, 0.4 };
-	for (size_t j = 0; j < rk->n_kolumner; j++) {
-		titles[1 + j] = rk->kolumner[j].rubrik ? rk->kolumner[j].rubrik : rk->kolumner[j].id;
-		cols[1 + j] = (lay_column){ LA_RIGHT, 0 };
-	}
-	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
-	report_header_row(c, titles, cols, n);
-	for (size_t k = 0; k < rk->n_items; k++)
-		rakning_row(c, rk, &rk->items[k]);
-	lay_table_end(c->d);
-}
-
 void report_sec_rakning(report_ctx *c, enum rakning_type t)
 {
+	/* MODEL v2 part 1 (issue 12): every räkning has its own title (its rubrik, else the
+	 * default of its typ) in the contents and the bookmarks, and is drawn with the
+	 * version 2 rows (report_table.c). */
 	const ekonomi *e = &c->m->ekonomi;
-	bool headed = false;
 	if (!c->m->has_ekonomi)
 		return;
 	for (size_t i = 0; i < e->n_rakningar; i++) {
 		const rakning *rk = &e->rakningar[i];
 		if (rk->typ != t || rk->n_items == 0)
 			continue;
-		if (!headed) {
-			report_heading(c, 1, rakning_titles[t]);
-			report_text(c, RS_CAPTION, arena_printf(c->a, "Belopp i %s",
-			            e->enhet && *e->enhet ? e->enhet : "mnkr"));
-			headed = true;
-		}
-		rakning_table(c, rk);
+		report_heading(c, 1, model_rakning_title(rk));
+		const char *u = model_rakning_enhet(c->m, rk);
+		report_text(c, RS_CAPTION, arena_printf(c->a, "Belopp i %s", u && *u ? u : "mnkr"));
+		report_account_table(c, rk, false);
 	}
 }
 
@@ -158,6 +106,11 @@ void report_sec_personal(report_ctx *c)
 	dec sum_tv = 0, sum_aa = 0;
 	for (size_t i = 0; i < m->n_personal; i++)
 		shown += report_in_scope(c, m->personal[i].namndref);
+	if (m->has_personal && shown == 0 && m->n_sjuk > 0 && !m->namndref) {
+		report_heading(c, 1, "Personal");   /* MODEL v2 part 1 (issue 12) */
+		report_sick_leave(c);
+		return;
+	}
 	if (!m->has_personal || shown == 0)
 		return;
 	report_heading(c, 1, "Personal");
@@ -176,4 +129,6 @@ void report_sec_personal(report_ctx *c)
 		personal_sum(c, sum_tv, sum_aa);
 	lay_table_end(c->d);
 	report_text(c, RS_CAPTION, "Sjukfrånvaro i procent av ordinarie arbetstid.");
+	if (!m->namndref)
+		report_sick_leave(c);   /* MODEL v2 part 1 (issue 12) */
 }

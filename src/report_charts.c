@@ -243,7 +243,21 @@ static void drift_bar(report_ctx *c, double y, double zero, double half, dec max
 }
 
 /* One figure of the rows [from, to), on the common scale, with its own zero line. */
-static void drift_part(report_ctx *c, size_t from, size_t to, size_t part, size_t parts, dec max)
+/* The drift rows the charts draw, as indices: a varav row is part of the row above it and
+ * would count twice (MODEL v2, issue 12). */
+static size_t *drift_shown(report_ctx *c, size_t *n)
+{
+	const calc_result *r = c->r;
+	size_t *shown = arena_calloc(c->a, r->n_drift ? r->n_drift : 1, sizeof *shown);
+	*n = 0;
+	for (size_t i = 0; i < r->n_drift; i++)
+		if (!r->drift[i].varav)
+			shown[(*n)++] = i;
+	return shown;
+}
+
+static void drift_part(report_ctx *c, const size_t *shown, size_t from, size_t to, size_t part,
+                       size_t parts, dec max)
 {
 	const calc_result *r = c->r;
 	double w = content_width(c), h = (double)(to - from) * ROW_H + 8;
@@ -252,12 +266,12 @@ static void drift_part(report_ctx *c, size_t from, size_t to, size_t part, size_
 	alt_add(&b, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s)%s.",
 	        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr", part_label(c, part, parts));
 	for (size_t i = from; i < to; i++)
-		alt_add(&b, " %s: %s.", drift_name(c, r->drift[i].drift),
-		        report_num(c, r->drift[i].avvikelse, c->m->ekonomi.decimaler));
+		alt_add(&b, " %s: %s.", drift_name(c, r->drift[shown[i]].drift),
+		        report_num(c, r->drift[shown[i]].avvikelse, c->m->ekonomi.decimaler));
 	lay_figure_begin(c->d, w, h, alt_done(c, &b));
 	lay_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
 	for (size_t i = from; i < to; i++)
-		drift_bar(c, 4 + (double)(i - from) * ROW_H, zero, half, max, &r->drift[i]);
+		drift_bar(c, 4 + (double)(i - from) * ROW_H, zero, half, max, &r->drift[shown[i]]);
 	lay_figure_end(c->d);
 }
 
@@ -267,10 +281,11 @@ static void chart_drift(report_ctx *c)
 	if (!r->has_drift || r->n_drift == 0)
 		return;
 	dec max = max_deviation(r);
-	size_t per = rows_per_part(c, 8), parts = (r->n_drift + per - 1) / per;
+	size_t n, *shown = drift_shown(c, &n);
+	size_t per = rows_per_part(c, 8), parts = (n + per - 1) / per;
 	for (size_t part = 0; part < parts; part++)
-		drift_part(c, part * per, part * per + per < r->n_drift ? part * per + per : r->n_drift,
-		           part, parts, max);
+		drift_part(c, shown, part * per, part * per + per < n ? part * per + per : n, part,
+		           parts, max);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: avvikelse mot budget i %s; överskott till höger, underskott till vänster. "
 	                                        "Samma belopp står i kolumnen Avvikelse i driftredovisningens tabell.",
 	                                        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr"));
@@ -309,8 +324,8 @@ static void budget_bar(report_ctx *c, double y, double zero, double scale, dec v
 }
 
 /* One figure of the rows [from, to) on the common scale, with its axis and legend. */
-static void budget_part(report_ctx *c, size_t from, size_t to, size_t part, size_t parts,
-                        double zero, double scale)
+static void budget_part(report_ctx *c, const size_t *shown, size_t from, size_t to, size_t part,
+                        size_t parts, double zero, double scale)
 {
 	const calc_result *r = c->r;
 	bool prognos = r->drift_sum.has_prognos;
@@ -319,21 +334,24 @@ static void budget_part(report_ctx *c, size_t from, size_t to, size_t part, size
 	alt_buf b = {0};
 	alt_add(&b, "Diagram över budget och %s per rad i driftredovisningen (%s)%s.", second, unit,
 	        part_label(c, part, parts));
-	for (size_t i = from; i < to; i++)
-		alt_add(&b, " %s: budget %s, %s %s.", drift_name(c, r->drift[i].drift),
-		        report_num(c, r->drift[i].budget, c->m->ekonomi.decimaler), second,
-		        report_num(c, compared_value(&r->drift[i]), c->m->ekonomi.decimaler));
+	for (size_t k = from; k < to; k++) {
+		const calc_budget_row *row = &r->drift[shown[k]];
+		alt_add(&b, " %s: budget %s, %s %s.", drift_name(c, row->drift),
+		        report_num(c, row->budget, c->m->ekonomi.decimaler), second,
+		        report_num(c, compared_value(row), c->m->ekonomi.decimaler));
+	}
 	/* budget 3.4:1 on white (WCAG 1.4.11), and clearly lighter than the second bar */
 	lay_rgb budget_col = { 0x6b, 0x8f, 0xb8 }, second_col = { 0x1f, 0x3a, 0x5f };
 	double rows_h = (double)(to - from) * ROW_H;
 	lay_figure_begin(c->d, content_width(c), rows_h + LEGEND_H, alt_done(c, &b));
 	lay_fig_line(c->d, zero, 0, zero, rows_h, 0.75, c->s->text[RS_CAPTION].color);
-	for (size_t i = from; i < to; i++) {
-		double y = 3 + (double)(i - from) * ROW_H;
-		lay_fig_label(c->d, 0, y + 13, drift_name(c, r->drift[i].drift), LF_REGULAR, 8.5,
+	for (size_t k = from; k < to; k++) {
+		const calc_budget_row *row = &r->drift[shown[k]];
+		double y = 3 + (double)(k - from) * ROW_H;
+		lay_fig_label(c->d, 0, y + 13, drift_name(c, row->drift), LF_REGULAR, 8.5,
 		              c->s->text[RS_BODY].color, LA_LEFT, LABEL_W - 6);
-		budget_bar(c, y, zero, scale, r->drift[i].budget, budget_col);
-		budget_bar(c, y + 10, zero, scale, compared_value(&r->drift[i]), second_col);
+		budget_bar(c, y, zero, scale, row->budget, budget_col);
+		budget_bar(c, y + 10, zero, scale, compared_value(row), second_col);
 	}
 	double ly = rows_h + 6;
 	lay_rgb ink = c->s->text[RS_CAPTION].color;
@@ -354,10 +372,11 @@ static void chart_budget(report_ctx *c)
 	double lo, hi, area = content_width(c) - LABEL_W - 90;
 	budget_range(r, &lo, &hi);
 	double scale = area / (hi - lo), zero = LABEL_W + 45 - lo * scale;
-	size_t per = rows_per_part(c, LEGEND_H), parts = (r->n_drift + per - 1) / per;
+	size_t n, *shown = drift_shown(c, &n);
+	size_t per = rows_per_part(c, LEGEND_H), parts = (n + per - 1) / per;
 	for (size_t part = 0; part < parts; part++)
-		budget_part(c, part * per, part * per + per < r->n_drift ? part * per + per : r->n_drift,
-		            part, parts, zero, scale);
+		budget_part(c, shown, part * per, part * per + per < n ? part * per + per : n, part,
+		            parts, zero, scale);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: budget (övre stapeln) och %s (nedre stapeln) i %s per rad. "
 	                                        "Samma belopp står i driftredovisningens tabell.", second, unit));
 }

@@ -13,6 +13,7 @@ typedef struct report_ctx {
 	const sr_model *m;
 	const calc_result *r;
 	const report_style *s;
+	const struct img_list *images;   /* decoded pictures, for their sizes (may be NULL) */
 	arena *a;
 	bool legend_done;        /* the status legend is shown once, before the first goals */
 } report_ctx;
@@ -71,4 +72,15 @@ void report_sec_chart(report_ctx *c, const char *id);
 void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs);
 /* The status legend (marker, colour, name); shown once per document. */
 void report_legend(report_ctx *c);
+
+/* ---- MODEL v2 part 1 (issue 12): report_table.c, report_notes.c ---- */
+/* A tabell or bild block of an avsnitt or a note. */
+void report_v2_block(report_ctx *c, const block *b);
+/* A räkning or tabell as a table (title, unit, grupp/varav/Not column, source line). */
+void report_account_table(report_ctx *c, const rakning *rk, bool in_text);
+/* The notes after the accounts, headed "Not N Rubrik". */
+void report_sec_notes(report_ctx *c);
+void report_sec_balanskrav(report_ctx *c);
+/* The sjukfrånvaro table of personal, version 2. */
+void report_sick_leave(report_ctx *c);
 #endif

@@ -29,6 +29,10 @@ static void put_block(report_ctx *c, const block *b, int level)
 		if (b->avsnitt)
 			report_sec_avsnitt(c, b->avsnitt, level + 1);
 		break;
+	case BLOCK_TABELL:   /* MODEL v2 part 1 (issue 12) */
+	case BLOCK_BILD:
+		report_v2_block(c, b);
+		break;
 	}
 }
 

@@ -258,6 +258,9 @@ static void check_all(const sr_model *m, diag_sink *d, struct img_list *images)
 	valid_logo_keep(m, d, images);
 	valid_goals(m, d);
 	valid_rows(m, d);
+	/* MODEL v2 part 1 (issue 12) */
+	valid_tables(m, d);
+	valid_bilder(m, d, images);
 }
 
 void valid_check(const sr_model *m, diag_sink *d)

@@ -92,3 +92,19 @@ void valid_logo_keep(const sr_model *m, diag_sink *d, img_list *keep)
 		img_free(im);
 	}
 }
+
+/* ---- MODEL v2 part 1 (issue 12): the logo's path rules, shared with bild ---- */
+
+bool valid_href_is_absolute(const char *href)
+{
+	return !*href || is_absolute_or_scheme(href);
+}
+
+/* realpath of file's folder (caller frees), NULL when it cannot be resolved. */
+char *valid_document_folder(const char *file)
+{
+	char *copy = xstrdup(file ? file : ".");
+	char *real = realpath(dirname(copy), NULL);
+	free(copy);
+	return real;
+}

@@ -34,6 +34,17 @@ bool valid_ref(const sr_model *m, diag_sink *d, const char *ref, const char *wan
 /* valid.c: "rad 12", or "rad 12 i FILE" when other is in another file than here;
  * for messages that point at an earlier element. Returns buf. */
 const char *valid_where(const sr_model *m, src_loc other, src_loc here, char *buf, size_t n);
+/* ---- MODEL v2 part 1 (issue 12) ---- */
+/* valid_table.c: tabeller, räkningar v2, driftredovisning v2, sjukfrånvaro. */
+void valid_tables(const sr_model *m, diag_sink *d);
+/* valid_bild.c: every bild (path, existence, format, alt); decoded pictures go to keep
+ * (may be NULL) under model_bild_path's name. */
+void valid_bilder(const sr_model *m, diag_sink *d, struct img_list *keep);
+/* valid_logo.c: the path rules shared with bild. valid_href_is_absolute: empty, absolute
+ * or an address; valid_document_folder: realpath of file's folder (caller frees). */
+bool valid_href_is_absolute(const char *href);
+char *valid_document_folder(const char *file);
+
 /* valid.c: true when s is a real ISO date YYYY-MM-DD; fills y, mo, da when non-NULL. */
 bool valid_parse_date(const char *s, int *y, int *mo, int *da);
 /* valid.c: days in month mo (1..12) of year y. */

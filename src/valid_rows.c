@@ -13,6 +13,8 @@ static const char *row_origin(bool from_bidrag)
 
 static void check_drift_row(const sr_model *m, diag_sink *d, const drift_rad *r)
 {
+	if (r->varav)
+		return;   /* MODEL v2 part 1 (issue 12): valid_table.c checks varav rows */
 	if (r->namndref && r->rubrik)
 		diag_add(d, D_DRIFT_ROW, VLOC(m, r->loc),
 		         "raden i driftredovisningen har både namndref '%s' och rubrik '%s'; ange det ena",

@@ -270,14 +270,14 @@ static void check_given_sums(void **state)
 	b_drift(m, "BUN", "612.0", "420.7", "618.4");
 	ekonomi *e = &m->ekonomi;
 	e->has_drift_summa = true;
-	e->drift_summa = (summa_rad){D("754.4"), D("510.9"), D("759.2"), true, {0}};
+	e->drift_summa = (summa_rad){.budget = D("754.4"), .utfall = D("510.9"), .prognos = D("759.2"), .has_prognos = true};
 	calc_check_economy(m, &d);            /* budget 0.1 off = 2 x 0.05: allowed */
 	assert_int_equal(d.n, 0);
 	e->drift_summa.utfall = D("511.1");
 	e->drift_summa.prognos = D("759.5");
 	b_projekt(m, "P1", "KS", "45", "22.5", "47");
 	e->has_invest_summa = true;
-	e->invest_summa = (summa_rad){D("45.1"), D("22.5"), 0, false, {0}};
+	e->invest_summa = (summa_rad){.budget = D("45.1"), .utfall = D("22.5")};
 	calc_check_economy(m, &d);
 	assert_int_equal(count_code(&d, D_DRIFT_SUM), 2);
 	assert_non_null(strstr(d.items[0].message, "utfall"));

@@ -74,7 +74,7 @@ static void sample_economy(sr_model *m)
 	b_drift(m, "SN", "498.5", "341.2", "509.0");
 	b_drift(m, "TN", "88.7", "55.1", "86.2");
 	m->ekonomi.has_drift_summa = true;
-	m->ekonomi.drift_summa = (summa_rad){D("1341.5"), D("907.2"), D("1354.5"), true, {0}};
+	m->ekonomi.drift_summa = (summa_rad){.budget = D("1341.5"), .utfall = D("907.2"), .prognos = D("1354.5"), .has_prognos = true};
 	b_projekt(m, "P1", "TN", "45.0", "41.2", "46.5");
 	b_projekt(m, "P2", "TN", "12.0", "3.1", "9.0");
 	b_projekt(m, "P3", "SN", "4.5", "1.0", "4.5");

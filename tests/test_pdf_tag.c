@@ -99,7 +99,7 @@ static lay_result *every_kind(void)
 	lay_text(d, "Figur: staplar", &st, ROLE_CAPTION);
 	lay_text(d, "Belopp i tkr", &st, ROLE_CAPTION);   /* follows no figure: a P */
 	lay_image(d, "logo.png", 10, 10, LA_LEFT);
-	lay_picture(d, "bild.png", 10, 10, LA_LEFT, "En bro");
+	lay_picture(d, "bild.png", 10, 10, "En bro", false);
 	lay_result *r = lay_run(d, NULL);
 	lay_free(d);
 	return r;

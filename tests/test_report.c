@@ -272,7 +272,7 @@ static void build_from(built *b, sr_model *m)
 	report_style_default(&s, b->m->typ);
 	report_page_setup(b->m, &s, &b->setup);
 	lay_doc *d = lay_new(&b->setup, &metrics);
-	report_build(d, b->m, b->r, &s);
+	report_build(d, b->m, b->r, &s, NULL);
 	const char *why = NULL;
 	b->pages = lay_run(d, &why);
 	lay_free(d);

@@ -590,6 +590,118 @@ static void put_kassaflode(struct gen *g, long long scale)
 	fputs("    </rakning>\n", g->out);
 }
 
+/* ---- MODEL v2 part 1 (issue 12): tables in the text, notes, balanskrav, sjukfrånvaro */
+
+/* A table of n rows in groups of four, with a varav row, empty cells and a sum per group. */
+static void put_tabell(struct gen *g, int k, int n)
+{
+	FILE *f = g->out;
+	long long sum[3] = {0};
+	int empty[3] = {1, 1, 1};
+	fprintf(f, "    <tabell id=\"T%d\" rubrik=\"Nyckeltal %d\" enhet=\"mnkr\" kalla=\"Källa: "
+	        "ekonomisystemet\">\n", k, k);
+	fputs("      <kolumn id=\"", f);
+	fprintf(f, "t%da\" rubrik=\"2022\"/><kolumn id=\"t%db\" rubrik=\"2023\"/>"
+	        "<kolumn id=\"t%dc\" rubrik=\"2024\"/>\n", k, k, k);
+	for (int i = 0; i < n; i++) {
+		if (i % 4 == 0)
+			fprintf(f, "      <grupp namn=\"Område %d\"/>\n", i / 4 + 1);
+		fprintf(f, "      <post namn=\"%s %d\" varden=\"", PICK(g, words), i + 1);
+		for (int c = 0; c < 3; c++) {
+			int blank = (i + c) % 7 == 3;
+			long long v = rnd_range(g, -500, 5000);
+			if (c)
+				fputc(' ', f);
+			if (blank) {
+				fputc('-', f);
+			} else {
+				put_tenths(f, v);
+				sum[c] += v, empty[c] = 0;
+			}
+		}
+		fputs("\"/>\n", f);
+		if (i % 4 == 1)
+			fprintf(f, "      <post namn=\"varav %s\" varav=\"ja\" varden=\"1.0 - 2.0\"/>\n",
+			        PICK(g, words));
+		if (i % 4 == 3 || i == n - 1) {
+			fputs("      <summa namn=\"Summa\" varden=\"", f);
+			for (int c = 0; c < 3; c++) {
+				if (c)
+					fputc(' ', f);
+				if (empty[c])
+					fputc('-', f);
+				else
+					put_tenths(f, sum[c]);
+				sum[c] = 0, empty[c] = 1;
+			}
+			fputs("\"/>\n", f);
+		}
+	}
+	fputs("    </tabell>\n", f);
+}
+
+static void put_text_tables(struct gen *g)
+{
+	fputs("  <avsnitt id=\"tabeller\" rubrik=\"Ekonomi i sammandrag\">\n", g->out);
+	for (int k = 1; k <= 4; k++) {
+		put_stycke(g, "    ");
+		put_tabell(g, k, 6 + 5 * k);
+	}
+	fputs("    <tabell rubrik=\"Händelser\"><kolumn id=\"hn\" rubrik=\"Nämnd\" typ=\"text\"/>"
+	      "<kolumn id=\"hh\" rubrik=\"Händelse\" typ=\"text\"/>\n", g->out);
+	for (int i = 0; i < g->cfg->n_namnder; i++) {
+		fprintf(g->out, "      <post><v>%s</v><v>", namnder[i].namn);
+		put_sentence_in(g, 1);
+		fputs("</v></post>\n", g->out);
+	}
+	fputs("    </tabell>\n  </avsnitt>\n", g->out);
+}
+
+static void put_balanskrav(struct gen *g, const long long *res)
+{
+	FILE *f = g->out;
+	fputs("    <rakning typ=\"balanskravsutredning\">\n      <kolumn id=\"bk24\" rubrik=\"2024\"/>"
+	      "<kolumn id=\"bk23\" rubrik=\"2023\"/>\n", f);
+	fputs("      <post id=\"bar\" namn=\"Årets resultat\" roll=\"arets-resultat\" ref=\"res\" "
+	      "kolumnref=\"u\" not=\"not-1\" varden=\"", f);
+	put_tenths(f, res[2]);
+	fputs(" ", f), put_tenths(f, res[0]);
+	fputs("\"/>\n      <grupp namn=\"Balanskravsjusteringar\"/>\n"
+	      "      <post id=\"brv\" namn=\"Realisationsvinster\" not=\"not-2 not-3\" varden=\"-1.3 -\"/>\n"
+	      "      <post id=\"bof\" namn=\"Orealiserade förluster\" varden=\"- 0.4\"/>\n"
+	      "      <summa id=\"bkr\" namn=\"Balanskravsresultat\" av=\"alla\" roll=\"balanskravsresultat\"/>\n"
+	      "    </rakning>\n", f);
+}
+
+static void put_noter(struct gen *g)
+{
+	fputs("    <noter>\n", g->out);
+	for (int i = 1; i <= 12; i++) {
+		fprintf(g->out, "      <not id=\"not-%d\" rubrik=\"%s\">\n", i, PICK(g, rubriker));
+		put_stycke(g, "        ");
+		if (i % 4 == 0)
+			put_tabell(g, 10 + i, 5);
+		fputs("      </not>\n", g->out);
+	}
+	fputs("    </noter>\n", g->out);
+}
+
+static void put_sjuk(struct gen *g)
+{
+	for (int y = 2024; y >= 2023; y--) {
+		fprintf(g->out, "    <sjukfranvaro niva=\"kommun\" ar=\"%d\" total=\"", y);
+		put_tenths(g->out, rnd_range(g, 50, 90));
+		fputs("\" langtid=\"", g->out), put_tenths(g->out, rnd_range(g, 300, 500));
+		fputs("\" kvinnor=\"", g->out), put_tenths(g->out, rnd_range(g, 60, 95));
+		fputs("\" man=\"", g->out), put_tenths(g->out, rnd_range(g, 30, 60));
+		fputs("\" till-29=\"", g->out), put_tenths(g->out, rnd_range(g, 40, 70));
+		fputs("\" fran-30-till-49=\"", g->out), put_tenths(g->out, rnd_range(g, 50, 80));
+		fputs("\" fran-50=\"", g->out), put_tenths(g->out, rnd_range(g, 60, 95));
+		fputs("\"/>\n", g->out);
+	}
+	fputs("    <sjukfranvaro niva=\"koncern\" ar=\"2024\" total=\"6.1\"/>\n", g->out);
+}
+
 static void put_ekonomi(struct gen *g)
 {
 	long long scale = 40 * g->cfg->n_namnder + 10, res[MAX_COLS];
@@ -599,8 +711,10 @@ static void put_ekonomi(struct gen *g)
 	put_investeringar(g);
 	put_resultat(g, scale, res);
 	put_balans(g, scale, res);
-	if (g->cfg->arsred)
+	if (g->cfg->arsred) {
 		put_kassaflode(g, scale);
+		put_balanskrav(g, res);   /* MODEL v2 part 1 (issue 12) */
+	}
 	fprintf(g->out, "    <finansielltmal id=\"F1\" namn=\"Resultat i förhållande till "
 		"skatteintäkter och generella statsbidrag\" enhet=\"%%\" riktning=\"hogre\" "
 		"malvarde=\"2.0\" taljare=\"res\" namnare=\"skatt bidrag\" kolumn=\"%s\"/>\n", kol);
@@ -608,8 +722,10 @@ static void put_ekonomi(struct gen *g)
 		"riktning=\"lagre\" malvarde=\"98\" taljare=\"-vnk\" namnare=\"skatt bidrag\" "
 		"kolumn=\"%s\"/>\n", kol);
 	fputs("    <finansielltmal id=\"F3\" namn=\"Soliditet\" enhet=\"%\" riktning=\"hogre\" "
-	      "malvarde=\"30\" taljare=\"sek\" namnare=\"st\" kolumn=\"bia\"/>\n  </ekonomi>\n",
-	      g->out);
+	      "malvarde=\"30\" taljare=\"sek\" namnare=\"st\" kolumn=\"bia\"/>\n", g->out);
+	if (g->cfg->arsred)
+		put_noter(g);   /* MODEL v2 part 1 (issue 12) */
+	fputs("  </ekonomi>\n", g->out);
 }
 
 static void put_personal(struct gen *g)
@@ -625,6 +741,8 @@ static void put_personal(struct gen *g)
 		fputs("\" sjukfranvaro-fg=\"", f), put_tenths(f, rnd_range(g, 30, 110));
 		fputs("\"/>\n", f);
 	}
+	if (g->cfg->arsred)
+		put_sjuk(g);   /* MODEL v2 part 1 (issue 12) */
 	fputs("  </personal>\n", f);
 }
 
@@ -640,6 +758,8 @@ static int write_doc(const char *path, const struct gen_cfg *c, uint64_t seed)
 	}
 	put_header(&g);
 	put_avsnitten(&g);
+	if (c->arsred)
+		put_text_tables(&g);   /* MODEL v2 part 1 (issue 12) */
 	for (int i = 0; i < c->fanout[0]; i++)
 		put_mal(&g, 0);
 	put_ekonomi(&g);

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 mkdir -p "$TMP/in/namnder"
 cp "$SRC"/samples/*.xml "$TMP/in/"
+cp -r "$SRC"/samples/bilder "$TMP/in/"   # the pictures of sjovik-arsredovisning-2024
 cp "$SRC"/samples/arboga/*.xml "$TMP/in/"
 cp "$SRC"/samples/arboga/namnder/*.xml "$TMP/in/namnder/"
 cp "$SRC/samples/arboga/namnder/bun.xml" "$TMP/in/bidrag.xml"      # a contribution in the folder

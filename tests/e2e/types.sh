@@ -28,7 +28,7 @@ section_letters() {
 		case "$title" in
 			"Måluppfyllelse i sammanfattning") l=S ;;
 			Driftredovisning) l=D ;; Investeringar) l=I ;; Resultaträkning) l=R ;;
-			Balansräkning) l=B ;; Kassaflödesanalys) l=K ;; "Finansiella mål") l=F ;;
+			Balansräkning) l=B ;; Kassaflödesanalys*|Finansieringsanalys*) l=K ;; "Finansiella mål") l=F ;;
 			Personal) l=P ;;
 			*) l=""; while IFS= read -r lv; do
 				[ -n "$lv" ] && [[ "$title" == "$lv: "* ]] && l=M

@@ -87,7 +87,7 @@ static void lay_out(const sample *s, const load_layout *l, diag_sink *d)
 	lay_page_setup setup;
 	report_page_setup(s->m, &style, &setup);
 	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(writer));
-	report_build(doc, s->m, s->r, &style);
+	report_build(doc, s->m, s->r, &style, NULL);
 	const char *why = NULL;
 	lay_result *pages = lay_run(doc, &why);
 	lay_free(doc);
