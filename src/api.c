@@ -59,10 +59,16 @@ static sr_session *session_new_unguarded(const char *data_dir, char *why, size_t
 		s->data_dir = xstrdup(data_dir);
 		s->font_dir = api_path_join(data_dir, "fonts");
 		s->icc_path = icc_in(data_dir);
+		s->fallback_font = api_path_join(s->font_dir, "DejaVuSans.ttf");
+		s->hyph_dic = api_path_join(s->font_dir, "hyph_sv_SE.dic");
+		s->hyph_extra = api_path_join(s->font_dir, "hyph_sv_extra.txt");
 	} else {
 		s->data_dir = xstrdup(SR_DATA_DIR);
 		s->font_dir = xstrdup(SR_FONT_DIR);
 		s->icc_path = xstrdup(SR_ICC_PATH);
+		s->fallback_font = xstrdup(SR_FALLBACK_FONT);
+		s->hyph_dic = xstrdup(SR_HYPH_DIC);
+		s->hyph_extra = xstrdup(SR_HYPH_EXTRA);
 	}
 	s->schema = load_schema_new();
 	if (!s->schema) {
@@ -90,8 +96,20 @@ void sr_session_free(sr_session *s)
 	free(s->cover);
 	free(s->data_dir);
 	free(s->font_dir);
+	free(s->fallback_font);
+	free(s->hyph_dic);
+	free(s->hyph_extra);
 	free(s->icc_path);
 	free(s);
+}
+
+font_files api_font_files(const sr_session *s)
+{
+	font_files ff = font_files_default(s->font_dir);
+	ff.fallback = s->fallback_font;
+	ff.hyph_dic = s->hyph_dic;
+	ff.hyph_extra = s->hyph_extra;
+	return ff;
 }
 
 /* The embedded fonts' coverage, read once per session (NULL when they cannot be read:
@@ -110,10 +128,8 @@ static const font_cover *session_cover(sr_session *s)
 	s->cover = valid_font_cover((const char *const *)paths, 3, why, sizeof why);
 	for (int i = 0; i < 3; i++)
 		free(paths[i]);
-	char *fallback = api_path_join(s->font_dir, "DejaVuSans.ttf");   /* font.c's default */
-	if (s->cover)
-		valid_font_cover_add(s->cover, fallback);   /* absent: no fallback, as in font.c */
-	free(fallback);
+	if (s->cover)   /* absent: no fallback, as in font.c */
+		valid_font_cover_add(s->cover, s->fallback_font);
 	return s->cover;
 }
 

@@ -20,7 +20,8 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 	if (s->pdf)
 		return s->pdf;
 	char why[512] = "";
-	s->pdf = pdf_writer_new(s->font_dir, why, sizeof why);
+	font_files ff = api_font_files(s);
+	s->pdf = pdf_writer_new_fonts(&ff, why, sizeof why);
 	if (!s->pdf)
 		diag_add(d, D_FONT, s->font_dir, 0, "%s", why);
 	return s->pdf;
@@ -46,7 +47,7 @@ static pdf_writer *layout_pdf(sr_report *r, const load_layout *l)
 	free(s->pdf_layout_key);
 	s->pdf_layout = NULL;
 	s->pdf_layout_key = key;
-	font_files ff = font_files_default(s->font_dir);
+	font_files ff = api_font_files(s);
 	for (int f = 0; f < LF_MAX; f++)
 		ff.file[f] = files[f];
 	char why[512] = "";
