@@ -137,8 +137,9 @@ static void validate_model(sr_report *r)
 {
 	if (!r->model)
 		return;
-	valid_check_keep(r->model, &r->diags, &r->images);
-	valid_font_chars(r->model, session_cover(r->session), &r->diags);
+	const font_cover *cover = session_cover(r->session);
+	valid_check_fonts(r->model, &r->diags, &r->images, cover);
+	valid_font_chars(r->model, cover, &r->diags);
 	if (!r->model->contribution)
 		calc_check_economy(r->model, &r->diags);
 }

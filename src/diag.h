@@ -47,7 +47,7 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_NUM_RANGE, "TAL-STORLEK", DIAG_ERROR, EXIT_INVALID, "talets belopp är 10^12 eller mer") \
 	X(D_DATE, "DATUM", DIAG_ERROR, EXIT_INVALID, "ogiltigt datum") \
 	X(D_YEAR, "AR", DIAG_ERROR, EXIT_INVALID, "ogiltigt år") \
-	X(D_CHAR_BMP, "TECKEN-UTANFOR", DIAG_WARNING, EXIT_OK_, "tecken över U+FFFF kan inte visas i PDF:en") \
+	X(D_CHAR_BMP, "TECKEN-UTANFOR", DIAG_WARNING, EXIT_OK_, "ett tecken över U+FFFF som inget typsnitt (inte heller reservtypsnittet) har kan inte visas i PDF:en") \
 	X(D_PLACEHOLDER, "MALLTEXT", DIAG_WARNING, EXIT_OK_, "texten innehåller mallens platshållare") \
 	/* ids and references */ \
 	X(D_ID_DUP, "ID-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "samma id används två gånger") \

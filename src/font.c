@@ -119,7 +119,7 @@ static void free_face(font_face *fc)
 		hb_face_destroy(fc->face);
 	if (fc->blob)
 		hb_blob_destroy(fc->blob);
-	free(fc->ttf);
+	font_ttf_free(fc->ttf);
 	free(fc->path);
 	free(fc->lat);
 	free(fc->map.key);
@@ -226,8 +226,24 @@ static inline unsigned next_code(const unsigned char *s, size_t len, size_t *i)
 			return ' ';
 		cp = (cp << 6) | (s[(*i)++] & 0x3Fu);
 	}
-	bool drawable = more < 3 && cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF);
+	if (more == 3)
+		return cp >= 0x10000 && cp <= 0x10FFFF ? cp : ' ';   /* mapped by pick_supp */
+	bool drawable = cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF);
 	return drawable ? cp : ' ';
+}
+
+/* A character above U+FFFF: the face (the style's, else the fallback) that has it and
+ * its Private Use Area code there (font_ttf.h); else a space in the style's face. */
+static unsigned pick_supp(const font_set *fs, int f, unsigned cp, int *face)
+{
+	int code = fs->face[f].ttf ? font_ttf_supp_code(fs->face[f].ttf, cp) : -1;
+	*face = f;
+	if (code < 0 && fs->has_fallback) {
+		code = font_ttf_supp_code(fs->face[FONT_FALLBACK].ttf, cp);
+		if (code >= 0)
+			*face = FONT_FALLBACK;
+	}
+	return code >= 0 ? (unsigned)code : ' ';
 }
 
 static inline bool face_has(const font_face *fc, unsigned cp)
@@ -257,7 +273,11 @@ size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font
 	unsigned prev = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned cp = next_code(p, len, &i);
-		int fc = pick(fs, (int)f, cp);
+		int fc;
+		if (cp > 0xFFFF)
+			cp = pick_supp(fs, (int)f, cp, &fc);
+		else
+			fc = pick(fs, (int)f, cp);
 		int k = fc == prev_face ? kern(fs, &fs->face[fc], prev, cp) : 0;
 		(*buf)[n++] = (font_glyph){ .code = (uint16_t)cp, .face = (uint8_t)fc, .kern = (int16_t)k };
 		prev_face = fc;
@@ -283,7 +303,10 @@ long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
 			fc = (int)f;
 		} else {
 			cp = next_code(p, len, &i);
-			fc = pick(fs, (int)f, cp);
+			if (cp > 0xFFFF)
+				cp = pick_supp(fs, (int)f, cp, &fc);
+			else
+				fc = pick(fs, (int)f, cp);
 		}
 		font_face *face = &fs->face[fc];
 		sum += face->ttf->width[cp];
@@ -304,11 +327,13 @@ unsigned font_advance(const font_set *fs, int face, unsigned code)
 
 bool font_set_has(const font_set *fs, unsigned long cp)
 {
-	if (cp > 0xFFFF)
-		return false;   /* the content stream has two-byte codes: never drawn */
-	for (int f = 0; f < FONT_FACES; f++)
-		if (face_has(&fs->face[f], (unsigned)cp))
+	for (int f = 0; f < FONT_FACES; f++) {
+		if (!fs->face[f].ttf)
+			continue;
+		if (cp > 0xFFFF ? font_ttf_supp_code(fs->face[f].ttf, (uint32_t)cp) >= 0
+		                : face_has(&fs->face[f], (unsigned)cp))
 			return true;
+	}
 	return false;
 }
 
@@ -398,6 +423,17 @@ const char *font_set_path(const font_set *fs, int face)
 	if (face < 0 || face >= FONT_FACES || (face == FONT_FALLBACK && !fs->has_fallback))
 		return NULL;
 	return fs->face[face].path;
+}
+
+const font_ttf *font_set_ttf(const font_set *fs, int face)
+{
+	return face >= 0 && face < FONT_FACES ? fs->face[face].ttf : NULL;
+}
+
+void font_set_drop_supp(font_set *fs, int face)
+{
+	if (face >= 0 && face < FONT_FACES && fs->face[face].ttf)
+		fs->face[face].ttf->n_supp = 0;
 }
 
 const lay_metrics *font_set_metrics(font_set *fs)

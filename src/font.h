@@ -19,7 +19,20 @@ typedef struct font_ttf {
 	uint8_t has[65536 / 8];
 	unsigned upem;
 	int ascent, descent;               /* 1/1000 em, descent negative (hhea) */
+	/* Characters above U+FFFF (cmap format 12), sorted, drawn with the Private Use Area
+	 * codes supp_base + k the font leaves free (the PDF's codes have two bytes). */
+	uint32_t *supp_cp;
+	uint16_t *supp_gid;
+	size_t n_supp;
+	uint16_t supp_base;
 } font_ttf;
+
+#define FONT_SUPP_MAX 4096
+
+/* The code drawn for cp (above U+FFFF) in t, or -1 when t lacks it. */
+int font_ttf_supp_code(const font_ttf *t, uint32_t cp);
+/* Frees t (font_ttf_load's arrays too; t itself was xmalloc'd by the caller). */
+void font_ttf_free(font_ttf *t);
 
 /* Reads path's tables into t. Returns 0, or -1 when the file is unreadable or lacks a
  * table libharu needs. */
@@ -59,6 +72,12 @@ const char *font_set_path(const font_set *fs, int face);
  * hyphenation. Valid as long as fs. Not thread-safe (the caches grow): one set per
  * session. */
 const lay_metrics *font_set_metrics(font_set *fs);
+
+/* The width tables of a face (NULL: no such face). */
+const font_ttf *font_set_ttf(const font_set *fs, int face);
+/* After a writer failed to give a face's characters above U+FFFF to libharu: they
+ * are measured and drawn as spaces from then on. */
+void font_set_drop_supp(font_set *fs, int face);
 
 /* True when any face of the set (the three styles or the fallback) draws cp. */
 bool font_set_has(const font_set *fs, unsigned long cp);

@@ -65,6 +65,17 @@ long pdf_read_head(const char *path, unsigned char *buf, size_t n)
 	return (long)got;
 }
 
+/* Characters above U+FFFF of face f (Private Use Area codes, font.h) into libharu's
+ * font definition; if that fails they are spaces, in the layout's widths too. */
+static void give_supp(pdf_writer *w, int f)
+{
+	const font_ttf *t = font_set_ttf(w->fonts, f);
+	if (t && t->n_supp && pdf_harux_add_supp(w->doc, w->font_name[f], t) != 0) {
+		font_set_drop_supp(w->fonts, f);
+		HPDF_ResetError(w->doc);
+	}
+}
+
 /* Gets a font for the current document on its first use and repairs its /ToUnicode:
  * HPDF_GetFont builds a 65 536-entry glyph map (~5 ms), so a document pays only for
  * the fonts it draws with. */
@@ -79,9 +90,13 @@ HPDF_Font pdf_font(pdf_writer *w, int f)
 		w->font_name[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
 		if (!w->font_name[f])
 			return NULL;
+		give_supp(w, f);
 	}
 	HPDF_Font font = HPDF_GetFont(w->doc, w->font_name[f], "UTF-8");
-	if (!font || pdf_harux_fix_tounicode(w->doc, font, &w->tounicode) != 0)
+	const font_ttf *t = font_set_ttf(w->fonts, f);
+	int rc = !font ? -1 : t && t->n_supp ? pdf_harux_tounicode_supp(w->doc, font, t)
+	                                     : pdf_harux_fix_tounicode(w->doc, font, &w->tounicode);
+	if (rc != 0)
 		return NULL;
 	return w->font[f] = font;
 }
@@ -116,6 +131,7 @@ static int load_fonts(pdf_writer *w, char *why, size_t why_len)
 			    (unsigned)HPDF_GetError(w->doc));
 			return -1;
 		}
+		give_supp(w, f);
 	}
 	return 0;
 }

@@ -242,6 +242,11 @@ int pdf_parse_date(const char *s, pdf_meta *m);
 /* Replaces font's /ToUnicode with one proper CMapType 2 map, made on the first call
  * of a document (*cmap NULL) and shared by its later fonts. Returns 0 or -1. */
 int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap);
+/* A font that draws characters above U+FFFF (font_ttf's Private Use Area codes): its own
+ * /ToUnicode with their surrogate pairs, and libharu's parsed cmap extended by a
+ * segment for the codes (once per loaded font definition). Both return 0 or -1. */
+int pdf_harux_tounicode_supp(HPDF_Doc doc, HPDF_Font font, const font_ttf *t);
+int pdf_harux_add_supp(HPDF_Doc doc, const char *font_name, const font_ttf *t);
 /* The current document's font for f, got from libharu on first use. NULL on error. */
 HPDF_Font pdf_font(pdf_writer *w, int face);
 /* Catalog /Lang and /ViewerPreferences << /DisplayDocTitle true >>. */

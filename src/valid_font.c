@@ -64,6 +64,10 @@ static bool read_format12(bytes t, size_t at, font_cover *c)
 		for (unsigned long cp = start; cp <= end && cp < 0x10000; cp++)
 			if (glyph + (cp - start))
 				set_bit(c, cp);
+		for (unsigned long cp = start > 0xFFFF ? start : 0x10000; cp <= end && cp <= 0x10FFFF &&
+		     c->n_supp < sizeof c->supp / sizeof *c->supp; cp++)
+			if (glyph + (cp - start))
+				c->supp[c->n_supp++] = cp;   /* groups are sorted: so is supp */
 	}
 	return true;
 }
@@ -147,16 +151,29 @@ bool valid_font_cover_add(font_cover *c, const char *path)
 		ok = f.n >= 12 && read_cmap(f, one);
 		free((void *)f.p);
 	}
-	if (ok)
+	if (ok) {
 		for (size_t k = 0; k < sizeof c->bits; k++)
 			c->bits[k] |= one->bits[k];
+		memcpy(c->supp, one->supp, one->n_supp * sizeof *c->supp);   /* the fallback's */
+		c->n_supp = one->n_supp;
+	}
 	free(one);
 	return ok;
 }
 
 bool valid_font_has(const font_cover *c, unsigned long cp)
 {
-	return cp < 0x10000 && (c->bits[cp >> 3] >> (cp & 7) & 1);
+	if (cp < 0x10000)
+		return c->bits[cp >> 3] >> (cp & 7) & 1;
+	size_t lo = 0, hi = c->n_supp;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->supp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_supp && c->supp[lo] == cp;
 }
 
 /* Characters the layout never draws as glyphs: white space and the soft hyphen. */

@@ -12,6 +12,9 @@
 /* One bit per BMP code point: set when every one of the fonts maps it to a glyph. */
 typedef struct font_cover {
 	unsigned char bits[0x10000 / 8];
+	/* above U+FFFF: what the fallback font draws (cmap format 12), sorted */
+	unsigned long supp[4096];
+	size_t n_supp;
 } font_cover;
 
 /* Reads the cmap of each of the n TrueType files (format 4 or 12, Unicode) into one
@@ -25,6 +28,7 @@ bool valid_font_cover_add(font_cover *c, const char *path);
 bool valid_font_has(const font_cover *c, unsigned long cp);
 /* D_CHAR_FONT for every BMP character of the document's texts that the cover lacks
  * (none of the styles and not the fallback): once per text and character, at most 8 per
- * text. Characters above U+FFFF are D_CHAR_BMP's (valid_text.c): never drawn. */
+ * text. Characters above U+FFFF are D_CHAR_BMP's (valid_text.c, which asks
+ * valid_font_has too). */
 void valid_font_chars(const sr_model *m, const font_cover *c, diag_sink *d);
 #endif

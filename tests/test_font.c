@@ -143,16 +143,27 @@ static void fallback(void **state)
 	assert_int_equal(g[1].face, FONT_FALLBACK);
 	assert_int_equal(g[1].kern, 0);
 	assert_int_equal(g[1].code, 0x05E9);
-	/* CJK: no face has it, drawn (as a box) in the style's own font; above U+FFFF a space */
-	n = font_shape(fs, LF_BOLD, "\xE6\x97\xA5\xF0\x9F\x98\x80", 7, &g, &cap);
-	assert_int_equal(n, 2);
+	/* CJK: no face has it, drawn (as a box) in the style's own font; above U+FFFF: 😀
+	 * from the fallback with a Private Use Area code, 🦄 (no font) a space */
+	n = font_shape(fs, LF_BOLD, "\xE6\x97\xA5\xF0\x9F\x98\x80\xF0\x9F\xA6\x84", 11, &g, &cap);
+	assert_int_equal(n, 3);
 	assert_int_equal(g[0].face, LF_BOLD);
-	assert_int_equal(g[1].code, ' ');
+	assert_int_equal(g[1].face, FONT_FALLBACK);
+	const font_ttf *t = font_set_ttf(fs, FONT_FALLBACK);
+	assert_int_equal(g[1].code, font_ttf_supp_code(t, 0x1F600));
+	assert_true(g[1].code >= 0xE000 && g[1].code <= 0xF8FF);
+	assert_true(font_advance(fs, FONT_FALLBACK, g[1].code) > 500);
+	assert_int_equal(g[2].code, ' ');
+	assert_int_equal(g[2].face, LF_BOLD);
 	free(g);
 	assert_true(font_set_has(fs, 0x05E9));
 	assert_true(font_set_has(fs, 0x0416));
 	assert_false(font_set_has(fs, 0x65E5));
-	assert_false(font_set_has(fs, 0x1F600));   /* two-byte codes: never drawn */
+	assert_true(font_set_has(fs, 0x1F600));
+	assert_true(font_set_has(fs, 0x1D538));
+	assert_false(font_set_has(fs, 0x1F984));
+	/* the Private Use Area codes are free in DejaVu Sans's own cmap */
+	assert_false(t->has[t->supp_base >> 3] >> (t->supp_base & 7) & 1);
 }
 
 static void missing_fonts(void **state)

@@ -10,6 +10,9 @@ D=$SRC/tests/data/typo
 PY=${SR_PYTHON:-/usr/bin/python3}
 expect_exit 0 "drift in tkr at 85 pt margins" -- "$BIN" render "$D/drift-tkr.xml" --layout "$D/smal-marginal.xml" -o "$TMP/t.pdf"
 check "no TECKEN-SAKNAS for letters the fallback has" sh -c "! grep -q TECKEN-SAKNAS '$TMP/err'"
+# above U+FFFF: what DejaVu Sans has is drawn; only the unicorn (in no font) is named
+check "TECKEN-UTANFOR names U+1F984" contains "$TMP/err" "[TECKEN-UTANFOR] tecknet U+1F984 (🦄)"
+check "and nothing else above U+FFFF" test "$(grep -c TECKEN-UTANFOR "$TMP/err")" -eq 1
 pdftotext -layout "$TMP/t.pdf" "$TMP/t.txt"
 pdftotext "$TMP/t.pdf" "$TMP/raw.txt"
 # every amount of the driftredovisning whole on one line (the issue saw "1 234 56" / "7")
@@ -20,7 +23,7 @@ check "no header broken by letters (Periodisera/d, Avvikels/e)" sh -c "! grep -q
 check "Avvikelse % kept together" grep -qF "Avvikelse %" "$TMP/t.txt"
 check "the nämnd not broken by letters" grep -qE "Arbetsmarknadsnämnden|Arbetsmarknads-" "$TMP/t.txt"
 check "kerned heading text comes back exactly" grep -qF "Trafik, Teknik och AV-utrustning: Tr Te AV Vå Yo To." "$TMP/raw.txt"
-for w in "Анна Жукова" "Ωμέγα" "Παπαδοπούλου" "Աննա" "ანა"; do
+for w in "Анна Жукова" "Ωμέγα" "Παπαδοπούλου" "Աննա" "ანა" "😀" "𝔸𝕓" "🂡"; do
 	check "fallback letters come back: $w" grep -qF "$w" "$TMP/raw.txt"
 done
 check "DejaVu Sans embedded as a subset with ToUnicode" sh -c "pdffonts '$TMP/t.pdf' | grep -E 'DejaVuSans.*yes +yes +yes'"
