@@ -5,7 +5,8 @@
 
 void sr_print_diagnostic(FILE *out, const sr_diagnostic *d)
 {
-	diag_print_line(out, d->file ? d->file : "-", d->line, d->error, d->code, d->message);
+	diag_print_line(out, d->file ? d->file : "-", d->line, d->error ? "fel" : "varning", d->code,
+	                d->message);
 }
 
 void sr_print_name(FILE *out, const char *name)

@@ -115,6 +115,7 @@ static char *layout_file_of(const sr_report *r, const char *own)
 	static const char *const files[RT_MAX] = {
 		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
 		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
+		"layouts/manadsrapport.xml",   /* MODEL v2 part 2 (issue 13) */
 	};
 	enum report_type t = r->model->typ;
 	return own ? xstrdup(own)
@@ -132,7 +133,7 @@ static char *sibling_of(const char *file, const char *href)
 }
 
 /* Every file the run reads: the document and its includes, the layout file, the
- * logo, the fonts (every file in the fonts folder) and the ICC profile. */
+ * logo, the pictures, the fonts (every file in the fonts folder) and the ICC profile. */
 static struct read_files files_read(const sr_report *r, const sr_render_options *opts, const char *icc)
 {
 	struct read_files l = {0};
@@ -143,6 +144,9 @@ static struct read_files files_read(const sr_report *r, const sr_render_options 
 	read_add(&l, layout_file_of(r, opts->layout_path), "layoutfilen");
 	if (m->kommun.logotyp && *m->kommun.logotyp)
 		read_add(&l, sibling_of(r->path, m->kommun.logotyp), "logotypen");
+	for (size_t i = 0; i < m->n_bilder; i++)   /* MODEL v2: the pictures in the text */
+		if (model_bild_path(m, m->bilder[i]))
+			read_add(&l, xstrdup(model_bild_path(m, m->bilder[i])), "bilden");
 	read_add(&l, xstrdup(icc), "färgprofilen");
 	char *fonts = xstrdup(r->session->font_dir);
 	DIR *d = opendir(fonts);
@@ -248,6 +252,8 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 	report_style style;
 	const load_layout *l = NULL;
 	if (!style_of(r, opts->layout_path, &style, &l))
+		return NULL;
+	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
 		return NULL;
 	pdf_writer *w = l ? layout_pdf(r, l) : session_pdf(r->session, &r->diags);
 	if (!w)

@@ -91,7 +91,7 @@ static const value_point *point_for_year(const value_point *v, size_t n, int ar)
 	return NULL;
 }
 
-static calc_indicator assess_indicator(const sr_model *m, const mal *g, const indikator *ind)
+static calc_indicator assess_indicator_v1(const sr_model *m, const mal *g, const indikator *ind)
 {
 	calc_indicator ci = {.ind = ind, .goal = g, .status = ST_EJ_BEDOMT};
 	const value_point *t = point_for_year(ind->malvarde, ind->n_malvarde, m->ar);
@@ -112,13 +112,33 @@ static calc_indicator assess_indicator(const sr_model *m, const mal *g, const in
 	return ci;
 }
 
-static void pool(long *sum, long *n, enum status s)
+/* MODEL v2 part 2 (issue 13): trend targets, and the step each status is shown as. */
+static calc_indicator assess_indicator(const sr_model *m, const calc_result *r, const mal *g,
+                                       const indikator *ind)
 {
-	static const int score[ST_MAX] = {[ST_UPPFYLLT] = 2, [ST_DELVIS] = 1};
-	if (s == ST_EJ_BEDOMT || s == ST_NONE)
+	calc_indicator ci = assess_indicator_v1(m, g, ind);
+	if (ind->mal != TREND_NONE) {
+		ci.has_framsteg = false;
+		calc_assess_trend(m, &ci);
+	}
+	ci.step = model_scale_step_of_status(&r->scale, ci.status);
+	return ci;
+}
+
+/* Adds the poang of a step to a goal's pool; the ejbedomt state is left out. */
+static void pool(const calc_result *r, dec *sum, long *n, int step)
+{
+	if (step < 0 || (size_t)step >= r->scale.n_steg)
 		return;
-	*sum += score[s];
+	*sum += r->scale.steg[step].poang;
 	(*n)++;
+}
+
+/* MODEL v2 part 2 (issue 13): the token as written, else the parsed version 1 one
+ * (models built in code set only the enum). */
+static const char *written(const char *id, enum status s)
+{
+	return id ? id : s != ST_NONE ? model_status_token(s) : NULL;
 }
 
 /* The final status of goal i once all its kids are done. */
@@ -126,34 +146,42 @@ static void assess_goal(const sr_model *m, calc_result *r, size_t i)
 {
 	const mal *g = m->goals[i];
 	calc_goal *cg = &r->goals[i];
-	cg->prognos = g->has_bedomning && g->bedomning.prognos != ST_NONE ?
-	              g->bedomning.prognos : ST_EJ_BEDOMT;
-	if (g->has_bedomning && g->bedomning.status != ST_NONE) {
-		cg->status = g->bedomning.status;
-		cg->manual = true;
-		return;
-	}
-	long sum = 0, n = 0;
+	const bedomningsskala *sc = &r->scale;
+	int ejb = (int)sc->n_steg;
+	/* MODEL v2 part 2 (issue 13): statuses are steps of the scale in effect (version
+	 * 1's scale gives version 1's statuses); the written tokens name them. */
+	int pst = g->has_bedomning ? model_scale_find(sc, written(g->prognos_id, g->bedomning.prognos)) : -1;
+	cg->prognos_step = pst >= 0 ? pst : ejb;
+	cg->prognos = calc_step_status(sc, cg->prognos_step);
+	int mst = g->has_bedomning ? model_scale_find(sc, written(g->status_id, g->bedomning.status)) : -1;
+	dec sum = 0;
+	long n = 0;
 	for (size_t k = 0; k < g->n_indikatorer; k++)
-		pool(&sum, &n, assess_indicator(m, g, &g->indikatorer[k]).status);
+		pool(r, &sum, &n, assess_indicator(m, r, g, &g->indikatorer[k]).step);
 	for (size_t k = 0; k < g->n_kids; k++) {
 		size_t j = index_find(r->goal_index, g->kids[k]);
 		if (j != (size_t)-1 && r->goals[j].status != ST_NONE)
-			pool(&sum, &n, r->goals[j].status);
+			pool(r, &sum, &n, r->goals[j].step);
 	}
-	cg->status = ST_EJ_BEDOMT;
+	int computed = n ? calc_step_of_mean(sc, sum, n) : ejb;
+	if (mst >= 0) {
+		cg->step = mst;
+		cg->status = calc_step_status(sc, mst);
+		cg->manual = true;
+		/* what the pool says, for "Beräknat från indikatorerna: …" in the PDF */
+		cg->has_computed = n > 0;
+		cg->computed_step = computed;
+		cg->computed_differs = n > 0 && computed != mst;
+		return;
+	}
+	cg->step = computed;
+	cg->status = calc_step_status(sc, computed);
 	if (n == 0)
 		return;
 	cg->has_poang = true;
-	cg->score_sum = sum;
+	cg->poang_sum = sum;
+	cg->score_sum = (long)(sum / DEC_ONE);
 	cg->score_n = n;
-	/* s >= t  <=>  sum >= t * n */
-	if (dec_cmp_products(DEC_FROM_INT(sum), 1, m->mal_gron, n) >= 0)
-		cg->status = ST_UPPFYLLT;
-	else if (dec_cmp_products(DEC_FROM_INT(sum), 1, m->mal_gul, n) >= 0)
-		cg->status = ST_DELVIS;
-	else
-		cg->status = ST_EJ_UPPFYLLT;
 }
 
 struct frame {
@@ -215,7 +243,7 @@ static void collect_indicators(const sr_model *m, calc_result *r)
 	for (size_t i = 0; i < m->n_goals; i++) {
 		const mal *g = m->goals[i];
 		for (size_t k = 0; r->goals[i].in_scope && k < g->n_indikatorer; k++)
-			r->ind[r->n_ind++] = assess_indicator(m, g, &g->indikatorer[k]);
+			r->ind[r->n_ind++] = assess_indicator(m, r, g, &g->indikatorer[k]);
 	}
 }
 
@@ -270,11 +298,13 @@ calc_result *calc_compute(const sr_model *m)
 	r->n_goals = m->n_goals;
 	r->goals = arena_calloc(a, m->n_goals, sizeof *r->goals);
 	r->goal_index = index_build(a, m);
+	model_effective_scale(m, &r->scale, a);   /* MODEL v2 part 2 (issue 13) */
 	assess_goals(m, r);
 	for (size_t i = 0; i < m->n_goals; i++)
 		r->goals[i].in_scope = goal_in_scope(m, m->goals[i]);
 	collect_indicators(m, r);
 	count_goals(m, r);
+	calc_part2(m, r);   /* MODEL v2 part 2 (issue 13) */
 	calc_economy(m, r);
 	return r;
 }

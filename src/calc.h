@@ -25,6 +25,12 @@ typedef struct calc_indicator {
 	dec b, t, u;
 	bool has_framsteg;               /* p defined */
 	ratio framsteg;
+	/* MODEL v2 part 2 (issue 13): trend targets; step = the scale step shown */
+	bool has_forandring;             /* U and P exist */
+	dec forandring;                  /* U - P */
+	int jamfor_ar;                   /* P's year */
+	dec p;                           /* P */
+	int step;
 } calc_indicator;
 
 typedef struct calc_goal {
@@ -35,17 +41,51 @@ typedef struct calc_goal {
 	bool has_poang;                  /* a mean score was computed */
 	long score_sum, score_n;         /* poang = score_sum / score_n */
 	bool in_scope;                   /* shown and counted (nämnd filter) */
+	/* MODEL v2 part 2 (issue 13): the step of the scale in effect (n_steg: the
+	 * ejbedomt state) for status and prognos; poang = poang_sum / score_n */
+	int step, prognos_step;
+	dec poang_sum;
+	bool computed_differs;           /* manual, and the pool gives another step */
+	int computed_step;               /* the pool's step (has_computed) */
+	bool has_computed;
 } calc_goal;
+
+/* MODEL v2 part 2 (issue 13): goals per step (n_steg + 1 entries, the last the
+ * ejbedomt state) and how many are in steps that count as met. */
+typedef struct calc_step_count {
+	long *n;
+	long met, all;
+} calc_step_count;
 
 typedef struct calc_level_sum {
 	const niva *niva;
 	calc_count status, prognos;
+	calc_step_count steg, steg_prognos;   /* MODEL v2 part 2 (issue 13) */
 } calc_level_sum;
 
 typedef struct calc_namnd_sum {
 	const char *namndref;
 	calc_count status, prognos;
+	calc_step_count steg, steg_prognos;   /* MODEL v2 part 2 (issue 13) */
 } calc_namnd_sum;
+
+/* MODEL v2 part 2 (issue 13): uppdrag and kontroll */
+typedef struct calc_uppdrag {
+	const uppdrag *u;
+	bool sen;                        /* late: klart <= till and ej-paborjad or pagar */
+} calc_uppdrag;
+
+typedef struct calc_uppdrag_sum {
+	const char *namndref;            /* NULL: the whole kommun */
+	long n[AS_MAX];
+	long sena, antal;
+} calc_uppdrag_sum;
+
+typedef struct calc_kontroll_sum {
+	const char *namndref;            /* NULL: the whole kommun */
+	long n[KR_MAX];
+	long antal;
+} calc_kontroll_sum;
 
 /* One driftredovisning or investment row, or their sum row. */
 typedef struct calc_budget_row {
@@ -117,6 +157,14 @@ typedef struct calc_result {
 	calc_fin *fin; size_t n_fin;             /* parallel to ekonomi.finmal */
 	calc_balanskrav *balanskrav; size_t n_balanskrav;   /* MODEL v2 part 1 (issue 12) */
 	struct calc_goal_index *goal_index;      /* private: goal -> index in goals */
+	/* MODEL v2 part 2 (issue 13) */
+	bedomningsskala scale;                   /* the document's, else version 1's */
+	bool has_met_step;                       /* some step has uppfyllt="ja" */
+	calc_step_count all_steg, all_steg_prognos;
+	calc_uppdrag *upp; size_t n_upp;         /* in scope, document order */
+	calc_uppdrag_sum *upp_sums; size_t n_upp_sums;   /* per nämnd, then the whole */
+	calc_kontroll_sum *kon_sums; size_t n_kon_sums;  /* per nämnd, then the whole */
+	const kontroll **kon; size_t n_kon;      /* in scope, document order */
 } calc_result;
 
 /* Computes everything for a valid model. Caller frees with calc_free. */
@@ -124,6 +172,11 @@ calc_result *calc_compute(const sr_model *m);
 void calc_free(calc_result *r);
 /* The calc_goal of g (g must belong to the model computed). */
 const calc_goal *calc_goal_of(const calc_result *r, const sr_model *m, const mal *g);
+/* MODEL v2 part 2 (issue 13): true when step i of r's scale counts as met. */
+bool calc_step_met(const calc_result *r, int step);
+/* The version 1 status that stands for step i of the scale (for layout markers and
+ * the places that only know four statuses). */
+enum status calc_step_status(const bedomningsskala *sc, int step);
 /* Prints <berakning> (MODEL.md "Computed output"). Returns 0, or -1 on a write error. */
 int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out);
 

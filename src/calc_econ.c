@@ -9,7 +9,8 @@
 
 static bool part_year(const sr_model *m)
 {
-	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT;
+	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT ||
+	       m->typ == RT_MANADSRAPPORT;   /* MODEL v2 part 2 (issue 13) */
 }
 
 /* Fills the derived figures of a row whose budget, utfall, prognos and has_prognos
@@ -207,6 +208,11 @@ static void compute_fin_one(const sr_model *m, const calc_rk_sums *sums,
 		cf->utfall = den < 0 ? (ratio){-num * 100, -den} : (ratio){num * 100, den};
 	}
 	cf->has_utfall = true;
+	if (f->has_min && f->has_max) {   /* MODEL v2 part 2 (issue 13): a target range */
+		cf->status = calc_in_range(cf->utfall, f->malvarde_min, f->malvarde_max) ?
+		             ST_UPPFYLLT : ST_EJ_UPPFYLLT;
+		return;
+	}
 	calc_assessment a = calc_assess(f->riktning, f->has_utgangsvarde, f->utgangsvarde,
 	                                f->malvarde, cf->utfall.num, cf->utfall.den, m->gul_andel);
 	cf->status = a.status;

@@ -53,6 +53,16 @@ dec calc_tolerance2(long count, int decimaler);
 /* True when a row or project of namndref is shown and counted (rapport namndref). */
 bool calc_namnd_in_scope(const sr_model *m, const char *namndref);
 
+/* ---- MODEL v2 part 2 (issue 13) (calc_scale.c) ---- */
+/* min <= u <= max, exactly (u.den > 0). */
+bool calc_in_range(ratio u, dec min, dec max);
+/* The trend rule for an indicator with mal= (fills status, forandring, jamfor-ar). */
+void calc_assess_trend(const sr_model *m, calc_indicator *ci);
+/* The step of a goal from its pool: poang_sum over n assessed (n > 0). */
+int calc_step_of_mean(const bedomningsskala *sc, dec poang_sum, long n);
+/* Counts by step, uppdrag and kontroll results (after the goals are assessed). */
+void calc_part2(const sr_model *m, calc_result *r);
+
 /* Computes the economy part of r (budget rows, summor, balans, financial goals). */
 void calc_economy(const sr_model *m, calc_result *r);
 

@@ -61,6 +61,14 @@ static void attr_status(FILE *out, const char *name, enum status s)
 	attr(out, name, model_status_token(s));
 }
 
+/* MODEL v2 part 2 (issue 13) */
+static const char *step_id(const calc_result *r, int step)
+{
+	if (step < 0 || (size_t)step >= r->scale.n_steg)
+		return r->scale.ejb_id;
+	return r->scale.steg[step].id;
+}
+
 static void put_indicators(FILE *out, const calc_result *r)
 {
 	for (size_t i = 0; i < r->n_ind; i++) {
@@ -70,6 +78,12 @@ static void put_indicators(FILE *out, const calc_result *r)
 		attr_status(out, "status", ci->status);
 		if (ci->has_framsteg)
 			attr_ratio(out, "framsteg", ci->framsteg);
+		if (ci->has_forandring) {   /* MODEL v2 part 2 (issue 13): trend target */
+			char y[16];
+			snprintf(y, sizeof y, "%d", ci->jamfor_ar);
+			attr_dec(out, "forandring", ci->forandring);
+			attr(out, "jamfor-ar", y);
+		}
 		fputs("/>\n", out);
 	}
 }
@@ -82,13 +96,27 @@ static void put_goals(FILE *out, const calc_result *r)
 			continue;
 		fputs("  <mal", out);
 		attr(out, "id", cg->goal->id);
-		attr_status(out, "status", cg->status);
-		attr_status(out, "prognos", cg->prognos);
+		/* MODEL v2 part 2 (issue 13): step ids (version 1's scale: its tokens) */
+		attr(out, "status", step_id(r, cg->step));
+		attr(out, "prognos", step_id(r, cg->prognos_step));
 		if (cg->has_poang)
-			attr_ratio(out, "poang", (ratio){DEC_FROM_INT(cg->score_sum),
-			                                 DEC_FROM_INT(cg->score_n)});
+			attr_ratio(out, "poang", (ratio){cg->poang_sum, DEC_FROM_INT(cg->score_n)});
 		fputs("/>\n", out);
 	}
+}
+
+
+/* With a bedomningsskala: uppfyllda, antal and one steg child per step, then ejbedomt. */
+static void put_step_count(FILE *out, const calc_result *r, const calc_step_count *c,
+                           const char *el)
+{
+	fprintf(out, " uppfyllda=\"%ld\" antal=\"%ld\">\n", c->met, c->all);
+	for (size_t i = 0; i <= r->scale.n_steg; i++) {
+		fputs("    <steg", out);
+		attr(out, "id", step_id(r, (int)i));
+		fprintf(out, " antal=\"%ld\"/>\n", c->n[i]);
+	}
+	fprintf(out, "  </%s>\n", el);
 }
 
 static void put_count(FILE *out, const calc_count *c)
@@ -98,21 +126,31 @@ static void put_count(FILE *out, const calc_count *c)
 }
 
 /* The three kinds of sums, for the status (prognos false) or the prognos. */
-static void put_sums(FILE *out, const calc_result *r, bool prognos)
+static void put_sums(FILE *out, const calc_result *r, const sr_model *m, bool prognos)
 {
 	const char *el = prognos ? "prognossumma" : "malsumma";
+	bool steps = m->has_skala;   /* MODEL v2 part 2 (issue 13) */
 	for (size_t i = 0; i < r->n_levels; i++) {
 		fprintf(out, "  <%s", el);
 		attr(out, "niva", r->levels[i].niva->id);
-		put_count(out, prognos ? &r->levels[i].prognos : &r->levels[i].status);
+		if (steps)
+			put_step_count(out, r, prognos ? &r->levels[i].steg_prognos : &r->levels[i].steg, el);
+		else
+			put_count(out, prognos ? &r->levels[i].prognos : &r->levels[i].status);
 	}
 	for (size_t i = 0; i < r->n_namnder; i++) {
 		fprintf(out, "  <%s", el);
 		attr(out, "namndref", r->namnder[i].namndref);
-		put_count(out, prognos ? &r->namnder[i].prognos : &r->namnder[i].status);
+		if (steps)
+			put_step_count(out, r, prognos ? &r->namnder[i].steg_prognos : &r->namnder[i].steg, el);
+		else
+			put_count(out, prognos ? &r->namnder[i].prognos : &r->namnder[i].status);
 	}
 	fprintf(out, "  <%s alla=\"ja\"", el);
-	put_count(out, prognos ? &r->all_prognos : &r->all_status);
+	if (steps)
+		put_step_count(out, r, prognos ? &r->all_steg_prognos : &r->all_steg, el);
+	else
+		put_count(out, prognos ? &r->all_prognos : &r->all_status);
 }
 
 /* The derived columns of a budget row; a sum row also shows its totals. */
@@ -234,6 +272,42 @@ static void put_v2_part1(FILE *out, const calc_result *r, const sr_model *m)
 	}
 }
 
+/* ---- MODEL v2 part 2 (issue 13) ---- */
+static void put_who(FILE *out, const char *namndref)
+{
+	if (namndref)
+		attr(out, "namndref", namndref);
+	else
+		fputs(" alla=\"ja\"", out);
+}
+
+static void put_part2(FILE *out, const calc_result *r)
+{
+	for (size_t i = 0; i < r->n_upp; i++) {
+		fputs("  <uppdrag", out);
+		attr(out, "id", r->upp[i].u->id);
+		attr(out, "status", model_activity_token(r->upp[i].u->status));
+		attr(out, "sen", r->upp[i].sen ? "ja" : "nej");
+		fputs("/>\n", out);
+	}
+	for (size_t i = 0; i < r->n_upp_sums; i++) {
+		const calc_uppdrag_sum *s = &r->upp_sums[i];
+		fputs("  <uppdragssumma", out);
+		put_who(out, s->namndref);
+		for (int k = 0; k < AS_MAX; k++)
+			fprintf(out, " %s=\"%ld\"", model_activity_token((enum activity_status)k), s->n[k]);
+		fprintf(out, " sena=\"%ld\"/>\n", s->sena);
+	}
+	for (size_t i = 0; i < r->n_kon_sums; i++) {
+		const calc_kontroll_sum *s = &r->kon_sums[i];
+		fputs("  <kontrollsumma", out);
+		put_who(out, s->namndref);
+		for (int k = 0; k < KR_MAX; k++)
+			fprintf(out, " %s=\"%ld\"", model_kontroll_token((enum kontroll_resultat)k), s->n[k]);
+		fputs("/>\n", out);
+	}
+}
+
 int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out)
 {
 	char ar[16];
@@ -245,12 +319,13 @@ int calc_write_xml(const calc_result *r, const sr_model *m, FILE *out)
 	fputs(">\n", out);
 	put_indicators(out, r);
 	put_goals(out, r);
-	put_sums(out, r, false);
-	put_sums(out, r, true);
+	put_sums(out, r, m, false);
+	put_sums(out, r, m, true);
 	put_budget(out, r);
 	put_accounts(out, r);
 	put_fin(out, r);
 	put_v2_part1(out, r, m);   /* MODEL v2 part 1 (issue 12) */
+	put_part2(out, r);   /* MODEL v2 part 2 (issue 13): uppdrag, uppdragssumma, kontrollsumma */
 	fputs("</berakning>\n", out);
 	return ferror(out) ? -1 : 0;
 }

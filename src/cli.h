@@ -37,4 +37,7 @@ int cli_render_to(sr_report *r, const char *out, const sr_render_options *o);
 /* The commands (one function each, dispatched from the table in main.c). */
 int cli_render(sr_session *s, const struct cli *c);
 int cli_new(sr_session *s, const struct cli *c);
+/* styrrapport import (argv[0] is "import"): parses its own options, makes its own session
+ * over data_dir (NULL: the installed data); returns an sr_exit. */
+int cli_import(int argc, char **argv, const char *data_dir);
 #endif

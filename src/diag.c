@@ -15,6 +15,11 @@ struct entry {
 	const char *summary;
 };
 
+static const char *level_word(enum diag_level l)
+{
+	return l == DIAG_ERROR ? "fel" : l == DIAG_INFO ? "info" : "varning";
+}
+
 static const struct entry catalogue[] = {
 #define DIAG_ENTRY(e, k, l, x, s) [e] = {k, l, x, s},
 	DIAG_CATALOGUE(DIAG_ENTRY)
@@ -71,7 +76,7 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 		s->errors++;
 		if ((int)catalogue[code].exit > s->worst_exit)
 			s->worst_exit = (int)catalogue[code].exit;
-	} else {
+	} else if (catalogue[code].level == DIAG_WARNING) {
 		s->warnings++;
 	}
 }
@@ -128,11 +133,11 @@ void diag_put_escaped(FILE *out, const char *text)
 	}
 }
 
-void diag_print_line(FILE *out, const char *file, long line, bool error, const char *code,
+void diag_print_line(FILE *out, const char *file, long line, const char *level, const char *code,
                      const char *message)
 {
 	diag_put_escaped(out, file);
-	fprintf(out, ":%ld: %s: [%s] ", line, error ? "fel" : "varning", code);
+	fprintf(out, ":%ld: %s: [%s] ", line, level, code);
 	diag_put_escaped(out, message);
 	fputc('\n', out);
 }
@@ -171,7 +176,7 @@ void diag_print(const diag_sink *s, FILE *out)
 	size_t *order = print_order(s);
 	for (size_t i = 0; i < s->n; i++) {
 		const diag *d = &s->items[order[i]];
-		diag_print_line(out, d->file, d->line, catalogue[d->code].level == DIAG_ERROR,
+		diag_print_line(out, d->file, d->line, level_word(catalogue[d->code].level),
 		                catalogue[d->code].name, d->message);
 	}
 	free(order);
@@ -208,8 +213,9 @@ void diag_print_json(const diag_sink *s, FILE *out)
 			fprintf(out, ",\"column\":%ld", d->column);
 		else
 			fputs(",\"column\":null", out);
+		enum diag_level lv = catalogue[d->code].level;
 		fprintf(out, ",\"level\":\"%s\",\"code\":",
-		        catalogue[d->code].level == DIAG_ERROR ? "error" : "warning");
+		        lv == DIAG_ERROR ? "error" : lv == DIAG_INFO ? "info" : "warning");
 		json_string(out, catalogue[d->code].name);
 		fputs(",\"message\":", out);
 		json_string(out, d->message);
@@ -223,7 +229,7 @@ void diag_print_catalogue(FILE *out)
 	fputs("| kod | nivå | slutstatus | betydelse |\n|---|---|---|---|\n", out);
 	for (int i = 0; i < D_MAX; i++)
 		fprintf(out, "| %s | %s | %d | %s |\n", catalogue[i].name,
-		        catalogue[i].level == DIAG_ERROR ? "fel" : "varning",
+		        level_word(catalogue[i].level),
 		        catalogue[i].level == DIAG_ERROR ? (int)catalogue[i].exit : 0,
 		        catalogue[i].summary);
 }

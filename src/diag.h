@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum diag_level { DIAG_WARNING, DIAG_ERROR };
+enum diag_level { DIAG_WARNING, DIAG_ERROR, DIAG_INFO };   /* info: a report line, no problem */
 
 /* Exit classes of MODEL.md "Bad input": an error's class decides the exit code. */
 enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 3 };
@@ -113,6 +113,29 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_SJUK_SAKNAS, "SJUK-SAKNAS", DIAG_WARNING, EXIT_OK_, "årsredovisningen saknar kommunens sjukfrånvaro för året, eller värden saknas") \
 	/* composition */ \
 	X(D_CONTRIB_ROOT, "BIDRAG-ROT", DIAG_ERROR, EXIT_INVALID, "filen är ett nämndbidrag, inte en rapport") \
+	/* MODEL v2 part 2 (issue 13) */ \
+	X(D_SKALA, "SKALA", DIAG_ERROR, EXIT_INVALID, "bedomningsskala bryter mot en regel, eller står med mal-gron/mal-gul") \
+	X(D_SKALA_STEG, "SKALA-STEG", DIAG_ERROR, EXIT_INVALID, "en status eller prognos nämner inget steg i bedomningsskala") \
+	X(D_INDIKATOR_MAL, "INDIKATOR-MAL", DIAG_ERROR, EXIT_INVALID, "trendmål med målvärde för året, motsägande eller saknad riktning, eller mal i ett nyckeltal") \
+	X(D_OVERORDNAD_LISTA, "OVERORDNAD-LISTA", DIAG_ERROR, EXIT_INVALID, "overordnad nämner samma mål två gånger") \
+	X(D_FINMAL_INTERVALL, "FINMAL-INTERVALL", DIAG_ERROR, EXIT_INVALID, "bara en av malvarde-min/-max, min > max, eller intervall med malvarde eller riktning") \
+	X(D_UPPDRAG_TEXT, "UPPDRAG-TEXT", DIAG_ERROR, EXIT_INVALID, "ett uppdrag som inte är klart saknar text") \
+	X(D_KONTROLL_TEXT, "KONTROLL-TEXT", DIAG_ERROR, EXIT_INVALID, "en kontroll med avvikelse eller ej genomförd saknar text") \
+	X(D_BIDRAG_NAMND, "BIDRAG-NAMND", DIAG_ERROR, EXIT_INVALID, "ett element i ett nämndbidrag nämner en annan nämnd") \
+	/* import (issue 17): data files read by `styrrapport import` */ \
+	X(D_IMPORT, "IMPORT", DIAG_INFO, EXIT_OK_, "importen ändrade ett värde (gammalt → nytt, och varifrån)") \
+	X(D_IMPORT_MISSING, "IMPORT-SAKNAS", DIAG_WARNING, EXIT_OK_, "datafilen saknar värde för ett år (null eller saknas-status); året lämnas") \
+	X(D_IMPORT_UNUSED, "IMPORT-OANVAND", DIAG_WARNING, EXIT_OK_, "datafilen har ett nyckeltal som dokumentet inte har; det ignoreras") \
+	X(D_IMPORT_NODATA, "IMPORT-INGEN-DATA", DIAG_WARNING, EXIT_OK_, "dokumentets Kolada-nyckeltal finns inte i datafilen för kommunen") \
+	X(D_IMPORT_JSON, "IMPORT-JSON", DIAG_ERROR, EXIT_INVALID, "Kolada-filen är inte giltig JSON eller har fel form") \
+	X(D_IMPORT_KOLADA, "IMPORT-KOLADA", DIAG_ERROR, EXIT_INVALID, "ett Kolada-värde har fel form (kpi, kommun, period, kön, värde)") \
+	X(D_IMPORT_CSV, "IMPORT-CSV", DIAG_ERROR, EXIT_INVALID, "CSV-filen kan inte läsas (teckenkodning, citattecken, avgränsare, rubrikrad)") \
+	X(D_IMPORT_COLUMN, "IMPORT-KOLUMN", DIAG_ERROR, EXIT_INVALID, "en kolumn är okänd, saknas eller står två gånger") \
+	X(D_IMPORT_ROW, "IMPORT-RAD", DIAG_ERROR, EXIT_INVALID, "en rad matchar inget i dokumentet, eller samma sak två gånger") \
+	X(D_IMPORT_NUMBER, "IMPORT-TAL", DIAG_ERROR, EXIT_INVALID, "ett värde är inget tal, har fler än 6 decimaler eller är för stort") \
+	X(D_IMPORT_INCLUDED, "IMPORT-INKLUDERAD", DIAG_ERROR, EXIT_INVALID, "målet för värdet står i en inkluderad fil; importera till den filen") \
+	X(D_IMPORT_TARGET, "IMPORT-MAL", DIAG_ERROR, EXIT_INVALID, "dokumentet saknar det som ska fyllas i (räkning, kommunkod, driftredovisning)") \
+	X(D_IMPORT_RESULT, "IMPORT-RESULTAT", DIAG_ERROR, EXIT_INVALID, "det importerade dokumentet blir ogiltigt; inget skrivs") \
 	/* layouts and rendering */ \
 	X(D_LAYOUT, "LAYOUT", DIAG_ERROR, EXIT_INVALID, "fel i layoutfilen") \
 	X(D_LAYOUT_OVERFLOW, "LAYOUT-PLATS", DIAG_ERROR, EXIT_INVALID, "innehållet får inte plats på sidan") \
@@ -168,8 +191,9 @@ void diag_print_json(const diag_sink *s, FILE *out);
  * and bidi overrides. Every diagnostic line goes through it, so that a crafted file
  * name (or text quoted from a document) cannot start a line of its own. */
 void diag_put_escaped(FILE *out, const char *text);
-/* Prints one "FILE:LINE: fel: [KOD] text" line, FILE and text escaped as above. */
-void diag_print_line(FILE *out, const char *file, long line, bool error, const char *code,
+/* Prints one "FILE:LINE: fel: [KOD] text" line (level "fel", "varning" or "info"), FILE
+ * and text escaped as above. */
+void diag_print_line(FILE *out, const char *file, long line, const char *level, const char *code,
                      const char *message);
 /* errno in Swedish words ("mappen eller filen finns inte"); libc's text for rare ones. */
 const char *diag_strerror(int e);

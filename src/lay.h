@@ -63,7 +63,9 @@ enum lay_artifact {
 enum lay_align { LA_LEFT, LA_CENTER, LA_RIGHT };
 
 /* Status markers: colour AND shape differ. */
-enum lay_shape { LS_CIRCLE, LS_TRIANGLE, LS_SQUARE, LS_DIAMOND, LS_MAX };
+enum lay_shape { LS_CIRCLE, LS_TRIANGLE, LS_SQUARE, LS_DIAMOND,
+	LS_PENTAGON, LS_HEXAGON, LS_STAR,   /* MODEL v2 part 2 (issue 13): femhorn, sexhorn, stjarna */
+	LS_MAX };
 
 typedef struct lay_span {
 	const char *text;          /* UTF-8; may contain U+00AD soft hyphens, U+00A0 */

@@ -15,7 +15,8 @@ static const char *const role_names[ROLE_MAX] = {
 _Static_assert(sizeof role_names / sizeof *role_names == ROLE_MAX, "one name per role");
 
 static const char *const kind_names[] = { "TEXT", "RECT", "LINE", "MARKER", "IMAGE", "LINK" };
-static const char *const shape_names[LS_MAX] = { "circle", "triangle", "square", "diamond" };
+static const char *const shape_names[LS_MAX] = { "circle", "triangle", "square", "diamond",
+	"pentagon", "hexagon", "star" };   /* MODEL v2 part 2 (issue 13) */
 static const char font_letters[LF_MAX] = { 'R', 'B', 'I' };
 
 /* Two decimals, never "-0.00". */

@@ -372,6 +372,9 @@ static void build_regler(load_builder *b, const xmlNode *n)
 		m->mal_gron = v;
 	if (load_num_attr(b, n, "mal-gul", &v))
 		m->mal_gul = v;
+	/* MODEL v2 part 2 (issue 13): written at all, for SKALA */
+	m->has_mal_gron = load_attr(b, n, "mal-gron") != NULL;
+	m->has_mal_gul = load_attr(b, n, "mal-gul") != NULL;
 }
 
 static void build_organisation(load_builder *b, const xmlNode *n)
@@ -435,6 +438,8 @@ static void build_rapport_child(load_builder *b, const xmlNode *k)
 		load_personal(b, k);
 	} else if (load_is_el(k, "namndbidrag")) {
 		load_bidrag(b, k);
+	} else {
+		load_child_v2(b, k, NULL);   /* MODEL v2 part 2 (issue 13) */
 	}
 }
 
@@ -466,6 +471,7 @@ static void finish(load_builder *b)
 	m->ids = load_vec_finish(&b->ids, b->a, &m->n_ids);
 	m->texts = load_vec_finish(&b->texts, b->a, &m->n_texts);
 	load_v2_finish(b);   /* MODEL v2 part 1 (issue 12) */
+	load_finish_v2(b);   /* MODEL v2 part 2 (issue 13) */
 }
 
 static void init_builder(load_builder *b, load_ctx *c)
@@ -482,6 +488,7 @@ static void init_builder(load_builder *b, load_ctx *c)
 	b->ids.size = sizeof(id_entry);
 	b->texts.size = sizeof(text_entry);
 	load_v2_init(b);   /* MODEL v2 part 1 (issue 12) */
+	load_init_v2(b);   /* MODEL v2 part 2 (issue 13) */
 	sr_model *m = b->m;
 	m->arena = c->a;
 	m->file = c->main_file;

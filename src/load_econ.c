@@ -116,6 +116,7 @@ static void build_finmal(load_builder *b, const xmlNode *n, finansielltmal *f)
 	f->taljare = terms(b, n, "taljare", &f->n_taljare);
 	f->namnare = terms(b, n, "namnare", &f->n_namnare);
 	f->loc = load_loc(b, n);
+	load_finmal_v2(b, n, f);   /* MODEL v2 part 2 (issue 13) */
 }
 
 void load_ekonomi(load_builder *b, const xmlNode *n)
@@ -184,6 +185,8 @@ static void ensure_ekonomi(load_builder *b, const xmlNode *n)
 static void bidrag_child(load_builder *b, const xmlNode *k, const char *ref)
 {
 	ekonomi *e = &b->m->ekonomi;
+	if (load_child_v2(b, k, ref))   /* MODEL v2 part 2 (issue 13) */
+		return;
 	if (load_is_el(k, "avsnitt")) {
 		avsnitt *s = load_avsnitt(b, k, ref);
 		load_vec_push(&b->avsnitt, &s);

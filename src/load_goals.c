@@ -69,18 +69,20 @@ static value_point *value_points(load_builder *b, const xmlNode *n, const char *
 	return out;
 }
 
-static void build_indikator(load_builder *b, const xmlNode *n, indikator *ind)
+void load_indikator(load_builder *b, const xmlNode *n, indikator *ind)
 {
 	ind->id = load_attr(b, n, "id");
 	ind->namn = load_text_attr(b, n, "namn", "namn");
 	ind->enhet = load_text_attr(b, n, "enhet", "enhet");
 	ind->kolada = load_attr(b, n, "kolada");
+	ind->kolada_datum = load_attr(b, n, "kolada-datum");
 	ind->riktning = load_direction(b, n);
 	ind->utgangsvarde = value_points(b, n, "utgangsvarde", &ind->n_utgangsvarde);
 	ind->malvarde = value_points(b, n, "malvarde", &ind->n_malvarde);
 	ind->utfall = value_points(b, n, "utfall", &ind->n_utfall);
 	ind->jamforelse = value_points(b, n, "jamforelse", &ind->n_jamforelse);
 	ind->loc = load_loc(b, n);
+	load_indikator_v2(b, n, ind);   /* MODEL v2 part 2 (issue 13) */
 }
 
 static void build_aktivitet(load_builder *b, const xmlNode *n, aktivitet *ak)
@@ -129,6 +131,7 @@ static void build_mal_attrs(load_builder *b, const xmlNode *n, mal *g, const cha
 	g->perspektiv = p < 0 ? PERSP_NONE : (enum perspective)p;
 	build_agenda(b, n, g);
 	g->loc = load_loc(b, n);
+	load_mal_v2(b, n, g);   /* MODEL v2 part 2 (issue 13) */
 }
 
 static void build_mal_child(load_builder *b, const xmlNode *k, mal *g, const char *bidrag_ref)
@@ -137,7 +140,7 @@ static void build_mal_child(load_builder *b, const xmlNode *k, mal *g, const cha
 		g->beskrivning = load_rich(b, k, "beskrivning");
 		g->has_beskrivning = true;
 	} else if (load_is_el(k, "indikator")) {
-		build_indikator(b, k, &g->indikatorer[g->n_indikatorer++]);
+		load_indikator(b, k, &g->indikatorer[g->n_indikatorer++]);
 	} else if (load_is_el(k, "aktivitet")) {
 		build_aktivitet(b, k, &g->aktiviteter[g->n_aktiviteter++]);
 	} else if (load_is_el(k, "bedomning")) {

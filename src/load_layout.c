@@ -47,6 +47,10 @@ struct load_layout {
 	const char *family;
 	const char *font_file[LF_MAX];     /* resolved against the layout file's folder */
 	long line_fonts;
+	/* MODEL v2 part 2 (issue 13): <malnivaer><niva id visning/></malnivaer> */
+	const char *level_ids[REPORT_MAX_LEVEL_VIEWS];
+	bool level_table[REPORT_MAX_LEVEL_VIEWS];
+	size_t n_level_views;
 };
 
 /* One parse: the layout being filled and where problems go. */
@@ -431,10 +435,26 @@ static void read_order(lparse *p, const xmlNode *n)
 	}
 }
 
+/* MODEL v2 part 2 (issue 13): per goal level, chapters (kapitel) or one table (tabell). */
+static void read_level_views(lparse *p, const xmlNode *n)
+{
+	load_layout *l = p->l;
+	for (xmlNode *k = n->children; k; k = k->next) {
+		if (!is_el(k, "niva"))
+			continue;
+		const char *id = attr(p, k, "id"), *v = attr(p, k, "visning");
+		if (!id || !v || l->n_level_views == REPORT_MAX_LEVEL_VIEWS)
+			continue;
+		l->level_ids[l->n_level_views] = id;
+		l->level_table[l->n_level_views++] = strcmp(v, "tabell") == 0;
+	}
+}
+
 static void read_root(lparse *p, const xmlNode *root)
 {
 	static const char *const types[RT_MAX] = {
 		"uppfoljning", "delarsrapport", "arsredovisning", "verksamhetsberattelse",
+		"manadsrapport",   /* MODEL v2 part 2 (issue 13) */
 	};
 	const char *typ = attr(p, root, "typ");
 	int t = typ ? index_of(types, RT_MAX, typ) : -1;
@@ -467,6 +487,8 @@ static void read_root(lparse *p, const xmlNode *root)
 		read_attrs(p, n, toc_attrs, 0);
 	if ((n = child(root, "ordning")))
 		read_order(p, n);
+	if ((n = child(root, "malnivaer")))   /* MODEL v2 part 2 (issue 13) */
+		read_level_views(p, n);
 }
 
 /* ---- the whole file ---- */
@@ -563,6 +585,12 @@ void load_layout_apply(const load_layout *l, report_style *s)
 		memcpy(s->sections, l->sections, l->n_sections * sizeof *l->sections);
 		s->n_sections = l->n_sections;
 	}
+	for (size_t i = 0; i < l->n_level_views; i++) {   /* MODEL v2 part 2 (issue 13) */
+		s->level_ids[i] = l->level_ids[i];
+		s->level_table[i] = l->level_table[i];
+	}
+	if (l->n_level_views)
+		s->n_level_views = l->n_level_views;
 }
 
 bool load_layout_fonts(const load_layout *l, const char **files, const char **family,

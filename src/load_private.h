@@ -83,6 +83,7 @@ typedef struct load_builder {
 	/* MODEL v2 part 1 (issue 12) */
 	load_vec tabeller, bilder, sjuk;
 	size_t ord;              /* document order of räkningar and tabeller */
+	load_vec uppdrag, nyckeltal, kontroller;   /* MODEL v2 part 2 (issue 13) */
 } load_builder;
 
 src_loc load_loc(load_builder *b, const xmlNode *n);
@@ -129,4 +130,17 @@ void load_sjukfranvaro(load_builder *b, const xmlNode *n);
 void load_drift_v2(load_builder *b, const xmlNode *n, drift_rad *r);
 void load_projekt_v2(load_builder *b, const xmlNode *n, projekt *p);
 void load_summa_v2(load_builder *b, const xmlNode *n, summa_rad *s);
+/* ---- MODEL v2 part 2 (issue 13) (load_scale.c; load_indikator in load_goals.c) ---- */
+void load_indikator(load_builder *b, const xmlNode *n, indikator *ind);
+/* mal= and an optional riktning on an indicator. */
+void load_indikator_v2(load_builder *b, const xmlNode *n, indikator *ind);
+/* The overordnad list and the status/prognos tokens as written. */
+void load_mal_v2(load_builder *b, const xmlNode *n, mal *g);
+/* malvarde-min/-max and which of malvarde/riktning were written. */
+void load_finmal_v2(load_builder *b, const xmlNode *n, finansielltmal *f);
+/* A child of rapport (bidrag_ref NULL) or of a namndbidrag that is new in part 2:
+ * bedomningsskala, uppdrag, nyckeltal, internkontroll, kontroll. True when it was one. */
+bool load_child_v2(load_builder *b, const xmlNode *k, const char *bidrag_ref);
+void load_init_v2(load_builder *b);
+void load_finish_v2(load_builder *b);
 #endif

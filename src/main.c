@@ -27,14 +27,21 @@ static const struct command {
 	unsigned options;         /* OPT_* accepted besides the global ones */
 	int min_inputs, max_inputs;   /* max -1: any number */
 	int (*run)(sr_session *s, const struct cli *c);
+	/* Or a command that parses its own options (argv[0] is its name) and makes its own
+	 * session over data_dir (NULL: the installed data). */
+	int (*run_own)(int argc, char **argv, const char *data_dir);
 } commands[] = {
-	{"validate", "FIL...", "kontrollera dokument", 0, 1, -1, cmd_validate},
-	{"compute", "FIL", "skriv de beräknade värdena som XML", 0, 1, 1, cmd_compute},
+	{"validate", "FIL...", "kontrollera dokument", 0, 1, -1, cmd_validate, NULL},
+	{"compute", "FIL", "skriv de beräknade värdena som XML", 0, 1, 1, cmd_compute, NULL},
 	{"render", "FIL... [-o UT]", "sätt rapporten som taggad PDF (PDF/A-2a, PDF/UA-1)",
-	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST, 1, -1, cli_render},
-	{"dump", "FIL [--layout FIL]", "skriv de satta sidornas innehåll som text", OPT_LAYOUT, 1, 1, cmd_dump},
+	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST, 1, -1, cli_render, NULL},
+	{"dump", "FIL [--layout FIL]", "skriv de satta sidornas innehåll som text", OPT_LAYOUT, 1, 1, cmd_dump,
+	 NULL},
 	{"ny", "--typ TYP --kommun NAMN --kommunkod KOD [-o UT]",
-	 "skriv ett kommenterat startdokument", OPT_OUT | OPT_NEW, 0, 0, cli_new},
+	 "skriv ett kommenterat startdokument", OPT_OUT | OPT_NEW, 0, 0, cli_new, NULL},
+	{"import", "FIL DATA... (-o NY.xml | --i-stallet | --kontroll)",
+	 "fyll i värden från Kolada och ekonomisystemets CSV-filer (se styrrapport import --help)", 0, 0, 0,
+	 NULL, cli_import},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -279,6 +286,9 @@ int main(int argc, char **argv)
 	if (!getenv("STYRRAPPORT_DATA"))
 		c.data_dir = SR_CLI_DATA_DIR;
 #endif
+	const struct command *own = argc > 1 ? find_command(argv[1]) : NULL;
+	if (own && own->run_own)   /* a command with options of its own (import) */
+		return own->run_own(argc - 1, argv + 1, c.data_dir);
 	c.inputs = calloc((size_t)argc + 1, sizeof *c.inputs);
 	if (!c.inputs)
 		return SR_RUNTIME;

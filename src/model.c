@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* model.c - small queries over the model and the goal-tree linking step. */
 #include "model.h"
+#include "model_v2.h"   /* MODEL v2 part 2 (issue 13) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@ static const char *const status_tokens[ST_MAX] = {
 };
 static const char *const type_tokens[RT_MAX] = {
 	"uppfoljning", "delarsrapport", "arsredovisning", "verksamhetsberattelse",
+	"manadsrapport",   /* MODEL v2 part 2 (issue 13) */
 };
 static const char *const activity_tokens[AS_MAX] = {
 	"ej-paborjad", "pagar", "klar", "forsenad", "avbruten",
@@ -131,7 +133,7 @@ static size_t adopted_count(const sr_model *m, const mal *parent)
 		if (m->goals[i]->overordnad && parent->id &&
 		    strcmp(m->goals[i]->overordnad, parent->id) == 0)
 			n++;
-	return n;
+	return n + model_extra_adopted_count(m, parent);   /* MODEL v2 part 2 (issue 13) */
 }
 
 void model_link_goals(sr_model *m)
@@ -141,23 +143,37 @@ void model_link_goals(sr_model *m)
 		g->parent = NULL;
 		g->kids = NULL;
 		g->n_kids = 0;
+		g->parents = NULL;   /* MODEL v2 part 2 (issue 13) */
+		g->n_parents = 0;
 	}
 	/* Nested children first: they cannot form cycles. */
 	for (size_t i = 0; i < m->n_goals; i++) {
 		mal *g = m->goals[i];
 		size_t cap = g->n_nested + adopted_count(m, g);
-		for (size_t k = 0; k < g->n_nested; k++)
+		for (size_t k = 0; k < g->n_nested; k++) {
 			add_kid(m->arena, g, g->nested[k], cap);
+			model_add_parent(m->arena, g->nested[k], g);   /* MODEL v2 part 2 (issue 13) */
+		}
 	}
 	/* Then adoptions, in document order, refusing any that would close a loop. */
+	bool multi = model_link_prepare(m);   /* MODEL v2 part 2 (issue 13) */
 	for (size_t i = 0; i < m->n_goals; i++) {
 		mal *g = m->goals[i];
 		if (!g->overordnad || g->parent)
 			continue;
-		mal *p = model_find_goal(m, g->overordnad);
-		if (!p || is_self_or_ancestor(g, p))
-			continue;
-		add_kid(m->arena, p, g, p->n_nested + adopted_count(m, p));
+		/* MODEL v2 part 2 (issue 13): every goal of the overordnad list, in order */
+		for (size_t t = 0; t < (g->n_overordnad ? g->n_overordnad : 1); t++) {
+			const char *id = g->n_overordnad ? g->overordnad_list[t] : g->overordnad;
+			mal *p = model_find_goal(m, id);
+			if (!p || (multi ? model_reaches_down(m, g, p) : is_self_or_ancestor(g, p)) ||
+			    model_has_parent(g, p))
+				continue;
+			mal *first = g->parent;
+			add_kid(m->arena, p, g, p->n_nested + adopted_count(m, p));
+			if (first)
+				g->parent = first;   /* printed under its first parent */
+			model_add_parent(m->arena, g, p);
+		}
 	}
 }
 

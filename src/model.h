@@ -17,12 +17,17 @@ typedef struct src_loc {
 	long line;
 } src_loc;
 
-enum report_type { RT_UPPFOLJNING, RT_DELARSRAPPORT, RT_ARSREDOVISNING, RT_VERKSAMHETSBERATTELSE, RT_MAX };
+enum report_type { RT_UPPFOLJNING, RT_DELARSRAPPORT, RT_ARSREDOVISNING, RT_VERKSAMHETSBERATTELSE,
+	RT_MANADSRAPPORT,   /* MODEL v2 part 2 (issue 13) */
+	RT_MAX };
 
 /* The four assessment statuses; ST_NONE = attribute absent. Order matters nowhere. */
 enum status { ST_NONE, ST_UPPFYLLT, ST_DELVIS, ST_EJ_UPPFYLLT, ST_EJ_BEDOMT, ST_MAX };
 
 enum direction { DIR_HOGRE, DIR_LAGRE };
+
+/* MODEL v2 part 2 (issue 13): mal="oka|minska|bibehalla" on an indikator. */
+enum trend_target { TREND_NONE, TREND_OKA, TREND_MINSKA, TREND_BIBEHALLA, TREND_MAX };
 
 enum activity_status { AS_EJ_PABORJAD, AS_PAGAR, AS_KLAR, AS_FORSENAD, AS_AVBRUTEN, AS_MAX };
 
@@ -123,12 +128,16 @@ typedef struct value_point {    /* utgangsvarde, malvarde, utfall, jamforelse */
 
 typedef struct indikator {
 	const char *id, *namn, *enhet, *kolada;
+	const char *kolada_datum;   /* date of the imported Kolada data; NULL when not given */
 	enum direction riktning;
 	value_point *utgangsvarde; size_t n_utgangsvarde;   /* at most one when valid */
 	value_point *malvarde;     size_t n_malvarde;
 	value_point *utfall;       size_t n_utfall;
 	value_point *jamforelse;   size_t n_jamforelse;
 	src_loc loc;
+	/* MODEL v2 part 2 (issue 13): trend target and optional riktning */
+	enum trend_target mal;         /* TREND_NONE: a numeric target (version 1) */
+	bool no_riktning;              /* riktning was not written */
 } indikator;
 
 typedef struct aktivitet {
@@ -154,6 +163,9 @@ typedef struct mal {
 	indikator *indikatorer; size_t n_indikatorer;
 	aktivitet *aktiviteter; size_t n_aktiviteter;
 	bedomning bedomning; bool has_bedomning;
+	/* MODEL v2 part 2 (issue 13): the tokens of bedomning status/prognos as written
+	 * (step ids with a bedomningsskala), NULL when absent. */
+	const char *status_id, *prognos_id;
 	rich_text atgard; bool has_atgard;
 	struct mal **nested; size_t n_nested;       /* sub-goals written inside it */
 	/* Filled by model_link_goals: the effective tree (nested first, then adopted ones
@@ -161,6 +173,10 @@ typedef struct mal {
 	struct mal *parent;
 	struct mal **kids; size_t n_kids;
 	src_loc loc;
+	/* MODEL v2 part 2 (issue 13): overordnad may list several goals; overordnad above
+	 * is the first token. parents: every effective parent (parent is parents[0]). */
+	const char **overordnad_list; size_t n_overordnad;
+	struct mal **parents; size_t n_parents;
 } mal;
 
 /* ---- economy ---- */
@@ -261,6 +277,9 @@ typedef struct finansielltmal {
 	fin_term *taljare; size_t n_taljare;
 	fin_term *namnare; size_t n_namnare;
 	src_loc loc;
+	/* MODEL v2 part 2 (issue 13): a target range instead of malvarde and riktning */
+	dec malvarde_min, malvarde_max;
+	bool no_malvarde, no_riktning, has_min, has_max;   /* no_*: not written */
 } finansielltmal;
 
 /* MODEL v2 part 1 (issue 12): a note to the accounts; blocks as in an avsnitt. */
@@ -308,6 +327,55 @@ typedef struct namndbidrag {
 	src_loc loc;
 } namndbidrag;
 
+/* ---- MODEL v2 part 2 (issue 13): scale, uppdrag, nyckeltal, intern kontroll ---- */
+
+/* One step of the kommun's scale (or of version 1's, built when there is none). */
+typedef struct skala_steg {
+	const char *id, *namn;
+	dec poang;
+	dec fran; bool has_fran;
+	bool uppfyllt;                  /* uppfyllt="ja" */
+	const char *motsvarar;          /* as written, NULL when absent */
+	const char *farg, *form;        /* optional overrides */
+	src_loc loc;
+} skala_steg;
+
+typedef struct bedomningsskala {
+	skala_steg *steg; size_t n_steg;
+	/* The ejbedomt state: default id "ej-bedomt", name "Ej bedömt". */
+	const char *ejb_id, *ejb_namn, *ejb_farg, *ejb_form;
+	bool has_ejbedomt;
+	src_loc loc, loc_ejbedomt;
+} bedomningsskala;
+
+typedef struct uppdrag {
+	const char *id, *titel, *namndref, *givet_av, *beslut, *klart, *malref;
+	const char *bidrag_namndref;    /* namndref of the enclosing namndbidrag */
+	const char *written_namndref;   /* namndref as written (BIDRAG-NAMND) */
+	enum activity_status status;
+	rich_text text;                 /* the follow-up comment, n_runs 0 when none */
+	src_loc loc;
+} uppdrag;
+
+typedef struct nyckeltal {
+	const char *id, *rubrik, *namndref;
+	const char *bidrag_namndref, *written_namndref;
+	indikator *indikatorer; size_t n_indikatorer;
+	src_loc loc;
+} nyckeltal;
+
+enum kontroll_resultat { KR_UTAN_ANMARKNING, KR_AVVIKELSE, KR_EJ_GENOMFORD, KR_MAX };
+enum kontroll_risk { RISK_NONE, RISK_LAG, RISK_MEDEL, RISK_HOG, RISK_MAX };
+
+typedef struct kontroll {
+	const char *id, *namn, *namndref;
+	const char *bidrag_namndref, *written_namndref;
+	enum kontroll_risk risk;
+	enum kontroll_resultat resultat;
+	rich_text text;
+	src_loc loc;
+} kontroll;
+
 /* Every id attribute in the (included) document, for uniqueness checks. */
 typedef struct id_entry {
 	const char *id;
@@ -353,6 +421,14 @@ typedef struct sr_model {
 	rakning **tabeller; size_t n_tabeller;     /* every tabell (avsnitt and noter), document order */
 	bild **bilder; size_t n_bilder;            /* every bild, document order */
 	sjukfranvaro *sjuk; size_t n_sjuk;
+	/* MODEL v2 part 2 (issue 13) */
+	bool has_mal_gron, has_mal_gul;            /* written in bedomningsregler */
+	bedomningsskala skala; bool has_skala;     /* the document's own scale */
+	uppdrag *uppdrag; size_t n_uppdrag;        /* document order, bidrag ones included */
+	nyckeltal *nyckeltal; size_t n_nyckeltal;
+	kontroll *kontroller; size_t n_kontroller;
+	bool has_internkontroll;
+	src_loc loc_internkontroll;
 } sr_model;
 
 /* Frees the whole model (it lives in its own arena). NULL is fine. */
@@ -400,4 +476,22 @@ const not_ *model_find_not(const sr_model *m, const char *id);
 const char *model_bild_path(const sr_model *m, const bild *b);
 /* The title of a räkning: its rubrik, else the default of its typ. */
 const char *model_rakning_title(const rakning *rk);
+/* ---- MODEL v2 part 2 (issue 13) (model_scale.c) ---- */
+/* The scale in effect: the document's, else version 1's built from mal-gron/mal-gul
+ * (steps uppfyllt, delvis, ej-uppfyllt; ejbedomt ej-bedomt). Filled into out, whose
+ * steps point into a (or static data). */
+void model_effective_scale(const sr_model *m, bedomningsskala *out, arena *a);
+/* Index of the step with id in sc, n_steg for the ejbedomt id, -1 when neither. */
+int model_scale_find(const bedomningsskala *sc, const char *id);
+/* True when step i of sc lists status token tok in motsvarar. */
+bool model_step_maps(const skala_steg *st, const char *tok);
+/* The step a computed indicator status is shown as (n_steg for ej-bedomt). */
+int model_scale_step_of_status(const bedomningsskala *sc, enum status s);
+const char *model_trend_token(enum trend_target t);
+int model_trend_parse(const char *s);
+const char *model_kontroll_token(enum kontroll_resultat r);
+int model_kontroll_parse(const char *s);
+int model_risk_parse(const char *s);
+/* The nämnd an uppdrag, nyckeltal or kontroll counts for (namndref, else the bidrag's). */
+const char *model_item_namnd(const char *namndref, const char *bidrag_namndref);
 #endif

@@ -7,6 +7,7 @@
 #include "img.h"
 #include <math.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,21 @@ static void polygon(pdf_canvas *c, const double (*pt)[2], size_t n, double x, do
 	pdf_ops_raw(c->ops, " b\n");   /* close, fill and stroke */
 }
 
+/* MODEL v2 part 2 (issue 13): a pentagon, hexagon or five-pointed star around (x, y),
+ * point up, corners on radius r (the star's inner ones at 0.45 r). */
+static void regular_shape(pdf_canvas *c, enum lay_shape shape, double x, double y, double r)
+{
+	double pt[10][2];
+	size_t n = shape == LS_HEXAGON ? 6 : shape == LS_STAR ? 10 : 5;
+	for (size_t i = 0; i < n; i++) {
+		double a = 1.5707963267948966 + 6.283185307179586 * (double)i / (double)n;
+		double rr = shape == LS_STAR && (i % 2) ? r * 0.45 : r;
+		pt[i][0] = rr * cos(a);
+		pt[i][1] = rr * sin(a);
+	}
+	polygon(c, (const double (*)[2])pt, n, x, y);
+}
+
 /* A circle as four Bézier quarters (the usual 0.5523 control distance). */
 static void circle(pdf_canvas *c, double x, double y, double r)
 {
@@ -313,6 +329,9 @@ static void draw_marker(pdf_canvas *c, const dl_item *it)
 	case LS_TRIANGLE: polygon(c, tri, 3, it->x, it->y); break;
 	case LS_SQUARE: polygon(c, sq, 4, it->x, it->y); break;
 	case LS_DIAMOND: polygon(c, dia, 4, it->x, it->y); break;
+	case LS_PENTAGON: case LS_HEXAGON: case LS_STAR:   /* MODEL v2 part 2 (issue 13) */
+		regular_shape(c, it->shape, it->x, it->y, r);
+		break;
 	case LS_CIRCLE:
 	default: circle(c, it->x, it->y, r); break;
 	}

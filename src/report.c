@@ -32,20 +32,30 @@ static const char *const order_delar[] = {
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
 	"driftredovisning", "diagram-drift", "investeringar", "resultatrakning", "balansrakning",
 	"kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
+	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
 };
 static const char *const order_uppf[] = {   /* economy, forecast and personnel first */
 	"titelsida", "innehall", "text", "driftredovisning", "diagram-drift", "investeringar",
 	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
 	"malsammanfattning", "diagram-malstatus", "maluppfoljning",
+	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
 };
 static const char *const order_ar[] = {   /* the order of the Swedish annual report */
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
 	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter",
 	"driftredovisning", "diagram-drift", "investeringar", "finansiella-mal", "personal",
+	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
 };
 static const char *const order_vb[] = {
 	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
 	"driftredovisning", "investeringar", "personal",
+	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
+};
+/* MODEL v2 part 2 (issue 13): the månadsrapport, economy first, a short document */
+static const char *const order_manad[] = {
+	"titelsida", "innehall", "driftredovisning", "diagram-drift", "investeringar",
+	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal", "personal",
+	"text", "malsammanfattning", "maluppfoljning", "uppdrag", "nyckeltal", "internkontroll",
 };
 
 void report_style_set_sections(report_style *s, const char *const *ids, size_t n)
@@ -114,6 +124,7 @@ static void default_order(report_style *s, enum report_type t)
 	case RT_UPPFOLJNING: SET_ORDER(s, order_uppf); break;
 	case RT_ARSREDOVISNING: SET_ORDER(s, order_ar); break;
 	case RT_VERKSAMHETSBERATTELSE: SET_ORDER(s, order_vb); break;
+	case RT_MANADSRAPPORT: SET_ORDER(s, order_manad); break;   /* MODEL v2 part 2 (issue 13) */
 	default: SET_ORDER(s, order_delar); break;
 	}
 }
@@ -165,6 +176,8 @@ const char *report_title(const sr_model *m)
 		return arena_printf(m->arena, "Delårsrapport %s", per);
 	case RT_ARSREDOVISNING:
 		return arena_printf(m->arena, "Årsredovisning %d", m->ar);
+	case RT_MANADSRAPPORT:   /* MODEL v2 part 2 (issue 13): "Månadsrapport mars 2025" */
+		return report_month_title(m);
 	default: {
 		const namnd *n = m->namndref ? model_find_namnd(m, m->namndref) : NULL;
 		const char *who = n && n->namn ? n->namn : m->namndref;
@@ -295,6 +308,7 @@ static const char *type_word(enum report_type t)
 {
 	static const char *const words[RT_MAX] = {
 		"Uppföljning och prognos", "Delårsrapport", "Årsredovisning", "Verksamhetsberättelse",
+		"Månadsrapport",   /* MODEL v2 part 2 (issue 13) */
 	};
 	return t < RT_MAX ? words[t] : "";
 }
@@ -335,6 +349,15 @@ void report_meta_of(const sr_model *m, report_meta *out)
 	                                report_decision_line(m));
 	/* Dates come from the document, never the clock: the decision, else the period's end. */
 	out->date = out->draft ? m->period_till : m->diarium.beslutsdatum;
+}
+
+/* MODEL v2 part 2 (issue 13) */
+int report_level_view(const report_style *s, const char *niva_id)
+{
+	for (size_t i = 0; niva_id && i < s->n_level_views; i++)
+		if (s->level_ids[i] && strcmp(s->level_ids[i], niva_id) == 0)
+			return s->level_table[i] ? 1 : 0;
+	return -1;
 }
 
 /* ---- dispatch ---- */
@@ -383,6 +406,10 @@ static const struct {
 	/* MODEL v2 part 1 (issue 12) */
 	{ "balanskravsutredning", report_sec_balanskrav },
 	{ "noter", report_sec_notes },
+	/* MODEL v2 part 2 (issue 13) */
+	{ "uppdrag", report_sec_uppdrag },
+	{ "nyckeltal", report_sec_nyckeltal },
+	{ "internkontroll", report_sec_internkontroll },
 };
 
 static void run_section(report_ctx *c, const char *id)

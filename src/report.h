@@ -28,6 +28,7 @@ enum report_text_role {
 };
 
 #define REPORT_MAX_SECTIONS 48
+#define REPORT_MAX_LEVEL_VIEWS 16   /* MODEL v2 part 2 (issue 13) */
 
 typedef struct report_style {
 	/* page */
@@ -63,6 +64,11 @@ typedef struct report_style {
 	 * "personal", "diagram-malstatus", "diagram-drift"; unknown ids are skipped. Strings are not owned by the style. */
 	const char *sections[REPORT_MAX_SECTIONS];
 	size_t n_sections;
+	/* MODEL v2 part 2 (issue 13): goal levels the layout wants as chapters (kapitel) or
+	 * as one table (tabell); a bare level is a table unless named here. Not owned. */
+	const char *level_ids[REPORT_MAX_LEVEL_VIEWS];
+	bool level_table[REPORT_MAX_LEVEL_VIEWS];
+	size_t n_level_views;
 } report_style;
 
 /* The defaults for a report type (A4, Open Sans sizes, status colours, section order). */
@@ -79,6 +85,12 @@ const char *report_running_text(const sr_model *m, const char *tmpl);
 /* After lay_run: draws the logo in the running header when the style asks for it
  * (items added in r->arena). */
 void report_decorate(lay_result *r, const sr_model *m, const report_style *s);
+
+/* MODEL v2 part 2 (issue 13): false, with a SKALA diagnostic for each, when two states
+ * of the document's scale would be drawn with the same shape under this style. */
+struct diag_sink;
+bool report_check_scale_shapes(const sr_model *m, const calc_result *r, const report_style *s,
+                               struct diag_sink *d);
 
 /* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
 struct img_list;

@@ -27,6 +27,10 @@ void report_sec_rakning(report_ctx *c, enum rakning_type t)
 static int fin_decimals(const finansielltmal *f)
 {
 	int d = fmt_decimals_of(f->malvarde);
+	if (f->has_min && fmt_decimals_of(f->malvarde_min) > d)   /* MODEL v2 part 2 (issue 13) */
+		d = fmt_decimals_of(f->malvarde_min);
+	if (f->has_max && fmt_decimals_of(f->malvarde_max) > d)
+		d = fmt_decimals_of(f->malvarde_max);
 	if (f->has_utgangsvarde && fmt_decimals_of(f->utgangsvarde) > d)
 		d = fmt_decimals_of(f->utgangsvarde);
 	return d < 1 ? 1 : (d > 2 ? 2 : d);
@@ -49,13 +53,16 @@ void report_sec_fin_goals(report_ctx *c)
 		int d = fin_decimals(f);
 		const char *target = arena_printf(c->a, "%s %s", f->riktning == DIR_LAGRE ? "högst" : "minst",
 		                                  report_qty(c, f->malvarde, d, f->enhet));
+		if (f->has_min && f->has_max)   /* MODEL v2 part 2 (issue 13): a range */
+			target = arena_printf(c->a, "%s" FMT_NDASH "%s", report_num(c, f->malvarde_min, d),
+			                      report_qty(c, f->malvarde_max, d, f->enhet));
 		const char *out = cf->utfall.den ? report_qty(c, fmt_ratio_round(cf->utfall, d), d, f->enhet)
 		                                 : FMT_NDASH;
 		lay_cell cells[4] = {
 			report_cell(c, f->namn, LF_REGULAR, LA_LEFT),
 			report_cell(c, target, LF_REGULAR, LA_RIGHT),
 			report_cell(c, out, LF_REGULAR, LA_RIGHT),
-			report_cell_status(c, cf->status, NULL),
+			report_cell_step(c, model_scale_step_of_status(&c->r->scale, cf->status), NULL),
 		};
 		report_row(c, LR_BODY, cells);
 	}

@@ -161,7 +161,7 @@ static void status_alt(alt_buf *b, const char *name, const calc_count *k)
  * types the current assessment: the same counts as the summary's table. */
 static const calc_count *level_counts(const report_ctx *c, size_t i)
 {
-	return c->m->typ == RT_UPPFOLJNING ? &c->r->levels[i].prognos : &c->r->levels[i].status;
+	return report_prognos_only(c->m) ? &c->r->levels[i].prognos : &c->r->levels[i].status;
 }
 
 /* One figure of the levels shown[from .. to), with the legend under it. */
@@ -192,13 +192,18 @@ static void goal_status_part(report_ctx *c, const size_t *shown, size_t from, si
 static void chart_goal_status(report_ctx *c)
 {
 	const calc_result *r = c->r;
-	bool uppf = c->m->typ == RT_UPPFOLJNING;
+	if (c->m->has_skala) {   /* MODEL v2 part 2 (issue 13): the kommun's steps */
+		report_step_chart(c);
+		return;
+	}
+	bool uppf = report_prognos_only(c->m);
 	size_t rows = 0;
 	size_t *shown = arena_calloc(c->a, r->n_levels ? r->n_levels : 1, sizeof *shown);
 	for (size_t i = 0; i < r->n_levels; i++)
 		if (total_of(level_counts(c, i)) > 0)
 			shown[rows++] = i;
-	if (rows == 0)
+	/* issue 13: no chart for one goal */
+	if (rows == 0 || total_of(uppf ? &r->all_prognos : &r->all_status) <= 1)
 		return;
 	size_t per = rows_per_part(c, LEGEND_H), parts = (rows + per - 1) / per;
 	for (size_t part = 0; part < parts; part++)

@@ -186,9 +186,11 @@ void report_sec_drift(report_ctx *c)
 		if (varav)
 			lay_row_keep(c->d, true, false);
 	}
-	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
-	budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
-	report_row(c, LR_SUM, cells);
+	if (r->n_drift > 1) {   /* issue 13: a Summa equal to the only row says nothing */
+		cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+		budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
+		report_row(c, LR_SUM, cells);
+	}
 	lay_table_end(c->d);
 	report_published_note(c, true);
 	lay_list_begin(c->d);   /* the comments are one list */
@@ -219,10 +221,12 @@ void report_sec_invest(report_ctx *c)
 		budget_cells(c, &r->invest[i], false, LF_REGULAR, cells + 2);
 		report_row(c, LR_BODY, cells);
 	}
-	cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
-	cells[1] = report_cell(c, "", LF_BOLD, LA_LEFT);
-	budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
-	report_row(c, LR_SUM, cells);
+	if (r->n_invest > 1) {   /* issue 13: a Summa equal to the only row says nothing */
+		cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
+		cells[1] = report_cell(c, "", LF_BOLD, LA_LEFT);
+		budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
+		report_row(c, LR_SUM, cells);
+	}
 	lay_table_end(c->d);
 	report_published_note(c, false);
 	lay_list_begin(c->d);

@@ -53,6 +53,13 @@ static lay_cell indicator_name_cell(const report_ctx *c, const indikator *in, in
 		                               report_qty(c, v->value, dec_n, in->enhet));
 		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
 	}
+	if (in->kolada) {   /* issue 17: where the outcomes come from, and how fresh they are */
+		char date[64] = "";
+		if (in->kolada_datum)
+			fmt_date(in->kolada_datum, date, sizeof date);
+		const char *one = *date ? arena_printf(c->a, "Källa: Kolada, %s", date) : "Källa: Kolada";
+		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+	}
 	if (!extra)
 		return cell;
 	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
@@ -68,6 +75,17 @@ static const char *value_or_dash(const report_ctx *c, bool has, dec v, int d, co
 	return has ? report_qty(c, v, d, unit) : FMT_NDASH;
 }
 
+/* MODEL v2 part 2 (issue 13): "Öka (jfr 2023: +0,8 %)" in the Målvärde column. */
+static const char *trend_target_text(const report_ctx *c, const calc_indicator *ci, int d)
+{
+	static const char *const words[TREND_MAX] = { "", "Öka", "Minska", "Bibehålla" };
+	const char *w = words[ci->ind->mal];
+	if (!ci->has_forandring)
+		return arena_printf(c->a, "%s (inget jämförelseår)", w);
+	const char *chg = report_qty(c, ci->forandring, d, ci->ind->enhet);
+	return arena_printf(c->a, "%s (jfr %d: %s%s)", w, ci->jamfor_ar, ci->forandring > 0 ? "+" : "", chg);
+}
+
 static void indicator_row(report_ctx *c, const calc_indicator *ci)
 {
 	const indikator *in = ci->ind;
@@ -78,9 +96,11 @@ static void indicator_row(report_ctx *c, const calc_indicator *ci)
 	lay_cell cells[5] = {
 		indicator_name_cell(c, in, d),
 		report_cell(c, base, LF_REGULAR, LA_RIGHT),
-		report_cell(c, value_or_dash(c, ci->has_t, ci->t, d, in->enhet), LF_REGULAR, LA_RIGHT),
+		report_cell(c, in->mal != TREND_NONE ? trend_target_text(c, ci, d)   /* MODEL v2 part 2 (issue 13) */
+		                                     : value_or_dash(c, ci->has_t, ci->t, d, in->enhet),
+		            LF_REGULAR, LA_RIGHT),
 		report_cell(c, value_or_dash(c, ci->has_u, ci->u, d, in->enhet), LF_REGULAR, LA_RIGHT),
-		report_cell_status(c, ci->status, NULL),
+		report_cell_step(c, ci->step, NULL),
 	};
 	report_row(c, LR_BODY, cells);
 }
@@ -175,7 +195,7 @@ static void activity_table(report_ctx *c, const mal *g)
 
 static bool has_goal_prognos(const mal *g)
 {
-	return g->has_bedomning && g->bedomning.prognos != ST_NONE;
+	return g->has_bedomning && (g->bedomning.prognos != ST_NONE || g->prognos_id);
 }
 
 /* Whether g is printed: in scope, and in an uppföljning only where it or a goal below
@@ -186,7 +206,7 @@ static bool goal_shown(const report_ctx *c, const mal *g)
 	const calc_goal *cg = calc_goal_of(c->r, c->m, g);
 	if (!cg || !cg->in_scope)
 		return false;
-	if (c->m->typ != RT_UPPFOLJNING || has_goal_prognos(g))
+	if (!report_prognos_only(c->m) || has_goal_prognos(g))
 		return true;
 	for (size_t k = 0; k < g->n_kids; k++)
 		if (goal_shown(c, g->kids[k]))
@@ -231,6 +251,13 @@ static void goal_facts(report_ctx *c, const mal *g)
 		const char *b = arena_printf(c->a, "Bidrar till: %s", to);
 		line = line ? arena_printf(c->a, "%s · %s", line, b) : b;
 	}
+	for (size_t i = 1; i < g->n_parents; i++) {   /* MODEL v2 part 2 (issue 13) */
+		const mal *p = g->parents[i];
+		const niva *nv = model_find_niva(c->m, p->niva);
+		const char *b = arena_printf(c->a, "Bidrar också till: %s", nv && nv->namn ?
+		                             arena_printf(c->a, "%s: %s", nv->namn, p->titel) : p->titel);
+		line = line ? arena_printf(c->a, "%s · %s", line, b) : b;
+	}
 	if (line) {
 		/* kept with what follows: a goal's facts never end a page on their own */
 		lay_style st = *report_st(c, RS_CAPTION);
@@ -239,13 +266,29 @@ static void goal_facts(report_ctx *c, const mal *g)
 	}
 }
 
-static void status_row(report_ctx *c, const char *label, enum status st, const char *suffix)
+static void status_row(report_ctx *c, const char *label, int step)
 {
 	lay_cell row[2] = {
 		report_cell(c, label, LF_BOLD, LA_LEFT),
-		report_cell_status(c, st, suffix),
+		report_cell_step(c, step, NULL),
 	};
 	report_row(c, LR_BODY, row);
+}
+
+/* MODEL v2 part 2 (issue 13): a manual assessment is the nämnd's (or, for a goal of no
+ * nämnd, kommunfullmäktige's), not a correction; what the pool says is shown beside it
+ * where it differs. */
+static const char *assessed_by(const report_ctx *c, const mal *g)
+{
+	(void)c;
+	return model_goal_namnd(g) ? "Nämndens bedömning" : "Kommunfullmäktiges bedömning";
+}
+
+static const char *computed_from(const mal *g)
+{
+	bool ind = g->n_indikatorer > 0, kids = g->n_kids > 0;
+	return ind && kids ? "Beräknat från indikatorerna och undermålen" :
+	       ind ? "Beräknat från indikatorerna" : "Beräknat från undermålen";
 }
 
 /* The assessment now and, before year end, the prognos; an uppföljning shows only the
@@ -253,7 +296,7 @@ static void status_row(report_ctx *c, const char *label, enum status st, const c
 static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 {
 	static const lay_column cols[2] = { { LA_LEFT, 0.3 }, { LA_LEFT, 0 } };
-	bool uppf = c->m->typ == RT_UPPFOLJNING;
+	bool uppf = report_prognos_only(c->m);
 	bool year = c->m->typ == RT_ARSREDOVISNING || c->m->typ == RT_VERKSAMHETSBERATTELSE;
 	if (uppf && !has_goal_prognos(g))
 		return;
@@ -263,10 +306,15 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 	st.keep_with_next = true;
 	lay_table_begin(c->d, cols, 2, &st);
 	lay_table_row_header(c->d, 0);   /* the first column names the row */
-	if (!uppf)
-		status_row(c, "Bedömning", cg->status, cg->manual ? "(manuell bedömning)" : NULL);
+	if (!uppf && cg->manual) {
+		status_row(c, assessed_by(c, g), cg->step);
+		if (cg->computed_differs)
+			status_row(c, computed_from(g), cg->computed_step);
+	} else if (!uppf) {
+		status_row(c, "Bedömning", cg->step);
+	}
 	if (!year && has_goal_prognos(g))
-		status_row(c, "Prognos för helåret", g->bedomning.prognos, NULL);
+		status_row(c, "Prognos för helåret", cg->prognos_step);
 	lay_table_end(c->d);
 }
 
@@ -296,6 +344,13 @@ static void goal_block(report_ctx *c, const mal *g, const calc_goal *cg, int dep
 		report_labelled(c, "Åtgärder", &g->atgard);
 }
 
+/* MODEL v2 part 2 (issue 13): shown in its level's table, not as a chapter. */
+static bool table_goal(const report_ctx *c, const bool *tbl, const mal *g)
+{
+	int l = model_level_index(c->m, g->niva);
+	return l >= 0 && tbl[l];
+}
+
 typedef struct goal_frame {
 	const mal *g;
 	int depth;   /* in-scope ancestors shown above it */
@@ -313,16 +368,51 @@ void report_sec_goal_followup(report_ctx *c)
 	for (size_t i = m->n_roots; i-- > 0;)
 		if (!m->roots[i]->parent && top < cap)
 			stack[top++] = (goal_frame){ m->roots[i], 0 };
+	/* MODEL v2 part 2 (issue 13): bare levels as one table; a goal under several
+	 * parents once, under its first */
+	bool *tbl = report_table_levels(c, goal_shown);
+	bool prognos_col = !report_prognos_only(m) && m->typ != RT_ARSREDOVISNING &&
+	                   m->typ != RT_VERKSAMHETSBERATTELSE;
+	const mal **rows = arena_calloc(c->a, m->n_goals + 1, sizeof *rows);
+	size_t n_rows = 0;
+	for (size_t i = 0; i < m->n_roots; i++)
+		if (!m->roots[i]->parent && goal_shown(c, m->roots[i]) && table_goal(c, tbl, m->roots[i]))
+			rows[n_rows++] = m->roots[i];
+	if (n_rows) {
+		report_legend(c);
+		const niva *nv = model_find_niva(m, rows[0]->niva);
+		report_heading(c, c->s->goal_heading_base, nv && nv->namn ? nv->namn : "Mål");
+		report_goal_table(c, rows, n_rows, prognos_col, report_prognos_only(m));
+	}
 	while (top > 0) {
 		goal_frame f = stack[--top];
 		const calc_goal *cg = calc_goal_of(c->r, m, f.g);
 		bool shown = goal_shown(c, f.g);
-		if (shown) {
+		if (shown && !table_goal(c, tbl, f.g)) {
 			report_legend(c);
 			goal_block(c, f.g, cg, f.depth);
 		}
+		n_rows = 0;
+		for (size_t k = 0; k < f.g->n_kids; k++) {
+			const mal *kid = f.g->kids[k];
+			if (kid->parent == f.g && goal_shown(c, kid) && table_goal(c, tbl, kid))
+				rows[n_rows++] = kid;
+		}
+		if (n_rows) {
+			const niva *nv = model_find_niva(m, rows[0]->niva);
+			/* one heading for the table, at the level its goals' chapters would have */
+			int level = c->s->goal_heading_base + f.depth + (shown ? 1 : 0);
+			if (level <= 4)
+				report_heading(c, level, nv && nv->namn ? nv->namn : "Mål");
+			else
+				report_text(c, RS_H6, nv && nv->namn ? nv->namn : "Mål");
+			report_goal_table(c, rows, n_rows, prognos_col, report_prognos_only(m));
+		}
+		for (size_t k = 0; shown && k < f.g->n_kids; k++)
+			if (f.g->kids[k]->parent != f.g && goal_shown(c, f.g->kids[k]))
+				report_other_parent_note(c, f.g->kids[k]);
 		for (size_t k = f.g->n_kids; k-- > 0;)
-			if (top < cap)
+			if (top < cap && f.g->kids[k]->parent == f.g && !table_goal(c, tbl, f.g->kids[k]))
 				stack[top++] = (goal_frame){ f.g->kids[k], f.depth + (shown ? 1 : 0) };
 	}
 }

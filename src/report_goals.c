@@ -26,22 +26,7 @@ static const char *status_word(enum status st, long n)
 	}
 }
 
-void report_legend(report_ctx *c)
-{
-	if (c->legend_done)
-		return;
-	c->legend_done = true;
-	static const lay_column cols[4] = {   /* equal shares: the statuses weigh the same */
-		{ LA_LEFT, 0.25 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0.25 }, { LA_LEFT, 0.25 },
-	};
-	lay_cell cells[4];
-	for (int i = 0; i < 4; i++)
-		cells[i] = report_cell_status(c, counted[i], NULL);
-	report_text(c, RS_TABLE_TITLE, "Teckenförklaring");
-	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
-	report_row(c, LR_BODY, cells);
-	lay_table_end(c->d);
-}
+/* report_legend: report_scale.c (MODEL v2 part 2, issue 13: the kommun's scale) */
 
 /* "12 mål: 2 uppfyllda, 4 delvis uppfyllda, 5 ej uppfyllda och 1 ej bedömt." */
 static const char *sum_sentence(const report_ctx *c, const char *lead, const calc_count *k)
@@ -119,8 +104,13 @@ static void level_table(report_ctx *c, bool prognos)
 		if (count_total(k) > 0)
 			count_row(c, LR_BODY, r->levels[i].niva->namn, k);
 	}
-	count_row(c, LR_SUM, c->m->namndref ? "Summa" : "Hela kommunen",
-	          prognos ? &r->all_prognos : &r->all_status);
+	/* a sum row equal to the only row says nothing (issue 13) */
+	size_t rows = 0;
+	for (size_t i = 0; i < r->n_levels; i++)
+		rows += count_total(prognos ? &r->levels[i].prognos : &r->levels[i].status) > 0;
+	if (rows > 1)
+		count_row(c, LR_SUM, c->m->namndref ? "Summa" : "Hela kommunen",
+		          prognos ? &r->all_prognos : &r->all_status);
 	lay_table_end(c->d);
 }
 
@@ -143,7 +133,82 @@ static long count_total_none(const calc_count *k)
 
 static bool has_prognos(const sr_model *m)
 {
-	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT;
+	return m->typ == RT_UPPFOLJNING || m->typ == RT_DELARSRAPPORT ||
+	       m->typ == RT_MANADSRAPPORT;   /* MODEL v2 part 2 (issue 13) */
+}
+
+bool report_prognos_only(const sr_model *m)
+{
+	return m->typ == RT_UPPFOLJNING || m->typ == RT_MANADSRAPPORT;
+}
+
+/* ---- MODEL v2 part 2 (issue 13): the sums by the kommun's own steps ---- */
+
+static bool any_step_prognos(const report_ctx *c)
+{
+	const calc_step_count *k = &c->r->all_steg_prognos;
+	return k->all > k->n[c->r->scale.n_steg];
+}
+
+static void step_level_table(report_ctx *c, bool prognos)
+{
+	const calc_result *r = c->r;
+	const char **labels = arena_calloc(c->a, r->n_levels + 1, sizeof *labels);
+	const calc_step_count **counts = arena_calloc(c->a, r->n_levels + 1, sizeof *counts);
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_step_count *k = prognos ? &r->levels[i].steg_prognos : &r->levels[i].steg;
+		if (k->all > 0) {
+			labels[n] = r->levels[i].niva->namn;
+			counts[n++] = k;
+		}
+	}
+	report_step_table(c, "Nivå", labels, counts, n, c->m->namndref ? "Summa" : "Hela kommunen",
+	                  prognos ? &r->all_steg_prognos : &r->all_steg);
+}
+
+static void step_namnd_table(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	const char **labels = arena_calloc(c->a, r->n_namnder + 1, sizeof *labels);
+	const calc_step_count **counts = arena_calloc(c->a, r->n_namnder + 1, sizeof *counts);
+	for (size_t i = 0; i < r->n_namnder; i++) {
+		labels[i] = report_namnd_name(c, r->namnder[i].namndref);
+		counts[i] = &r->namnder[i].steg;
+	}
+	report_step_table(c, "Nämnd", labels, counts, r->n_namnder, NULL, NULL);
+}
+
+static void step_summary(report_ctx *c)
+{
+	const calc_result *r = c->r;
+	bool only_prognos = report_prognos_only(c->m);
+	const calc_step_count *all = only_prognos ? &r->all_steg_prognos : &r->all_steg;
+	if (all->all == 0 || (only_prognos && !any_step_prognos(c)))
+		return;
+	report_heading(c, 1, "Måluppfyllelse i sammanfattning");
+	report_text(c, RS_BODY, report_step_sentence(c, only_prognos ? "Prognos för helåret: " :
+	                                             c->m->namndref ? "Totalt " : "Hela kommunen: ", all));
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_step_count *k = only_prognos ? &r->levels[i].steg_prognos : &r->levels[i].steg;
+		if (k->all > 0 && k->all < all->all)
+			list_text(c, arena_printf(c->a, "%s: %ld av %ld %s.", r->levels[i].niva->namn, k->met,
+			                          k->all, report_met_phrase(c, k->all)));
+	}
+	report_legend(c);
+	if (all->all == 1)
+		return;   /* one goal: the sentence says it all */
+	report_text(c, RS_TABLE_TITLE, only_prognos ? "Prognos för helåret per målnivå" : "Bedömning per målnivå");
+	step_level_table(c, only_prognos);
+	if (!only_prognos && has_prognos(c->m) && any_step_prognos(c)) {
+		report_text(c, RS_BODY, report_step_sentence(c, "Prognos för helåret: ", &r->all_steg_prognos));
+		report_text(c, RS_TABLE_TITLE, "Prognos för helåret per målnivå");
+		step_level_table(c, true);
+	}
+	if (r->n_namnder > 1) {
+		report_text(c, RS_TABLE_TITLE, "Bedömning per nämnd");
+		step_namnd_table(c);
+	}
 }
 
 /* Uppföljning jan–april: outcomes for the year are not in yet, so the goals are
@@ -163,7 +228,11 @@ static void prognos_summary(report_ctx *c)
 void report_sec_goal_summary(report_ctx *c)
 {
 	const calc_result *r = c->r;
-	if (c->m->typ == RT_UPPFOLJNING) {
+	if (c->m->has_skala) {   /* MODEL v2 part 2 (issue 13) */
+		step_summary(c);
+		return;
+	}
+	if (report_prognos_only(c->m)) {
 		prognos_summary(c);
 		return;
 	}
@@ -178,9 +247,11 @@ void report_sec_goal_summary(report_ctx *c)
 			list_text(c, level_sentence(c, r->levels[i].niva->namn, &r->levels[i].status));
 	lay_list_end(c->d);
 	report_legend(c);
+	if (count_total(&r->all_status) == 1)
+		return;   /* one goal: the sentence says it all (issue 13) */
 	report_text(c, RS_TABLE_TITLE, "Bedömning per målnivå");
 	level_table(c, false);
-	if (has_prognos(c->m)) {
+	if (has_prognos(c->m) && count_total(&r->all_prognos) > count_total_none(&r->all_prognos)) {
 		report_text(c, RS_BODY, sum_sentence(c, "Prognos för helåret: ", &r->all_prognos));
 		report_text(c, RS_TABLE_TITLE, "Prognos för helåret per målnivå");
 		level_table(c, true);

@@ -70,6 +70,36 @@ void report_sec_chart(report_ctx *c, const char *id);
 /* For an indicator with utfall in two years or more: a small bar chart of utfall per
  * year with the målvärde as a line, and its caption (report_charts.c). */
 void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs);
+/* ---- MODEL v2 part 2 (issue 13) (report_uppdrag.c, report_scale.c) ---- */
+void report_sec_uppdrag(report_ctx *c);
+void report_sec_nyckeltal(report_ctx *c);
+void report_sec_internkontroll(report_ctx *c);
+/* "Månadsrapport mars 2025" (the month of period till, lower case). */
+const char *report_month_title(const sr_model *m);
+/* Marker and name of step i of the scale in effect (n_steg: the ejbedomt state). */
+lay_marker report_step_marker(const report_ctx *c, int step);
+const char *report_step_name(const report_ctx *c, int step);
+lay_cell report_cell_step(const report_ctx *c, int step, const char *suffix);
+/* "helt eller i hög grad uppfyllda" for n goals; "Lead4 av 9 mål … (Helt uppfyllt 1, …)." */
+const char *report_met_phrase(const report_ctx *c, long n);
+const char *report_step_sentence(const report_ctx *c, const char *lead, const calc_step_count *k);
+/* A table of counts by step, one row per label; the sum row only with several rows. */
+void report_step_table(report_ctx *c, const char *first, const char *const *labels,
+                       const calc_step_count *const *counts, size_t rows,
+                       const char *sum_label, const calc_step_count *sum);
+/* report_goal_table.c: levels shown as one table (indexed like m->nivaer), a table of
+ * bare goals, and the note under a goal's other parents. */
+bool *report_table_levels(report_ctx *c, bool (*shown)(const report_ctx *, const mal *));
+void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool with_prognos,
+                       bool prognos_only);
+void report_other_parent_note(report_ctx *c, const mal *kid);
+/* What the layout asks for level id (report.c): 0 chapters, 1 a table, -1 nothing. */
+int report_level_view(const report_style *s, const char *niva_id);
+/* The chart of statuses per level in the kommun's steps (report_scale.c). */
+void report_step_chart(report_ctx *c);
+/* True for the types whose goals are followed up by their prognos alone. */
+bool report_prognos_only(const sr_model *m);
+
 /* The status legend (marker, colour, name); shown once per document. */
 void report_legend(report_ctx *c);
 

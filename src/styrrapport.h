@@ -115,4 +115,52 @@ SR_API void sr_remove_temp_files(void);
 
 /* Prints the catalogue of diagnostic codes as a Markdown table (docs/diagnostics.md). */
 SR_API void sr_print_catalogue(FILE *out);
+
+/* ---- import (issue 17): figures from Kolada and the ledger's spreadsheets ----
+ * sr_import_run reads a valid document and data files, edits the document's XML (its
+ * formatting and comments kept) and checks the result; nothing is written until
+ * sr_import_write. Every changed value is an info line "FIL:RAD: info: [IMPORT] …". */
+typedef enum sr_import_kind {
+	SR_IMPORT_KOLADA,          /* Kolada API JSON (v2/v3) or the Kolada web CSV */
+	SR_IMPORT_DRIFT,           /* CSV: nämnd;budget;utfall;prognos;… */
+	SR_IMPORT_INVESTERINGAR,   /* CSV: projekt;budget;utfall;prognos;… */
+	SR_IMPORT_INDIKATORER,     /* CSV: indikator;år;utfall;målvärde */
+	SR_IMPORT_RAKNING          /* CSV: post;<kolumn>…, for the räkning named by rakning */
+} sr_import_kind;
+
+typedef struct sr_import_source {
+	sr_import_kind kind;
+	const char *path;          /* read from here, or the name of data in diagnostics */
+	const char *rakning;       /* SR_IMPORT_RAKNING: its id, typ or rubrik */
+	const char *data;          /* non-NULL: the file's bytes (path is only a name) */
+	size_t len;
+} sr_import_source;
+
+typedef struct sr_import_options {
+	const sr_import_source *sources;
+	size_t n_sources;
+	const char *kommunkod;     /* NULL: the document's kommun/@kommunkod */
+} sr_import_options;
+
+typedef struct sr_import sr_import;
+/* Never NULL; check sr_import_status. Caller frees with sr_import_free. */
+SR_API sr_import *sr_import_run(sr_session *s, const char *doc_path, const sr_import_options *o);
+/* Same with the document in memory (name: diagnostics and includes). */
+SR_API sr_import *sr_import_run_memory(sr_session *s, const char *data, size_t len, const char *name,
+                                const sr_import_options *o);
+/* The worst exit class (SR_OK, SR_INVALID, SR_RUNTIME). */
+SR_API int sr_import_status(const sr_import *im);
+/* How many values the import changed. */
+SR_API size_t sr_import_change_count(const sr_import *im);
+/* The new document's bytes (NULL unless the status is SR_OK). */
+SR_API const char *sr_import_result(const sr_import *im, size_t *len);
+/* Writes the new document to out (a temporary file beside it, fsync, rename; out may
+ * be the original document). Returns an sr_exit; nothing is written unless SR_OK. */
+SR_API int sr_import_write(sr_import *im, const char *out);
+/* Prints the change lines, warnings and errors, sorted by file and line. */
+SR_API void sr_import_print(const sr_import *im, FILE *out);
+SR_API void sr_import_free(sr_import *im);
+/* Prints the Kolada API URLs (v2, then v3) for the document's indicators and years;
+ * problems go to err. Returns an sr_exit. */
+SR_API int sr_import_print_urls(sr_session *s, const char *doc_path, FILE *out, FILE *err);
 #endif

@@ -148,6 +148,9 @@ static bool length_fits(enum report_type t, int months, const char **need)
 	case RT_ARSREDOVISNING:
 		*need = "en årsredovisning omfattar hela året (12 månader, slutar 12-31)";
 		return months == 12;
+	case RT_MANADSRAPPORT:   /* MODEL v2 part 2 (issue 13) */
+		*need = "en månadsrapport omfattar 2 till 11 månader (slutar 02-28/29 till 11-30)";
+		return months >= 2 && months <= 11;
 	default:
 		*need = "en verksamhetsberättelse omfattar hela året (12 månader, slutar 12-31)";
 		return months == 12;
@@ -250,6 +253,7 @@ static void check_all(const sr_model *m, diag_sink *d, struct img_list *images,
 	check_dates(m, d);
 	valid_goal_values(m, d);
 	valid_texts(m, d, cover);
+	valid_v2_part2(m, d);   /* MODEL v2 part 2 (issue 13) */
 	if (m->contribution)
 		return;   /* validated alone: no organisation, period or diarium to check against */
 	check_report_namnd(m, d);

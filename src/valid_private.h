@@ -28,6 +28,10 @@ void valid_goals(const sr_model *m, diag_sink *d);
 /* valid_goals.c: the parts of the goal rules that need no organisation. */
 void valid_goal_values(const sr_model *m, diag_sink *d);
 
+/* valid_scale.c: MODEL v2 part 2 (issue 13): scale, trend targets, parent lists,
+ * ranges, uppdrag, nyckeltal, kontroller, namndbidrag nämnd. */
+void valid_v2_part2(const sr_model *m, diag_sink *d);
+
 /* valid.c: reports an id reference `ref` (attribute attr on element elem) that names
  * no element of kind `want`: D_REF_KIND when the id exists on another element,
  * else `missing` (D_REF_MISSING or D_LEVEL_MISSING). Returns true when it resolves. */

@@ -16,7 +16,7 @@
 #include "report.h"
 
 static const char *const type_names[RT_MAX] = { "uppfoljning", "delarsrapport", "arsredovisning",
-                                                "verksamhetsberattelse" };
+                                                "verksamhetsberattelse", "manadsrapport" };
 
 static void same_text_style(const lay_style *a, const lay_style *b, int role)
 {

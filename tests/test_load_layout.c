@@ -246,7 +246,7 @@ static void shipped_layouts_parse(void **state)
 {
 	(void)state;
 	static const char *const names[RT_MAX] = { "uppfoljning", "delarsrapport", "arsredovisning",
-	                                           "verksamhetsberattelse" };
+	                                           "verksamhetsberattelse", "manadsrapport" };
 	for (int t = 0; t < RT_MAX; t++) {
 		char path[512];
 		snprintf(path, sizeof path, "%s/layouts/%s.xml", SR_SOURCE_DIR, names[t]);

@@ -24,6 +24,16 @@ for s in $(find "$src/samples" -name '*.xml' | sort); do
 		else pass=$((pass+1)); fi
 	done
 done
+# styrrapport import (issue 17): every data file of its tests, good and bad
+d=$src/tests/data/import
+for args in "--kolada $d/kolada-v2.json --kolada $d/kolada-v3-sidor.json --kolada $d/kolada-webb.csv -o $tmp/imp.xml" \
+	"--drift $d/drift-cp1252.csv --investeringar $d/investeringar.csv --indikatorer $d/indikatorer.csv --rakning resultatrakning $d/rakning.csv --kontroll" \
+	"--drift $d/drift-fel.csv --kolada $d/kolada-trasig.json --drift $d/drift-v2.csv --kontroll"; do
+	# shellcheck disable=SC2086
+	$vg "$build/styrrapport" import "$d/rapport.xml" $args >/dev/null 2>"$build/vg.log"
+	if [ $? -eq 99 ]; then echo "valgrind: styrrapport import $args"; cat "$build/vg.log"; fail=$((fail+1));
+	else pass=$((pass+1)); fi
+done
 rm -rf "$tmp"
 echo "valgrind: $pass passed, $fail failed"
 [ $fail -eq 0 ]

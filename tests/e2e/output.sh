@@ -65,6 +65,12 @@ refused() {   # WHAT TARGET FILE-THAT-MUST-STAY WORDS -- extra args
 refused "-o layoutfilen" "$R/egen.xml" "$R/egen.xml" "PDF:en skulle skriva över layoutfilen" -- --layout "$R/egen.xml"
 refused "-o den inbyggda layoutfilen" "$R/data/layouts/delarsrapport.xml" "$R/data/layouts/delarsrapport.xml" "layoutfilen" --
 refused "-o logotypen" "$R/logo.png" "$R/logo.png" "skriva över logotypen" --
+cp "$SRC/tests/data/pdf/logo.png" "$R/bild.png"
+awk '/<\/avsnitt>/ && !done {sub(/<\/avsnitt>/, "<bild href=\"bild.png\" alt=\"Kommunens logotyp\"/></avsnitt>"); done=1} {print}' "$R/logo.xml" >"$R/bild.xml"
+sum=$(cksum <"$R/bild.png")
+expect_exit 3 "-o bilden" -- $T env STYRRAPPORT_DATA="$R/data" "$BIN" render "$R/bild.xml" -o "$R/bild.png"
+check "-o bilden: meddelandet" has "$TMP/err" "[FIL-SKRIVA]" "skriva över bilden" "som körningen läser"
+check "-o bilden: filen orörd" test "$(cksum <"$R/bild.png")" = "$sum"
 refused "-o ett typsnitt" "$R/data/fonts/OpenSans-Regular.ttf" "$R/data/fonts/OpenSans-Regular.ttf" "skriva över typsnittet" --
 refused "-o färgprofilen" "$R/data/src/resources/sRGB.icc" "$R/data/src/resources/sRGB.icc" "skriva över färgprofilen" --
 refused "-o en hård länk till layoutfilen" "$R/hardlank.pdf" "$R/egen.xml" "layoutfilen" -- --layout "$R/egen.xml"

@@ -7,10 +7,12 @@
 . "$(dirname "$0")/lib.sh"
 
 # The generated top-level sections as letters: S summary, M goals, D drift, I invest,
-# R resultat, B balans, K kassaflöde, F financial goals, P personal.
+# R resultat, B balans, K kassaflöde, F financial goals, P personal; U uppdrag,
+# N nyckeltal, C intern kontroll (MODEL v2 part 2, issue 13).
 declare -A ORDER=(
-	[uppfoljning]="DIRBKFPSM" [delarsrapport]="SMDIRBKFP"
-	[arsredovisning]="SMRBKDIFP" [verksamhetsberattelse]="SMDIP"
+	[uppfoljning]="DIRBKFPSMUNC" [delarsrapport]="SMDIRBKFPUNC"
+	[arsredovisning]="SMRBKDIFPUNC" [verksamhetsberattelse]="SMDIPUNC"
+	[manadsrapport]="DIRBKFPSMUNC"
 )
 
 # Top-level bookmarks as "page<TAB>title", and all bookmarks as "level<TAB>page<TAB>title".
@@ -29,7 +31,7 @@ section_letters() {
 			"Måluppfyllelse i sammanfattning") l=S ;;
 			Driftredovisning) l=D ;; Investeringar) l=I ;; Resultaträkning) l=R ;;
 			Balansräkning) l=B ;; Kassaflödesanalys*|Finansieringsanalys*) l=K ;; "Finansiella mål") l=F ;;
-			Personal) l=P ;;
+			Personal) l=P ;; Uppdrag) l=U ;; Nyckeltal) l=N ;; "Intern kontroll") l=C ;;
 			*) l=""; while IFS= read -r lv; do
 				[ -n "$lv" ] && [[ "$title" == "$lv: "* ]] && l=M
 			done <<<"$levels" ;;
@@ -54,6 +56,9 @@ expected_letters() {
 			K) grep -q 'typ="kassaflodesanalys"' $files && want="$want$c" ;;
 			F) grep -q '<finansielltmal ' $files && want="$want$c" ;;
 			P) grep -q '<personal' $files && want="$want$c" ;;
+			U) grep -q '<uppdrag ' $files && want="$want$c" ;;
+			N) grep -q '<nyckeltal ' $files && want="$want$c" ;;
+			C) grep -q '<kontroll ' $files && want="$want$c" ;;
 		esac
 	done
 	echo "$want"
