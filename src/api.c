@@ -38,6 +38,15 @@ const char *sr_version(void)
 #ifndef SR_ICC_PATH
 #define SR_ICC_PATH SR_DATA_DIR "/src/resources/sRGB.icc"
 #endif
+#ifndef SR_FALLBACK_FONT
+#define SR_FALLBACK_FONT SR_FONT_DIR "/DejaVuSans.ttf"
+#endif
+#ifndef SR_HYPH_DIC
+#define SR_HYPH_DIC SR_FONT_DIR "/hyph_sv_SE.dic"
+#endif
+#ifndef SR_HYPH_EXTRA
+#define SR_HYPH_EXTRA SR_FONT_DIR "/hyph_sv_extra.txt"
+#endif
 
 /* A data folder given at run time holds everything: the installed layout (sRGB.icc at
  * the top) or a source tree's (src/resources/sRGB.icc). */
