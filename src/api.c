@@ -38,6 +38,15 @@ const char *sr_version(void)
 #ifndef SR_ICC_PATH
 #define SR_ICC_PATH SR_DATA_DIR "/src/resources/sRGB.icc"
 #endif
+#ifndef SR_FALLBACK_FONT
+#define SR_FALLBACK_FONT SR_FONT_DIR "/DejaVuSans.ttf"
+#endif
+#ifndef SR_HYPH_DIC
+#define SR_HYPH_DIC SR_FONT_DIR "/hyph_sv_SE.dic"
+#endif
+#ifndef SR_HYPH_EXTRA
+#define SR_HYPH_EXTRA SR_FONT_DIR "/hyph_sv_extra.txt"
+#endif
 
 /* A data folder given at run time holds everything: the installed layout (sRGB.icc at
  * the top) or a source tree's (src/resources/sRGB.icc). */
@@ -59,10 +68,16 @@ static sr_session *session_new_unguarded(const char *data_dir, char *why, size_t
 		s->data_dir = xstrdup(data_dir);
 		s->font_dir = api_path_join(data_dir, "fonts");
 		s->icc_path = icc_in(data_dir);
+		s->fallback_font = api_path_join(s->font_dir, "DejaVuSans.ttf");
+		s->hyph_dic = api_path_join(s->font_dir, "hyph_sv_SE.dic");
+		s->hyph_extra = api_path_join(s->font_dir, "hyph_sv_extra.txt");
 	} else {
 		s->data_dir = xstrdup(SR_DATA_DIR);
 		s->font_dir = xstrdup(SR_FONT_DIR);
 		s->icc_path = xstrdup(SR_ICC_PATH);
+		s->fallback_font = xstrdup(SR_FALLBACK_FONT);
+		s->hyph_dic = xstrdup(SR_HYPH_DIC);
+		s->hyph_extra = xstrdup(SR_HYPH_EXTRA);
 	}
 	s->schema = load_schema_new();
 	if (!s->schema) {
@@ -79,6 +94,8 @@ void sr_session_free(sr_session *s)
 		return;
 	load_schema_free(s->schema);
 	pdf_writer_free(s->pdf);
+	pdf_writer_free(s->pdf_layout);
+	free(s->pdf_layout_key);
 	for (size_t i = 0; i < s->n_layouts; i++) {
 		free(s->layouts[i].path);
 		load_layout_free(s->layouts[i].layout);
@@ -88,8 +105,20 @@ void sr_session_free(sr_session *s)
 	free(s->cover);
 	free(s->data_dir);
 	free(s->font_dir);
+	free(s->fallback_font);
+	free(s->hyph_dic);
+	free(s->hyph_extra);
 	free(s->icc_path);
 	free(s);
+}
+
+font_files api_font_files(const sr_session *s)
+{
+	font_files ff = font_files_default(s->font_dir);
+	ff.fallback = s->fallback_font;
+	ff.hyph_dic = s->hyph_dic;
+	ff.hyph_extra = s->hyph_extra;
+	return ff;
 }
 
 /* The embedded fonts' coverage, read once per session (NULL when they cannot be read:
@@ -108,6 +137,8 @@ static const font_cover *session_cover(sr_session *s)
 	s->cover = valid_font_cover((const char *const *)paths, 3, why, sizeof why);
 	for (int i = 0; i < 3; i++)
 		free(paths[i]);
+	if (s->cover)   /* absent: no fallback, as in font.c */
+		valid_font_cover_add(s->cover, s->fallback_font);
 	return s->cover;
 }
 
@@ -115,8 +146,9 @@ static void validate_model(sr_report *r)
 {
 	if (!r->model)
 		return;
-	valid_check_keep(r->model, &r->diags, &r->images);
-	valid_font_chars(r->model, session_cover(r->session), &r->diags);
+	const font_cover *cover = session_cover(r->session);
+	valid_check_fonts(r->model, &r->diags, &r->images, cover);
+	valid_font_chars(r->model, cover, &r->diags);
 	if (!r->model->contribution)
 		calc_check_economy(r->model, &r->diags);
 }

@@ -15,9 +15,13 @@
 struct sr_session {
 	char *data_dir;           /* layouts/ */
 	char *font_dir;           /* OpenSans-*.ttf */
+	char *fallback_font;      /* DejaVuSans.ttf (issue 16) */
+	char *hyph_dic, *hyph_extra;   /* Swedish hyphenation and styrrapport's exceptions */
 	char *icc_path;           /* the sRGB profile for PDF/A */
 	load_schema *schema;
 	pdf_writer *pdf;          /* loaded on the first render */
+	pdf_writer *pdf_layout;   /* the fonts a layout file names (issue 16), the last set */
+	char *pdf_layout_key;     /* its three paths */
 	load_schema *layout_schema;   /* compiled on the first render */
 	struct api_layout {           /* every layout file read so far, by path: a batch */
 		char *path;               /* reads each file once */
@@ -64,4 +68,6 @@ char *api_manifest_path(const char *pdf);
 
 /* dir + "/" + name in malloc'd memory; caller frees. */
 char *api_path_join(const char *dir, const char *name);
+/* The session's fonts as font.h wants them (the strings stay the session's). */
+font_files api_font_files(const sr_session *s);
 #endif

@@ -20,12 +20,43 @@ static pdf_writer *session_pdf(sr_session *s, diag_sink *d)
 	if (s->pdf)
 		return s->pdf;
 	char why[512] = "";
-	s->pdf = pdf_writer_new(s->font_dir, why, sizeof why);
+	font_files ff = api_font_files(s);
+	s->pdf = pdf_writer_new_fonts(&ff, why, sizeof why);
 	if (!s->pdf)
 		diag_add(d, D_FONT, s->font_dir, 0, "%s", why);
 	return s->pdf;
 }
 
+/* The writer for the fonts a layout file names; the session keeps the last such set
+ * (a batch renders with one layout). */
+static pdf_writer *layout_pdf(sr_report *r, const load_layout *l)
+{
+	sr_session *s = r->session;
+	const char *files[LF_MAX], *family;
+	long line;
+	if (!load_layout_fonts(l, files, &family, &line))
+		return session_pdf(s, &r->diags);
+	size_t n = strlen(files[0]) + strlen(files[1]) + strlen(files[2]) + 3;
+	char *key = xmalloc(n);
+	snprintf(key, n, "%s\n%s\n%s", files[0], files[1], files[2]);
+	if (s->pdf_layout && !strcmp(key, s->pdf_layout_key)) {
+		free(key);
+		return s->pdf_layout;
+	}
+	pdf_writer_free(s->pdf_layout);
+	free(s->pdf_layout_key);
+	s->pdf_layout = NULL;
+	s->pdf_layout_key = key;
+	font_files ff = api_font_files(s);
+	for (int f = 0; f < LF_MAX; f++)
+		ff.file[f] = files[f];
+	char why[512] = "";
+	s->pdf_layout = pdf_writer_new_fonts(&ff, why, sizeof why);
+	if (!s->pdf_layout)
+		diag_add(&r->diags, D_LAYOUT_FONT, load_layout_file(l), line,
+		         "typsnittsfamiljen \"%s\" kan inte användas: %s", family, why);
+	return s->pdf_layout;
+}
 
 /* PDF/A needs the sRGB profile: missing or unreadable, or no ICC profile at all (the
  * signature "acsp" at byte 36 of its 128-byte header), it is an installation problem
@@ -194,13 +225,15 @@ static const load_layout *session_layout(sr_report *r, const char *path)
 /* The type's built-in style with the layout file laid over it: the kommun's own
  * (--layout), else <data dir>/layouts/<typ>.xml. The installed files state exactly the
  * built-in values, so a data dir without layouts/ renders the same. */
-static bool style_of(sr_report *r, const char *own, report_style *style)
+static bool style_of(sr_report *r, const char *own, report_style *style,
+                     const load_layout **used)
 {
 	report_style_default(style, r->model->typ);
 	char *path = layout_file_of(r, own);
 	bool use = own || access(path, F_OK) == 0;
 	const load_layout *l = use ? session_layout(r, path) : NULL;
 	bool ok = !use || l;
+	*used = l;
 	if (l) {
 		load_layout_apply(l, style);
 		report_meta meta;   /* the geometry as a whole, and <ordning> against the document */
@@ -217,11 +250,12 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 {
 	/* The layout first: a missing or wrong layout file is found before fonts load. */
 	report_style style;
-	if (!style_of(r, opts->layout_path, &style))
+	const load_layout *l = NULL;
+	if (!style_of(r, opts->layout_path, &style, &l))
 		return NULL;
 	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
 		return NULL;
-	pdf_writer *w = session_pdf(r->session, &r->diags);
+	pdf_writer *w = l ? layout_pdf(r, l) : session_pdf(r->session, &r->diags);
 	if (!w)
 		return NULL;
 	lay_page_setup setup;
@@ -235,6 +269,8 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 		diag_add(&r->diags, D_LAYOUT_OVERFLOW, r->path, 0, "%s", why ? why : "sidorna kunde inte sättas");
 		return NULL;
 	}
+	for (size_t i = 0; i < pages->n_warnings; i++)
+		diag_add(&r->diags, D_TABLE_BREAK, r->path, 0, "%s", pages->warnings[i]);
 	report_decorate(pages, r->model, &style);
 	*w_out = w;
 	return pages;

@@ -47,7 +47,7 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_NUM_RANGE, "TAL-STORLEK", DIAG_ERROR, EXIT_INVALID, "talets belopp är 10^12 eller mer") \
 	X(D_DATE, "DATUM", DIAG_ERROR, EXIT_INVALID, "ogiltigt datum") \
 	X(D_YEAR, "AR", DIAG_ERROR, EXIT_INVALID, "ogiltigt år") \
-	X(D_CHAR_BMP, "TECKEN-UTANFOR", DIAG_WARNING, EXIT_OK_, "tecken över U+FFFF kan inte visas i PDF:en") \
+	X(D_CHAR_BMP, "TECKEN-UTANFOR", DIAG_WARNING, EXIT_OK_, "ett tecken över U+FFFF som inget typsnitt (inte heller reservtypsnittet) har kan inte visas i PDF:en") \
 	X(D_PLACEHOLDER, "MALLTEXT", DIAG_WARNING, EXIT_OK_, "texten innehåller mallens platshållare") \
 	/* ids and references */ \
 	X(D_ID_DUP, "ID-DUBBLETT", DIAG_ERROR, EXIT_INVALID, "samma id används två gånger") \
@@ -146,7 +146,10 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_RUNTIME, "KORNING", DIAG_ERROR, EXIT_RUNTIME, "oväntat körningsfel") \
 	X(D_NO_MEMORY, "MINNE", DIAG_ERROR, EXIT_RUNTIME, "slut på minne") \
 	X(D_TEXT_LENGTH, "TEXT-LANGD", DIAG_ERROR, EXIT_INVALID, "en text som går in i PDF:ens metadata är för lång") \
-	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "typsnitten saknar ett tecken; det blir en ruta eller ett mellanslag")
+	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "inget typsnitt (inte heller reservtypsnittet) har tecknet; det blir en ruta eller ett mellanslag") \
+	/* typography (issue 16) */ \
+	X(D_TABLE_BREAK, "LAYOUT-TABELL", DIAG_WARNING, EXIT_OK_, "en tabell får inte plats ens med mindre text: ord i den bryts") \
+	X(D_LAYOUT_FONT, "LAYOUT-TYPSNITT", DIAG_ERROR, EXIT_INVALID, "typsnittet som layoutfilen anger saknas eller kan inte användas")
 
 enum diag_code {
 #define DIAG_ENUM(e, k, l, x, s) e,

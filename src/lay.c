@@ -2,6 +2,8 @@
 /* lay.c - building a layout document: every block and string the report builder hands
  * over is copied into the document's arena, so callers may free theirs at once. */
 #include "lay_private.h"
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -24,6 +26,7 @@ void lay_scratch_free(lay_scratch *s)
 	free(s->lines);
 	free(s->pieces);
 	free(s->buf);
+	free(s->nb);
 	memset(s, 0, sizeof *s);
 }
 
@@ -59,6 +62,7 @@ void lay_free(lay_doc *d)
 			free(d->blocks[i].fig->prims);
 	}
 	free(d->blocks);
+	free(d->warnings);
 	lay_scratch_free(&d->scratch);
 	arena_free(d->a);
 }
@@ -404,4 +408,15 @@ void lay_row_keep(lay_doc *d, bool with_previous, bool with_next)
 		return;
 	t->rows[t->n_rows - 1].keep_prev = with_previous;
 	t->rows[t->n_rows - 1].keep_next = with_next;
+}
+
+void lay_warn(lay_doc *d, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	d->warnings = lay_vgrow(d->warnings, &d->cap_warnings, d->n_warnings + 1, sizeof *d->warnings);
+	d->warnings[d->n_warnings++] = arena_strdup(d->a, buf);
 }

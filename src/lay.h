@@ -22,6 +22,11 @@ typedef struct lay_metrics {
 	/* Advance width in points of len bytes of UTF-8 text at size pt. */
 	double (*width)(void *ctx, enum lay_font font, double size, const char *s, size_t len);
 	double ascent, descent;   /* in points per 1 pt of font size, both positive */
+	/* Optional (NULL: words break only at soft hyphens): where a hyphen may go inside a
+	 * word of len bytes, as byte offsets (ascending, at most max), joint[k] set at the
+	 * joint of a compound. Returns their number. */
+	size_t (*hyphenate)(void *ctx, const char *w, size_t len, size_t *at, bool *joint,
+	                    size_t max);
 } lay_metrics;
 
 /* Structure role of every display item and block: the tagged PDF's structure is made
@@ -77,6 +82,8 @@ typedef struct lay_style {
 	enum lay_align align;
 	lay_rgb color;
 	bool keep_with_next;       /* don't end a page after this block */
+	double min_size;           /* tables: the size the font may be stepped down to before
+	                            * words are broken (0: 85 % of size) */
 } lay_style;
 
 typedef struct lay_marker {
@@ -190,6 +197,8 @@ typedef struct lay_result {
 	dl_block *blocks;          /* one per block, in reading order */
 	size_t n_blocks;
 	double margin_top, margin_bottom, margin_left, margin_right;   /* for lay_check */
+	const char **warnings;     /* Swedish sentences: tables whose words had to be broken */
+	size_t n_warnings;
 } lay_result;
 
 /* ---- building ---- */

@@ -106,11 +106,18 @@ static void prepare_block(lay_doc *d, lay_block *b)
 		/* fall through */
 	case BK_HEADING:
 	case BK_PARA:
+		/* headings hyphenate only a word wider than the line */
+		d->scratch.hyph = b->kind == BK_HEADING ? LAY_HYPH_LONG : LAY_HYPH_TEXT;
 		lay_break_s(&d->scratch, d->a, d->m, b->spans, b->n_spans, b->st.size, W - b->st.indent - b->hang,
 		          &b->box);
+		d->scratch.hyph = LAY_HYPH_TEXT;
 		break;
 	case BK_TABLE: lay_table_prepare(d, b, W); break;
-	case BK_TOC: prepare_toc(d, b); break;
+	case BK_TOC:   /* entries as their headings: no hyphen the heading has not */
+		d->scratch.hyph = LAY_HYPH_LONG;
+		prepare_toc(d, b);
+		d->scratch.hyph = LAY_HYPH_TEXT;
+		break;
 	default: break;
 	}
 }
@@ -461,6 +468,10 @@ static lay_result *make_result(lay_placer *p)
 		r->n_outline += d->blocks[i].kind == BK_HEADING;
 	r->blocks = block_structure(p->ra, d);
 	r->n_blocks = d->n_blocks;
+	r->n_warnings = d->n_warnings;
+	r->warnings = arena_calloc(p->ra, d->n_warnings ? d->n_warnings : 1, sizeof *r->warnings);
+	for (size_t i = 0; i < d->n_warnings; i++)
+		r->warnings[i] = arena_strdup(p->ra, d->warnings[i]);
 	r->outline = arena_calloc(p->ra, r->n_outline ? r->n_outline : 1, sizeof *r->outline);
 	for (size_t i = 0, k = 0; i < d->n_blocks; i++)
 		if (d->blocks[i].kind == BK_HEADING)

@@ -18,7 +18,7 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 {
 	lay_piece *pc;
 	size_t n = lay_line_pieces_s(&p->d->scratch, p->ra, b, i, &pc);
-	double lw = b->lines[i].width;
+	double lw = n ? pc[n - 1].x + pc[n - 1].w : 0;   /* as drawn (kerned) */
 	double off = al == LA_RIGHT ? w - lw : al == LA_CENTER ? (w - lw) / 2 : 0;
 	if (off < 0)
 		off = 0;

@@ -37,6 +37,7 @@ typedef struct lay_line {
 } lay_line;
 
 typedef struct lay_box {       /* a paragraph broken into lines */
+	const lay_metrics *m;      /* what measured it: a line's pieces are measured whole */
 	const lay_span *spans;
 	size_t n_spans;
 	double size;
@@ -63,7 +64,18 @@ typedef struct lay_scratch {
 	size_t cap_pieces;
 	char *buf;
 	size_t cap_buf;
+	/* Hyphenation (metrics->hyphenate) for the next breaks: LAY_HYPH_NONE, LAY_HYPH_LONG
+	 * (only a word wider than the line), LAY_HYPH_TEXT (also a word that would leave a
+	 * gap at the end of the line, running text). */
+	int hyph;
+	double *nb;                /* tables: widest number per column */
+	size_t cap_nb;
 } lay_scratch;
+
+enum { LAY_HYPH_TEXT, LAY_HYPH_LONG, LAY_HYPH_NONE };
+/* Running text hyphenates a word that does not fit when breaking before it would leave
+ * more than this many em of the line empty (and a head of the word fits there). */
+#define LAY_HYPH_GAP 2.0
 
 void lay_scratch_free(lay_scratch *s);
 /* Grows a malloc'd array of *cap elements to hold at least need (xrealloc, doubling). */
@@ -92,6 +104,7 @@ enum blk_kind { BK_HEADING, BK_PARA, BK_LIST, BK_SPACE, BK_BREAK, BK_TOC, BK_TAB
 
 typedef struct lay_trow {
 	enum lay_row_kind kind;
+	bool *nobreak;             /* per cell: a number, date or percentage (never broken) */
 	lay_cell *cells;           /* n_cols, spans copied */
 	bool has_fill;
 	lay_rgb fill;
@@ -174,7 +187,12 @@ struct lay_doc {
 	bool list_open;            /* between lay_list_begin and lay_list_end */
 	long list_first;           /* the open list's first item, -1 before it */
 	bool prepared;
+	char **warnings;           /* in a, copied into the result */
+	size_t n_warnings, cap_warnings;
 };
+
+/* Records a warning for the result (a Swedish sentence). */
+void lay_warn(lay_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 double lay_text_width(const lay_doc *d);
 /* Bytes of s that fit in max_w with an ellipsis after them, cut at a character start. */

@@ -5,6 +5,8 @@
 #include "lay_private.h"
 #include <string.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 double lay_marker_room(const lay_style *st)
 {
@@ -30,20 +32,72 @@ static double cell_room(const lay_block *b, size_t row, size_t col)
 	return b->tab->rows[row].cells[col].marker.on ? lay_marker_room(&b->st) : 0;
 }
 
+/* A number, a date or a percentage with its sign and unit ("1 234 567", "−21 099",
+ * "2,8 %", "2024-08-31", "12 tkr"): digits, spaces, signs and separators, at most a short
+ * unit after the last digit. Such a cell is never broken. */
+static bool number_text(const lay_cell *c)
+{
+	bool digit = false;
+	int letters = 0;
+	for (size_t k = 0; k < c->n_spans; k++) {
+		const unsigned char *p = (const unsigned char *)(c->spans[k].text ? c->spans[k].text : "");
+		while (*p) {
+			unsigned cp = *p;
+			size_t n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+			if (n == 2 && p[1])
+				cp = (cp & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+			else if (n == 3 && p[1] && p[2])
+				cp = (cp & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+			for (size_t i = 1; i < n; i++)
+				if (!p[i])
+					return false;
+			p += n;
+			if (cp >= '0' && cp <= '9') {
+				if (letters)
+					return false;
+				digit = true;
+			} else if (cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009) {
+				continue;
+			} else if (strchr(",.+-%:/", (int)cp) ? cp < 0x80 : (cp == 0x2212 || cp == 0x2013 || cp == 0xB1)) {
+				if (letters)
+					return false;
+			} else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == 0xE5 || cp == 0xE4 || cp == 0xF6) {
+				if (!digit || ++letters > 5)
+					return false;
+			} else {
+				return false;
+			}
+		}
+	}
+	return digit;
+}
+
 /* hd: what a column cannot go below even when words break by letters: its padding, a
- * marker's room and one em (the widest letter). */
-static void measure_columns(lay_doc *d, lay_block *b, double *mn, double *mx, double *hd)
+ * marker's room and one em (the widest letter). A number's cell counts whole in mn. */
+static void measure_columns(lay_doc *d, lay_block *b, double size, int mode, double *mn,
+                            double *mx, double *hd)
 {
 	const lay_table *t = b->tab;
+	double *nb = d->scratch.nb = lay_vgrow(d->scratch.nb, &d->scratch.cap_nb, t->n_cols, sizeof *nb);
+	for (size_t j = 0; j < t->n_cols; j++)
+		mn[j] = mx[j] = hd[j] = nb[j] = 0;
 	for (size_t i = 0; i < t->n_rows; i++)
 		for (size_t j = 0; j < t->n_cols; j++) {
 			const lay_cell *c = &t->rows[i].cells[j];
-			double lo, hi, extra = cell_room(b, i, j) + 2 * LAY_CELL_PAD;
-			lay_measure(&d->scratch, d->m, c->spans, c->n_spans, b->st.size, &lo, &hi);
+			double lo, hi, extra = cell_room(b, i, j) * size / b->st.size + 2 * LAY_CELL_PAD;
+			d->scratch.hyph = t->rows[i].nobreak[j] ? LAY_HYPH_NONE : mode;
+			lay_measure(&d->scratch, d->m, c->spans, c->n_spans, size, &lo, &hi);
+			if (t->rows[i].nobreak[j]) {
+				lo = hi;
+				nb[j] = fmax(nb[j], hi + extra);
+			}
 			mn[j] = fmax(mn[j], lo + extra);
 			mx[j] = fmax(mx[j], hi + extra);
-			hd[j] = fmin(mn[j], fmax(hd[j], extra + b->st.size));
+			hd[j] = fmin(mn[j], fmax(hd[j], extra + size));
 		}
+	for (size_t j = 0; j < t->n_cols; j++)
+		if (nb[j] > 0)   /* a column of numbers stays whole (its header's words too): */
+			hd[j] = mn[j];   /* the text columns take the squeeze */
 }
 
 /* Slack when everything fits: to the widest left-aligned (text) column. */
@@ -83,12 +137,12 @@ static void share_rest(size_t n, const double *mn, const double *mx, const doubl
 }
 
 /* Columns over their max_share give the excess to the others, in proportion. */
-static void cap_shares(const lay_table *t, double W, double *w, bool *capped)
+static void cap_shares(const lay_table *t, double W, const double *mn, double *w, bool *capped)
 {
 	for (size_t round = 0; round < t->n_cols; round++) {
 		double excess = 0, free_w = 0;
 		for (size_t j = 0; j < t->n_cols; j++) {
-			double cap = t->cols[j].max_share * W;
+			double cap = fmax(t->cols[j].max_share * W, mn[j]);   /* never below its numbers */
 			if (t->cols[j].max_share > 0 && w[j] > cap + LAY_EPS) {
 				excess += w[j] - cap;
 				w[j] = cap;
@@ -106,7 +160,37 @@ static void cap_shares(const lay_table *t, double W, double *w, bool *capped)
 	}
 }
 
-static void column_widths(lay_doc *d, lay_block *b, double W)
+static double sum(const double *v, size_t n)
+{
+	double t = 0;
+	for (size_t j = 0; j < n; j++)
+		t += v[j];
+	return t;
+}
+
+/* The table's title (the ROLE_TABLE_TITLE paragraph before it) for a warning. */
+static const char *table_name(const lay_doc *d, const lay_block *b)
+{
+	for (size_t i = (size_t)(b - d->blocks); i-- > 0;) {
+		const lay_block *p = &d->blocks[i];
+		if (p->kind == BK_SPACE)
+			continue;
+		if (p->role == ROLE_TABLE_TITLE && p->n_spans && p->spans[0].text)
+			return p->spans[0].text;
+		break;
+	}
+	const lay_table *t = b->tab;
+	if (t->n_rows && t->n_cols && t->rows[0].cells[0].n_spans && t->rows[0].cells[0].spans[0].text)
+		return t->rows[0].cells[0].spans[0].text;
+	return "utan rubrik";
+}
+
+/* Column widths, in this order (issue 16): numbers, dates and percentages whole, text
+ * columns take the squeeze down to their widest word; if even that does not fit, the
+ * table's font is stepped down by 0.5 pt to its min_size; only then are words broken at
+ * Swedish hyphenation points, and after that by letters; both with a warning naming the
+ * table. Returns the hyphenation mode the cells are broken with. */
+static int column_widths(lay_doc *d, lay_block *b, double W)
 {
 	lay_table *t = b->tab;
 	size_t n = t->n_cols;
@@ -114,10 +198,38 @@ static void column_widths(lay_doc *d, lay_block *b, double W)
 	double *hd = arena_calloc(d->a, n, sizeof *hd);
 	bool *capped = arena_calloc(d->a, n, sizeof *capped);
 	t->colw = arena_calloc(d->a, n, sizeof *t->colw);
-	measure_columns(d, b, mn, mx, hd);
-	double smax = 0;
-	for (size_t j = 0; j < n; j++)
-		smax += mx[j];
+	for (size_t i = 0; i < t->n_rows; i++) {
+		t->rows[i].nobreak = arena_calloc(d->a, n, sizeof *t->rows[i].nobreak);
+		for (size_t j = 0; j < n; j++)
+			t->rows[i].nobreak[j] = t->rows[i].kind != LR_HEADER && number_text(&t->rows[i].cells[j]);
+	}
+	double size = b->st.size;
+	double floor_size = b->st.min_size > 0 ? fmin(b->st.min_size, size) : 0.85 * size;
+	measure_columns(d, b, size, LAY_HYPH_NONE, mn, mx, hd);
+	while (sum(mn, n) > W + LAY_EPS && size - 0.5 >= floor_size - LAY_EPS) {
+		size -= 0.5;
+		measure_columns(d, b, size, LAY_HYPH_NONE, mn, mx, hd);
+	}
+	int mode = LAY_HYPH_NONE;
+	if (sum(mn, n) > W + LAY_EPS) {   /* words must break: at hyphenation points first */
+		mode = LAY_HYPH_LONG;
+		measure_columns(d, b, size, mode, mn, mx, hd);
+		char sz[32];
+		snprintf(sz, sizeof sz, "%.1f", size);
+		for (char *c = sz; *c; c++)
+			if (*c == '.')
+				*c = ',';
+		lay_warn(d, "tabellen \"%s\" får inte plats i textbredden ens med teckenstorlek %s pt: "
+		         "ord i den bryts%s", table_name(d, b), sz,
+		         sum(mn, n) > W + LAY_EPS ? " mitt i (inte bara vid avstavning)" : " vid avstavning");
+	}
+	d->scratch.hyph = LAY_HYPH_TEXT;
+	if (size != b->st.size) {
+		if (b->st.leading > 0)
+			b->st.leading *= size / b->st.size;
+		b->st.size = size;
+	}
+	double smax = sum(mx, n);
 	if (smax <= W) {
 		for (size_t j = 0; j < n; j++)
 			t->colw[j] = mx[j];
@@ -125,7 +237,8 @@ static void column_widths(lay_doc *d, lay_block *b, double W)
 	} else {
 		share_rest(n, mn, mx, hd, W, t->colw);
 	}
-	cap_shares(t, W, t->colw, capped);
+	cap_shares(t, W, mn, t->colw, capped);
+	return mode;
 }
 
 void lay_table_prepare(lay_doc *d, lay_block *b, double width)
@@ -133,7 +246,7 @@ void lay_table_prepare(lay_doc *d, lay_block *b, double width)
 	lay_table *t = b->tab;
 	if (t->n_cols == 0)
 		return;
-	column_widths(d, b, width - b->st.indent);
+	int mode = column_widths(d, b, width - b->st.indent);
 	double L = lay_leading(&b->st);
 	for (size_t i = 0; i < t->n_rows; i++) {
 		lay_trow *r = &t->rows[i];
@@ -141,6 +254,7 @@ void lay_table_prepare(lay_doc *d, lay_block *b, double width)
 		r->boxes = arena_calloc(d->a, t->n_cols, sizeof *r->boxes);
 		for (size_t j = 0; j < t->n_cols; j++) {
 			double w = t->colw[j] - 2 * LAY_CELL_PAD - cell_room(b, i, j);
+			d->scratch.hyph = r->nobreak[j] ? LAY_HYPH_NONE : mode;
 			lay_break_s(&d->scratch, d->a, d->m, r->cells[j].spans, r->cells[j].n_spans, b->st.size, w,
 			          &r->boxes[j]);
 			if (r->boxes[j].n_lines > most)
@@ -148,6 +262,7 @@ void lay_table_prepare(lay_doc *d, lay_block *b, double width)
 		}
 		r->height = (double)most * L + 2 * LAY_CELL_PAD;
 	}
+	d->scratch.hyph = LAY_HYPH_TEXT;
 }
 
 static size_t row_lines(const lay_trow *r, size_t n_cols)

@@ -43,6 +43,10 @@ struct load_layout {
 	long line_root, line_page, line_logo, line_header, line_footer, line_status;
 	long line_role[RS_ROLE_MAX];
 	long line_section[REPORT_MAX_SECTIONS];
+	/* <typsnitt familj normal fet kursiv>: a kommun's own fonts (issue 16) */
+	const char *family;
+	const char *font_file[LF_MAX];     /* resolved against the layout file's folder */
+	long line_fonts;
 	/* MODEL v2 part 2 (issue 13): <malnivaer><niva id visning/></malnivaer> */
 	const char *level_ids[REPORT_MAX_LEVEL_VIEWS];
 	bool level_table[REPORT_MAX_LEVEL_VIEWS];
@@ -76,6 +80,7 @@ static const attr_field role_attrs[] = {
 	{ "radavstand", LS(leading), K_NUM }, { "fore", LS(space_before), K_NUM },
 	{ "efter", LS(space_after), K_NUM }, { "indrag", LS(indent), K_NUM },
 	{ "justering", LS(align), K_ALIGN }, { "farg", LS(color), K_RGB },
+	{ "minsta-storlek", LS(min_size), K_NUM },
 	{ NULL, 0, K_NUM },
 };
 static const attr_field colour_attrs[] = {
@@ -300,9 +305,41 @@ static void read_role(lparse *p, const xmlNode *n, bool seen[RS_ROLE_MAX])
 	check_role_contrast(p, n, name);
 }
 
+/* A font file named by the layout: absolute, or relative to the layout file's folder. */
+static const char *font_path(lparse *p, const char *file)
+{
+	if (file[0] == '/')
+		return arena_strdup(p->l->a, file);
+	const char *dir = p->l->file, *slash = strrchr(dir, '/');
+	if (!slash)
+		return arena_printf(p->l->a, "./%s", file);   /* a path, not a bare name */
+	return arena_printf(p->l->a, "%.*s/%s", (int)(slash - dir), dir, file);
+}
+
 static void read_fonts(lparse *p, const xmlNode *n)
 {
 	bool seen[RS_ROLE_MAX] = { false };
+	static const char *const style_attr[LF_MAX] = { "normal", "fet", "kursiv" };
+	const char *family = attr(p, n, "familj");
+	size_t given = 0;
+	p->l->line_fonts = load_node_line(n);
+	for (int f = 0; f < LF_MAX; f++) {
+		const char *v = attr(p, n, style_attr[f]);
+		if (v) {
+			p->l->font_file[f] = font_path(p, v);
+			given++;
+		}
+	}
+	if (family && strcmp(family, "Open Sans") != 0)
+		p->l->family = arena_strdup(p->l->a, family);
+	if (given && given < LF_MAX)
+		diag_add(p->c->d, D_LAYOUT_FONT, load_node_file(p->c, n), load_node_line(n),
+		         "<typsnitt> anger inte alla tre filerna: normal, fet och kursiv behövs");
+	else if (p->l->family && !given)
+		diag_add(p->c->d, D_LAYOUT_FONT, load_node_file(p->c, n), load_node_line(n),
+		         "typsnittsfamiljen \"%s\" ingår inte i styrrapport: ange filerna med "
+		         "normal=, fet= och kursiv= (TrueType, t.ex. /usr/share/fonts/truetype/"
+		         "liberation/LiberationSans-Regular.ttf)", p->l->family);
 	for (xmlNode *k = n->children; k; k = k->next)
 		if (is_el(k, "roll"))
 			read_role(p, k, seen);
@@ -554,6 +591,23 @@ void load_layout_apply(const load_layout *l, report_style *s)
 	}
 	if (l->n_level_views)
 		s->n_level_views = l->n_level_views;
+}
+
+bool load_layout_fonts(const load_layout *l, const char **files, const char **family,
+                       long *line)
+{
+	if (!l->font_file[LF_REGULAR])
+		return false;
+	for (int f = 0; f < LF_MAX; f++)
+		files[f] = l->font_file[f];
+	*family = l->family ? l->family : "Open Sans";
+	*line = l->line_fonts;
+	return true;
+}
+
+const char *load_layout_file(const load_layout *l)
+{
+	return l->file;
 }
 
 enum report_type load_layout_type(const load_layout *l)

@@ -35,6 +35,13 @@ void load_layout_apply(const load_layout *l, report_style *s);
  * the document m. False, with D_LAYOUT at the file's lines, when something is wrong. */
 bool load_layout_check(const load_layout *l, const report_style *s, const sr_model *m, bool draft,
                        diag_sink *d);
+/* The fonts the file names (<typsnitt normal= fet= kursiv=>, paths resolved against the
+ * file's folder): true and the three paths, the family and the line; false when the
+ * file keeps the bundled Open Sans. */
+bool load_layout_fonts(const load_layout *l, const char **files, const char **family,
+                       long *line);
+/* The file's name as diagnostics give it. */
+const char *load_layout_file(const load_layout *l);
 /* The typ attribute of the file, or RT_MAX when it has none. */
 enum report_type load_layout_type(const load_layout *l);
 #endif

@@ -9,12 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const font_file[LF_MAX] = {
-	[LF_REGULAR] = "OpenSans-Regular.ttf",
-	[LF_BOLD] = "OpenSans-Bold.ttf",
-	[LF_ITALIC] = "OpenSans-Italic.ttf",
-};
-
 /* libharu calls this on every public-API error. Only the first error of a step is
  * kept (later ones are consequences: errors are sticky); never longjmp out. */
 static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user_data)
@@ -71,35 +65,38 @@ long pdf_read_head(const char *path, unsigned char *buf, size_t n)
 	return (long)got;
 }
 
-/* Checks a font file before libharu sees it: libharu reports only numbers, and
- * accepts no CFF (.otf) outlines. */
-static int check_font_file(const char *path, char *why, size_t why_len)
+/* Characters above U+FFFF of face f (Private Use Area codes, font.h) into libharu's
+ * font definition; if that fails they are spaces, in the layout's widths too. */
+static void give_supp(pdf_writer *w, int f)
 {
-	unsigned char magic[4] = {0};
-	long n = pdf_read_head(path, magic, sizeof magic);
-	if (n < 0) {
-		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, diag_strerror(errno));
-		return -1;
+	const font_ttf *t = font_set_ttf(w->fonts, f);
+	if (t && t->n_supp && pdf_harux_add_supp(w->doc, w->font_name[f], t) != 0) {
+		font_set_drop_supp(w->fonts, f);
+		HPDF_ResetError(w->doc);
 	}
-	bool tt = n == 4 && (!memcmp(magic, "\0\1\0\0", 4) || !memcmp(magic, "true", 4));
-	if (!tt) {
-		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);
-		return -1;
-	}
-	return 0;
 }
 
 /* Gets a font for the current document on its first use and repairs its /ToUnicode:
  * HPDF_GetFont builds a 65 536-entry glyph map (~5 ms), so a document pays only for
  * the fonts it draws with. */
-HPDF_Font pdf_font(pdf_writer *w, enum lay_font f)
+HPDF_Font pdf_font(pdf_writer *w, int f)
 {
-	if ((unsigned)f >= LF_MAX)
+	if (f < 0 || f >= FONT_FACES || (f == FONT_FALLBACK && !font_set_path(w->fonts, f)))
 		f = LF_REGULAR;
 	if (w->font[f])
 		return w->font[f];
+	if (!w->font_name[f]) {   /* the fallback: read by libharu on its first use */
+		const char *path = font_set_path(w->fonts, f);
+		w->font_name[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+		if (!w->font_name[f])
+			return NULL;
+		give_supp(w, f);
+	}
 	HPDF_Font font = HPDF_GetFont(w->doc, w->font_name[f], "UTF-8");
-	if (!font || pdf_harux_fix_tounicode(w->doc, font, &w->tounicode) != 0)
+	const font_ttf *t = font_set_ttf(w->fonts, f);
+	int rc = !font ? -1 : t && t->n_supp ? pdf_harux_tounicode_supp(w->doc, font, t)
+	                                     : pdf_harux_fix_tounicode(w->doc, font, &w->tounicode);
+	if (rc != 0)
 		return NULL;
 	return w->font[f] = font;
 }
@@ -108,7 +105,7 @@ HPDF_Font pdf_font(pdf_writer *w, enum lay_font f)
  * definitions and encoders, so the fonts are not read again. */
 static int fresh_document(pdf_writer *w)
 {
-	for (int f = 0; f < LF_MAX; f++)
+	for (int f = 0; f < FONT_FACES; f++)
 		w->font[f] = NULL;
 	memset(w->used, 0, sizeof w->used);
 	w->tounicode = NULL;
@@ -122,57 +119,45 @@ static int fresh_document(pdf_writer *w)
 	return 0;
 }
 
-/* Advance width of UTF-8 text, from the width tables read from the font files: the
- * same integer 1/1000 em sums as HPDF_Font_TextWidth (test_pdf_ttf checks every BMP
- * character), without a libharu document. Reads only the tables: thread-safe. */
-static double text_width(void *ctx, enum lay_font font, double size, const char *s, size_t len)
-{
-	const pdf_writer *w = ctx;
-	if (!s || !len)
-		return 0;
-	if ((unsigned)font >= LF_MAX)
-		font = LF_REGULAR;
-	return (double)pdf_ttf_width(w->ttf[font], s, len) * size / 1000.0;
-}
-
-static void set_metrics(pdf_writer *w)
-{
-	w->metrics.ctx = w;
-	w->metrics.width = text_width;
-	w->metrics.ascent = w->ttf[LF_REGULAR]->ascent / 1000.0;
-	w->metrics.descent = -w->ttf[LF_REGULAR]->descent / 1000.0;
-}
-
-static int load_fonts(pdf_writer *w, const char *font_dir, char *why, size_t why_len)
+/* The style fonts go to libharu at once (a bad file fails here, not in a render);
+ * the fallback only when a document first draws with it. */
+static int load_fonts(pdf_writer *w, char *why, size_t why_len)
 {
 	for (int f = 0; f < LF_MAX; f++) {
-		char path[4200];
-		snprintf(path, sizeof path, "%s/%s", font_dir, font_file[f]);
-		if (check_font_file(path, why, why_len) != 0)
-			return -1;
+		const char *path = font_set_path(w->fonts, f);
 		w->font_name[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
 		if (!w->font_name[f] || HPDF_GetError(w->doc) != HPDF_OK) {
 			say(why, why_len, "typsnittet %s kan inte läsas av libharu (fel 0x%04X)", path,
 			    (unsigned)HPDF_GetError(w->doc));
 			return -1;
 		}
-		w->ttf[f] = xmalloc(sizeof *w->ttf[f]);
-		if (pdf_ttf_load(path, w->ttf[f]) != 0) {
-			say(why, why_len, "typsnittet %s saknar tabeller för teckenbredder (cmap 3/1)",
-			    path);
-			return -1;
-		}
+		give_supp(w, f);
 	}
 	return 0;
 }
 
 pdf_writer *pdf_writer_new(const char *font_dir, char *why, size_t why_len)
 {
+	if (!font_dir) {
+		say(why, why_len, "ogiltig typsnittsmapp");
+		return NULL;
+	}
+	font_files ff = font_files_default(font_dir);
+	return pdf_writer_new_fonts(&ff, why, why_len);
+}
+
+pdf_writer *pdf_writer_new_fonts(const font_files *files, char *why, size_t why_len)
+{
+	const char *font_dir = files->dir;
 	if (!font_dir || strlen(font_dir) >= sizeof ((pdf_writer *)0)->font_dir) {
 		say(why, why_len, "ogiltig typsnittsmapp");
 		return NULL;
 	}
+	font_set *fs = font_set_new(files, why, why_len);
+	if (!fs)
+		return NULL;
 	pdf_writer *w = xcalloc(1, sizeof *w);
+	w->fonts = fs;
 	snprintf(w->font_dir, sizeof w->font_dir, "%s", font_dir);
 	w->doc = HPDF_New(on_hpdf_error, &w->err);
 	if (!w->doc) {
@@ -186,12 +171,11 @@ pdf_writer *pdf_writer_new(const char *font_dir, char *why, size_t why_len)
 		pdf_writer_free(w);
 		return NULL;
 	}
-	if (load_fonts(w, font_dir, why, why_len) != 0) {
+	if (load_fonts(w, why, why_len) != 0) {
 		pdf_writer_free(w);
 		return NULL;
 	}
 	w->ready = true;   /* HPDF_New started a document; the fonts come on first use */
-	set_metrics(w);
 	return w;
 }
 
@@ -199,9 +183,10 @@ void pdf_writer_free(pdf_writer *w)
 {
 	if (!w)
 		return;
-	HPDF_Free(w->doc);
-	for (int f = 0; f < LF_MAX; f++)
-		free(w->ttf[f]);
+	if (w->doc)
+		HPDF_Free(w->doc);
+	font_set_free(w->fonts);
+	free(w->glyphs);
 	pdf_ops_free(&w->ops);
 	pdf_zip_free(&w->zip);
 	free(w);
@@ -209,7 +194,7 @@ void pdf_writer_free(pdf_writer *w)
 
 const lay_metrics *pdf_writer_metrics(pdf_writer *w)
 {
-	return &w->metrics;
+	return font_set_metrics(w->fonts);
 }
 
 /* Cleans every metadata string once, so that Info and XMP carry identical text. */

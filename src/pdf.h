@@ -3,6 +3,7 @@
  * measures text for the layout engine, and writes a display list to a PDF file. */
 #ifndef SR_PDF_H
 #define SR_PDF_H
+#include "font.h"
 #include "lay.h"
 #include <stdbool.h>
 
@@ -22,8 +23,11 @@ typedef struct pdf_info {
 } pdf_info;
 
 /* Loads regular, bold and italic TrueType fonts from font_dir (OpenSans-Regular.ttf,
- * OpenSans-Bold.ttf, OpenSans-Italic.ttf). Returns NULL and a Swedish reason in why. */
+ * OpenSans-Bold.ttf, OpenSans-Italic.ttf) and the fallback DejaVuSans.ttf when it is
+ * there. Returns NULL and a Swedish reason in why. */
 pdf_writer *pdf_writer_new(const char *font_dir, char *why, size_t why_len);
+/* The same with other files (a layout's fonts, font.h). */
+pdf_writer *pdf_writer_new_fonts(const font_files *files, char *why, size_t why_len);
 void pdf_writer_free(pdf_writer *w);
 
 /* Metrics of the loaded fonts; valid while w lives, across documents. */

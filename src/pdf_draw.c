@@ -49,7 +49,7 @@ typedef struct pdf_canvas {
 	long long line_width;          /* thousandths of a point; < 0: not set yet */
 	int font;                      /* -1: no Tf yet */
 	long long size;                /* thousandths of a point */
-	const char *font_res[LF_MAX];  /* the page's resource names, got on first use */
+	const char *font_res[FONT_FACES];  /* the page's resource names, got on first use */
 	long long tx, ty;              /* start of the current text line (Td is relative) */
 	bool failed;                   /* a font could not be got or registered */
 	pdf_tags *tags;
@@ -146,7 +146,7 @@ static bool set_font(pdf_canvas *c, int f, double size)
 	if (f == c->font && m == c->size)
 		return true;
 	if (!c->font_res[f]) {
-		HPDF_Font font = pdf_font(c->w, (enum lay_font)f);
+		HPDF_Font font = pdf_font(c->w, f);
 		c->font_res[f] = font ? pdf_harux_font_resource(c->page, font) : NULL;
 		if (!c->font_res[f]) {
 			c->failed = true;
@@ -162,6 +162,22 @@ static bool set_font(pdf_canvas *c, int f, double size)
 	return true;
 }
 
+/* Shows n glyphs at the current point: one Tf per change of face, kerns as TJ numbers. */
+static bool draw_glyphs(pdf_canvas *c, const font_glyph *g, size_t n, double size)
+{
+	for (size_t a = 0; a < n;) {
+		size_t b = a + 1;
+		while (b < n && g[b].face == g[a].face)
+			b++;
+		int f = g[a].face;
+		if (!set_font(c, f, size))
+			return false;
+		pdf_ops_glyphs(c->ops, g + a, b - a, c->w->used[f], mark_glyph, c->w->font[f]);
+		a = b;
+	}
+	return true;
+}
+
 /* Draws a run of consecutive DL_TEXT items in one text object. Returns the index
  * after the run. */
 static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
@@ -174,8 +190,6 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		if (!it->text || !*it->text || !(it->size > 0))
 			continue;   /* a zero font size would show nothing */
 		int f = (unsigned)it->font < LF_MAX ? (int)it->font : LF_REGULAR;
-		if (!set_font(c, f, it->size))
-			break;
 		fill_rgb(c, it->color);
 		long long x = pdf_ops_milli(it->x), y = pdf_ops_milli(it->y);
 		pdf_ops_milli_num(c->ops, x - c->tx);
@@ -186,13 +200,20 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		mark_item(c, it);
 		size_t len = strlen(it->text);
 		bool hyphen = it->hyphen && len > 1;
-		pdf_ops_text(c->ops, it->text, hyphen ? len - 1 : len, c->w->used[f], mark_glyph,
-		             c->w->font[f]);
-		if (it->space_after)   /* no ink: the word boundary for text from the tags */
-			pdf_ops_text(c->ops, " ", 1, c->w->used[f], mark_glyph, c->w->font[f]);
-		if (hyphen) {   /* drawn right after the word, but not spoken as part of it */
+		/* the same characters, faces and kerns the layout measured (font.h) */
+		size_t n = font_shape(c->w->fonts, (enum lay_font)f, it->text, len, &c->w->glyphs,
+		                      &c->w->cap_glyphs);
+		if (!draw_glyphs(c, c->w->glyphs, hyphen ? n - 1 : n, it->size))
+			break;
+		if (it->space_after) {   /* no ink: the word boundary for text from the tags */
+			font_glyph sp = { .code = ' ', .face = (uint8_t)f };
+			if (!draw_glyphs(c, &sp, 1, it->size))
+				break;
+		}
+		if (hyphen) {   /* drawn right after the word (its kern too), but not spoken */
 			mark_as(c, PDF_TAG_ARTIFACT(LART_LAYOUT));
-			pdf_ops_text(c->ops, "-", 1, c->w->used[f], mark_glyph, c->w->font[f]);
+			if (!draw_glyphs(c, c->w->glyphs + n - 1, 1, it->size))
+				break;
 		}
 	}
 	mark_end(c);

@@ -9,6 +9,7 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_mmgr.h>
 #include <hpdf_pages.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +54,134 @@ static HPDF_Dict tounicode_stream(HPDF_Doc doc)
 		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
 		                             "end\nend\n");
 	return st == HPDF_OK ? cmap : NULL;
+}
+
+/* The /ToUnicode of a font that draws characters above U+FFFF with Private Use Area
+ * codes (font.h): the identity, but the rows of those codes code by code, each of the
+ * assigned ones to its surrogate pair. One per font and document. */
+static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
+{
+	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	if (!cmap)
+		return NULL;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream s = cmap->stream;
+	HPDF_STATUS st = HPDF_Stream_WriteStr(s,
+		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	unsigned lo_row = t->supp_base >> 8, hi_row = (unsigned)(t->supp_base + t->n_supp - 1) >> 8;
+	int hi[256], n = 0;
+	for (int h = 0; h < 256; h++)
+		if ((h < 0xD8 || h > 0xDF) && ((unsigned)h < lo_row || (unsigned)h > hi_row))
+			hi[n++] = h;
+	char line[64];
+	for (int i = 0; i < n && st == HPDF_OK; i += 100) {
+		int block = n - i < 100 ? n - i : 100;
+		snprintf(line, sizeof line, "%d beginbfrange\n", block);
+		st = HPDF_Stream_WriteStr(s, line);
+		for (int j = i; j < i + block && st == HPDF_OK; j++) {
+			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
+			st = HPDF_Stream_WriteStr(s, line);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	unsigned first = lo_row << 8, last = (hi_row << 8) | 0xFF;
+	for (unsigned c = first; c <= last && st == HPDF_OK; c += 100) {
+		unsigned block = last + 1 - c < 100 ? last + 1 - c : 100;
+		snprintf(line, sizeof line, "%u beginbfchar\n", block);
+		st = HPDF_Stream_WriteStr(s, line);
+		for (unsigned k = c; k < c + block && st == HPDF_OK; k++) {
+			if (k >= t->supp_base && k < t->supp_base + t->n_supp) {
+				uint32_t u = t->supp_cp[k - t->supp_base] - 0x10000;
+				snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", k, 0xD800 + (u >> 10),
+				         0xDC00 + (u & 0x3FF));
+			} else {
+				snprintf(line, sizeof line, "<%04X> <%04X>\n", k, k);
+			}
+			st = HPDF_Stream_WriteStr(s, line);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(s, "endbfchar\n");
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+		                             "end\nend\n");
+	return st == HPDF_OK ? cmap : NULL;
+}
+
+int pdf_harux_tounicode_supp(HPDF_Doc doc, HPDF_Font font, const font_ttf *t)
+{
+	HPDF_Dict cmap = tounicode_supp_stream(doc, t);
+	if (!cmap)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(font, "ToUnicode", cmap);
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+/* One more format 4 segment in libharu's parsed cmap of the font: the Private Use Area
+ * codes t->supp_base + k to the glyphs of the characters above U+FFFF, so that libharu's
+ * own CIDToGIDMap, /W widths and subset marking cover them. font_ttf.c put the codes in
+ * a gap between the segments; the idRangeOffsets are adjusted for the inserted one. */
+int pdf_harux_add_supp(HPDF_Doc doc, const char *font_name, const font_ttf *t)
+{
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(doc, font_name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !t->n_supp)
+		return -1;
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_TTF_CmapRange *c = &a->cmap;
+	unsigned seg = c->seg_count_x2 / 2, n = (unsigned)t->n_supp;
+	unsigned lo = t->supp_base, hi = lo + n - 1;
+	if (c->format != 4 || !seg)
+		return -1;
+	unsigned ins = 0;
+	while (ins < seg && c->end_count[ins] < lo)
+		ins++;
+	if ((ins < seg && c->start_count[ins] <= hi) || c->glyph_id_array_count + seg + 1 > 32000)
+		return -1;   /* no gap there after all, or the offsets would not fit */
+	HPDF_MMgr mm = def->mmgr;
+	HPDF_UINT16 *end = HPDF_GetMem(mm, (seg + 1) * sizeof *end);
+	HPDF_UINT16 *start = HPDF_GetMem(mm, (seg + 1) * sizeof *start);
+	HPDF_INT16 *delta = HPDF_GetMem(mm, (seg + 1) * sizeof *delta);
+	HPDF_UINT16 *ro = HPDF_GetMem(mm, (seg + 1) * sizeof *ro);
+	HPDF_UINT16 *gl = HPDF_GetMem(mm, (c->glyph_id_array_count + n) * sizeof *gl);
+	if (!end || !start || !delta || !ro || !gl)
+		return -1;   /* libharu's error is set; the memory goes with the document */
+	for (unsigned j = 0, k = 0; j <= seg; j++) {
+		if (j == ins) {
+			end[j] = (HPDF_UINT16)hi;
+			start[j] = (HPDF_UINT16)lo;
+			delta[j] = 0;
+			ro[j] = (HPDF_UINT16)(2 * (c->glyph_id_array_count + (seg + 1) - ins));
+			continue;
+		}
+		end[j] = c->end_count[k];
+		start[j] = c->start_count[k];
+		delta[j] = c->id_delta[k];
+		ro[j] = c->id_range_offset[k] && j < ins ? (HPDF_UINT16)(c->id_range_offset[k] + 2)
+		                                         : c->id_range_offset[k];
+		k++;
+	}
+	if (c->glyph_id_array_count)
+		memcpy(gl, c->glyph_id_array, c->glyph_id_array_count * sizeof *gl);
+	for (unsigned k = 0; k < n; k++)
+		gl[c->glyph_id_array_count + k] = t->supp_gid[k];
+	HPDF_FreeMem(mm, c->end_count);
+	HPDF_FreeMem(mm, c->start_count);
+	HPDF_FreeMem(mm, c->id_delta);
+	HPDF_FreeMem(mm, c->id_range_offset);
+	if (c->glyph_id_array)
+		HPDF_FreeMem(mm, c->glyph_id_array);
+	c->end_count = end;
+	c->start_count = start;
+	c->id_delta = delta;
+	c->id_range_offset = ro;
+	c->glyph_id_array = gl;
+	c->glyph_id_array_count += n;
+	c->seg_count_x2 = (HPDF_UINT16)(2 * (seg + 1));
+	return 0;
 }
 
 int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap)

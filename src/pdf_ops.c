@@ -157,6 +157,45 @@ void pdf_ops_text(pdf_ops *o, const char *s, size_t len, uint8_t *seen,
 	o->len = (size_t)(d - o->buf);
 }
 
+void pdf_ops_glyphs(pdf_ops *o, const font_glyph *g, size_t n, uint8_t *seen,
+                    void (*first_use)(void *ctx, unsigned cp), void *ctx)
+{
+	bool kerned = false;
+	for (size_t i = 0; i < n && !kerned; i++)
+		kerned = g[i].kern != 0;
+	reserve(o, 14 * n + 8);   /* 4 bytes a code with escapes, ") -2000 (" a kern */
+	char *d = o->buf + o->len;
+	if (kerned)
+		*d++ = '[';
+	*d++ = '(';
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp = g[i].code;
+		if (g[i].kern) {   /* TJ moves left by a positive number: the negated kern */
+			int k = -g[i].kern;
+			if (i > 0 || d[-1] != '(') {
+				*d++ = ')';
+			} else {
+				d--;   /* a leading kern: no empty string before it */
+			}
+			if (k < 0) {
+				*d++ = '-';
+				k = -k;
+			}
+			d += pdf_utoa(d, (unsigned long long)k);
+			*d++ = '(';
+		}
+		if (!(seen[cp >> 3] & (1u << (cp & 7)))) {
+			seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+			first_use(ctx, cp);
+		}
+		d += put_byte(d, cp >> 8);
+		d += put_byte(d, cp & 0xFF);
+	}
+	memcpy(d, kerned ? ")]TJ\n" : ")Tj\n", kerned ? 5 : 4);
+	d += kerned ? 5 : 4;
+	o->len = (size_t)(d - o->buf);
+}
+
 /* One deflate state for every page: zlib's state is some 270 KB, and a fresh one per
  * page (compress2) costs an mmap, a munmap and the kernel zeroing those pages again,
  * 261 times in the large benchmark document. */

@@ -5,6 +5,7 @@
 #define SR_PDF_PRIVATE_H
 #include "pdf.h"
 #include "diag.h"
+#include "font.h"
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -16,20 +17,6 @@ typedef struct pdf_error {
 	bool set;
 	HPDF_STATUS code, detail;
 } pdf_error;
-
-/* Advance widths of one font, read from its file (pdf_ttf.c), in 1/1000 em exactly as
- * libharu computes them, per BMP code point. */
-typedef struct pdf_ttf {
-	uint16_t width[65536];
-	int ascent, descent;               /* 1/1000 em, descent negative (hhea) */
-} pdf_ttf;
-
-/* Reads path's tables into t. Returns 0, or -1 when the file is unreadable or lacks a
- * table libharu needs. */
-int pdf_ttf_load(const char *path, pdf_ttf *t);
-/* Advance of len bytes of UTF-8 in 1/1000 em: characters above U+FFFF and C0 controls
- * count as spaces, as pdf_bmp_only draws them. */
-unsigned long pdf_ttf_width(const pdf_ttf *t, const char *s, size_t len);
 
 /* ---- pdf_ops.c: a content stream as bytes (no libharu) ---- */
 
@@ -61,6 +48,11 @@ void pdf_ops_rgb(pdf_ops *o, lay_rgb c, const char *op);
 void pdf_ops_text(pdf_ops *o, const char *s, size_t len, uint8_t *seen,
                   void (*first_use)(void *ctx, unsigned cp), void *ctx);
 
+/* The same for shaped text (font.h): "(...)Tj\n", or "[(...) 50 (...)]TJ\n" when a glyph
+ * has a kern (also the first one: a kern before the run). */
+void pdf_ops_glyphs(pdf_ops *o, const font_glyph *g, size_t n, uint8_t *seen,
+                    void (*first_use)(void *ctx, unsigned cp), void *ctx);
+
 /* A deflate state and output buffer, reused from page to page (and document to
  * document): the level is fixed by the first call. */
 typedef struct pdf_zip {
@@ -77,19 +69,21 @@ void pdf_zip_free(pdf_zip *zp);
 
 struct pdf_writer {
 	HPDF_Doc doc;                      /* one document at a time, reused (FreeDoc/NewDoc) */
-	const char *font_name[LF_MAX];     /* owned by libharu's font definitions */
+	const char *font_name[FONT_FACES]; /* owned by libharu's font definitions; the
+	                                    * fallback's NULL until a document needs it */
 	/* Of the current document, got on first use (HPDF_GetFont costs ~5 ms a font):
 	 * NULL until a text item needs it. */
-	HPDF_Font font[LF_MAX];
+	HPDF_Font font[FONT_FACES];
 	bool ready;                        /* a fresh document is started */
 	void *tounicode;                   /* the document's shared /ToUnicode stream */
-	pdf_ttf *ttf[LF_MAX];              /* widths for layout, read once */
+	font_set *fonts;                   /* widths, kerning, fallback, hyphenation */
+	font_glyph *glyphs;                /* font_shape's buffer, reused */
+	size_t cap_glyphs;
 	pdf_ops ops;                       /* the page being drawn, reused */
 	pdf_zip zip;                       /* deflates the page contents */
 	/* Of the current document: the code points each font has drawn, one bit each, so
 	 * that libharu marks a glyph for the subset once, not at every use. */
-	uint8_t used[LF_MAX][65536 / 8];
-	lay_metrics metrics;
+	uint8_t used[FONT_FACES][65536 / 8];
 	pdf_error err;
 	char font_dir[4096];
 	/* Set by pdf_write_memory for one call: the finished file goes here, not to a path. */
@@ -248,8 +242,13 @@ int pdf_parse_date(const char *s, pdf_meta *m);
 /* Replaces font's /ToUnicode with one proper CMapType 2 map, made on the first call
  * of a document (*cmap NULL) and shared by its later fonts. Returns 0 or -1. */
 int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap);
+/* A font that draws characters above U+FFFF (font_ttf's Private Use Area codes): its own
+ * /ToUnicode with their surrogate pairs, and libharu's parsed cmap extended by a
+ * segment for the codes (once per loaded font definition). Both return 0 or -1. */
+int pdf_harux_tounicode_supp(HPDF_Doc doc, HPDF_Font font, const font_ttf *t);
+int pdf_harux_add_supp(HPDF_Doc doc, const char *font_name, const font_ttf *t);
 /* The current document's font for f, got from libharu on first use. NULL on error. */
-HPDF_Font pdf_font(pdf_writer *w, enum lay_font f);
+HPDF_Font pdf_font(pdf_writer *w, int face);
 /* Catalog /Lang and /ViewerPreferences << /DisplayDocTitle true >>. */
 int pdf_harux_catalog(HPDF_Doc doc, const char *lang);
 /* The XMP /Metadata stream (both modes: PDF/UA needs it too). */

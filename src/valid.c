@@ -246,12 +246,13 @@ static void check_report_namnd(const sr_model *m, diag_sink *d)
 		          m->bidrag[i].loc, D_REF_MISSING);
 }
 
-static void check_all(const sr_model *m, diag_sink *d, struct img_list *images)
+static void check_all(const sr_model *m, diag_sink *d, struct img_list *images,
+                      const struct font_cover *cover)
 {
 	check_ids(m, d);
 	check_dates(m, d);
 	valid_goal_values(m, d);
-	valid_texts(m, d);
+	valid_texts(m, d, cover);
 	valid_v2_part2(m, d);   /* MODEL v2 part 2 (issue 13) */
 	if (m->contribution)
 		return;   /* validated alone: no organisation, period or diarium to check against */
@@ -269,10 +270,16 @@ static void check_all(const sr_model *m, diag_sink *d, struct img_list *images)
 
 void valid_check(const sr_model *m, diag_sink *d)
 {
-	check_all(m, d, NULL);
+	check_all(m, d, NULL, NULL);
 }
 
 void valid_check_keep(const sr_model *m, diag_sink *d, struct img_list *images)
 {
-	check_all(m, d, images);
+	check_all(m, d, images, NULL);
+}
+
+void valid_check_fonts(const sr_model *m, diag_sink *d, struct img_list *images,
+                       const struct font_cover *cover)
+{
+	check_all(m, d, images, cover);
 }

@@ -16,4 +16,9 @@ void valid_check(const sr_model *m, diag_sink *d);
  * file again (issue 11). */
 struct img_list;
 void valid_check_keep(const sr_model *m, diag_sink *d, struct img_list *images);
+/* The same, with the fonts' coverage (valid_font.h): a character above U+FFFF that the
+ * fallback font draws is no D_CHAR_BMP. */
+struct font_cover;
+void valid_check_fonts(const sr_model *m, diag_sink *d, struct img_list *images,
+                       const struct font_cover *cover);
 #endif

@@ -64,6 +64,10 @@ static bool read_format12(bytes t, size_t at, font_cover *c)
 		for (unsigned long cp = start; cp <= end && cp < 0x10000; cp++)
 			if (glyph + (cp - start))
 				set_bit(c, cp);
+		for (unsigned long cp = start > 0xFFFF ? start : 0x10000; cp <= end && cp <= 0x10FFFF &&
+		     c->n_supp < sizeof c->supp / sizeof *c->supp; cp++)
+			if (glyph + (cp - start))
+				c->supp[c->n_supp++] = cp;   /* groups are sorted: so is supp */
 	}
 	return true;
 }
@@ -138,9 +142,38 @@ font_cover *valid_font_cover(const char *const *paths, size_t n, char *why, size
 	return all;
 }
 
+bool valid_font_cover_add(font_cover *c, const char *path)
+{
+	bytes f;
+	font_cover *one = xcalloc(1, sizeof *one);
+	bool ok = read_file(path, &f);
+	if (ok) {
+		ok = f.n >= 12 && read_cmap(f, one);
+		free((void *)f.p);
+	}
+	if (ok) {
+		for (size_t k = 0; k < sizeof c->bits; k++)
+			c->bits[k] |= one->bits[k];
+		memcpy(c->supp, one->supp, one->n_supp * sizeof *c->supp);   /* the fallback's */
+		c->n_supp = one->n_supp;
+	}
+	free(one);
+	return ok;
+}
+
 bool valid_font_has(const font_cover *c, unsigned long cp)
 {
-	return cp < 0x10000 && (c->bits[cp >> 3] >> (cp & 7) & 1);
+	if (cp < 0x10000)
+		return c->bits[cp >> 3] >> (cp & 7) & 1;
+	size_t lo = 0, hi = c->n_supp;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->supp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_supp && c->supp[lo] == cp;
 }
 
 /* Characters the layout never draws as glyphs: white space and the soft hyphen. */
@@ -168,7 +201,7 @@ static void scan_text(const sr_model *m, const font_cover *c, diag_sink *d, cons
 			if (!dup && n_seen < sizeof seen / sizeof *seen) {
 				seen[n_seen++] = cp;
 				diag_add(d, D_CHAR_FONT, VLOC(m, t->loc),
-				         "tecknet U+%04lX (%.*s) i %s finns inte i typsnitten och blir en ruta i PDF:en",
+				         "tecknet U+%04lX (%.*s) i %s finns inte i typsnitten (inte heller i reservtypsnittet) och blir en ruta i PDF:en",
 				         cp, (int)k, (const char *)s, t->what ? t->what : "texten");
 			}
 		}

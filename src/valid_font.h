@@ -12,6 +12,9 @@
 /* One bit per BMP code point: set when every one of the fonts maps it to a glyph. */
 typedef struct font_cover {
 	unsigned char bits[0x10000 / 8];
+	/* above U+FFFF: what the fallback font draws (cmap format 12), sorted */
+	unsigned long supp[4096];
+	size_t n_supp;
 } font_cover;
 
 /* Reads the cmap of each of the n TrueType files (format 4 or 12, Unicode) into one
@@ -19,8 +22,13 @@ typedef struct font_cover {
  * NULL with a Swedish reason in why when a file cannot be read or has no Unicode cmap.
  * Caller frees with free(). */
 font_cover *valid_font_cover(const char *const *paths, size_t n, char *why, size_t why_len);
+/* Adds every character the TrueType file at path maps (the fallback font draws what the
+ * styles lack). False when it cannot be read; c is unchanged then. */
+bool valid_font_cover_add(font_cover *c, const char *path);
 bool valid_font_has(const font_cover *c, unsigned long cp);
-/* D_CHAR_FONT for every BMP character of the document's texts that the cover lacks:
- * once per text and character, at most 8 per text. */
+/* D_CHAR_FONT for every BMP character of the document's texts that the cover lacks
+ * (none of the styles and not the fallback): once per text and character, at most 8 per
+ * text. Characters above U+FFFF are D_CHAR_BMP's (valid_text.c, which asks
+ * valid_font_has too). */
 void valid_font_chars(const sr_model *m, const font_cover *c, diag_sink *d);
 #endif

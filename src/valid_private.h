@@ -14,7 +14,9 @@
 /* valid_dnr.c: diarienummer and ersatter against kommun/@diarieformat. */
 void valid_diarium(const sr_model *m, diag_sink *d);
 /* valid_text.c: template placeholders and characters above U+FFFF in m->texts. */
-void valid_texts(const sr_model *m, diag_sink *d);
+struct font_cover;
+/* c: the fonts' coverage (valid_font.h); NULL warns every character above U+FFFF. */
+void valid_texts(const sr_model *m, diag_sink *d, const struct font_cover *c);
 /* valid_logo.c: kommun/logotyp path, existence, format and full decoding; the decoded
  * image goes into keep (when not NULL), else it is freed. */
 struct img_list;

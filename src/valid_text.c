@@ -2,6 +2,7 @@
 /* valid_text.c - warnings on user text: template placeholders left in (such a
  * document must not reach KF by mistake) and characters the PDF fonts cannot show. */
 #include "valid_private.h"
+#include "valid_font.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,7 +147,7 @@ static unsigned long decode4(const unsigned char *s)
 
 /* One warning per text entry and code point: an emoji repeated in a paragraph is one
  * problem, not twenty. */
-static void scan_chars(const sr_model *m, diag_sink *d, const text_entry *t)
+static void scan_chars(const sr_model *m, diag_sink *d, const text_entry *t, const font_cover *c)
 {
 	unsigned long seen[8];
 	size_t n_seen = 0;
@@ -157,6 +158,10 @@ static void scan_chars(const sr_model *m, diag_sink *d, const text_entry *t)
 		if (!s[1] || !s[2] || !s[3])
 			continue;
 		unsigned long cp = decode4(s);
+		if (c && valid_font_has(c, cp)) {   /* the fallback font draws it (issue 16) */
+			s += 3;
+			continue;
+		}
 		bool dup = false;
 		for (size_t k = 0; k < n_seen && !dup; k++)
 			dup = seen[k] == cp;
@@ -197,13 +202,13 @@ static void check_meta_lengths(const sr_model *m, diag_sink *d)
 	check_meta_length(m, d, m->kommun.namn, "kommunens namn", m->kommun.loc);
 }
 
-void valid_texts(const sr_model *m, diag_sink *d)
+void valid_texts(const sr_model *m, diag_sink *d, const font_cover *c)
 {
 	check_meta_lengths(m, d);
 	for (size_t i = 0; i < m->n_texts; i++) {
 		if (!m->texts[i].text)
 			continue;
 		scan_placeholders(m, d, &m->texts[i]);
-		scan_chars(m, d, &m->texts[i]);
+		scan_chars(m, d, &m->texts[i], c);
 	}
 }

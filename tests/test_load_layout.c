@@ -57,6 +57,41 @@ static void expect_one(const char *text, enum diag_code code, long line, const c
 	diag_free(&d);
 }
 
+/* A layout naming its own fonts: the paths resolved against the file's folder (or
+ * absolute), the family kept for the messages; none named: the bundled fonts. */
+static void own_fonts(void **state)
+{
+	(void)state;
+	diag_sink d;
+	diag_init(&d);
+	const char *text = "<?xml version=\"1.0\"?>\n<layout xmlns=\"urn:styrrapport:layout:1\">\n"
+		"<typsnitt familj=\"Liberation Sans\" normal=\"f/R.ttf\" fet=\"/abs/B.ttf\" kursiv=\"I.ttf\">\n"
+		"<roll namn=\"tabell\" minsta-storlek=\"7.5\"/>\n</typsnitt>\n</layout>\n";
+	load_layout *l = load_layout_memory(text, strlen(text), "kommun/egen.xml", xsd, &d);
+	assert_non_null(l);
+	const char *files[LF_MAX], *family;
+	long line;
+	assert_true(load_layout_fonts(l, files, &family, &line));
+	assert_string_equal(files[LF_REGULAR], "kommun/f/R.ttf");
+	assert_string_equal(files[LF_BOLD], "/abs/B.ttf");
+	assert_string_equal(files[LF_ITALIC], "kommun/I.ttf");
+	assert_string_equal(family, "Liberation Sans");
+	assert_int_equal(line, 3);
+	report_style s;
+	memset(&s, 0, sizeof s);
+	load_layout_apply(l, &s);
+	assert_true(s.text[RS_TABLE].min_size == 7.5);
+	load_layout_free(l);
+	const char *plain = "<?xml version=\"1.0\"?>\n<layout xmlns=\"urn:styrrapport:layout:1\">\n"
+		"<typsnitt familj=\"Open Sans\"/>\n</layout>\n";
+	l = load_layout_memory(plain, strlen(plain), "egen.xml", xsd, &d);
+	assert_non_null(l);
+	assert_false(load_layout_fonts(l, files, &family, &line));
+	load_layout_free(l);
+	assert_int_equal(d.n, 0);
+	diag_free(&d);
+}
+
 static bool same_rgb(lay_rgb a, unsigned r, unsigned g, unsigned b)
 {
 	return a.r == r && a.g == g && a.b == b;
@@ -239,7 +274,10 @@ static void schema_errors_have_lines(void **state)
 	expect_one(HEAD ">\n<ordning>\n<del id=\"titelsida\"/>\n<del id=\"bilagor\"/>\n</ordning>\n</layout>\n",
 	           D_SCHEMA_VALUE, 5, "bilagor");
 	expect_one(HEAD ">\n<sida hojd=\"-3\"/>\n</layout>\n", D_SCHEMA_VALUE, 3, "för litet");
-	expect_one(HEAD ">\n<typsnitt familj=\"Comic Sans\"/>\n</layout>\n", D_SCHEMA_VALUE, 3, "Open Sans");
+	/* issue 16: another family needs its files; all three of them */
+	expect_one(HEAD ">\n<typsnitt familj=\"Comic Sans\"/>\n</layout>\n", D_LAYOUT_FONT, 3, "\"Comic Sans\" ingår inte");
+	expect_one(HEAD ">\n<typsnitt familj=\"Carlito\" normal=\"Carlito-Regular.ttf\"/>\n</layout>\n",
+	           D_LAYOUT_FONT, 3, "alla tre");
 	expect_one(HEAD ">\n<typsnitt>\n<roll namn=\"rubrik9\"/>\n</typsnitt>\n</layout>\n", D_SCHEMA_VALUE, 4, "rubrik9");
 	expect_one(HEAD ">\n<sidfot/>\n<sida/>\n</layout>\n", D_SCHEMA_ELEMENT, 4, "<sida>");
 	expect_one(HEAD ">\n<sida farg=\"#000000\"/>\n</layout>\n", D_SCHEMA_ATTR, 3, "farg");
@@ -306,6 +344,7 @@ int main(void)
 		cmocka_unit_test(shipped_layouts_parse),
 		cmocka_unit_test(schema_errors_have_lines),
 		cmocka_unit_test(rules_beyond_the_schema),
+		cmocka_unit_test(own_fonts),
 		cmocka_unit_test(unusable_files),
 		cmocka_unit_test(example_file),
 	};

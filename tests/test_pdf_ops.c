@@ -135,6 +135,85 @@ static void pages_deflate_and_inflate_back(void **state)
 	pdf_zip_free(&zp);
 }
 
+static void ignore_glyph(void *ctx, unsigned cp)
+{
+	(void)ctx;
+	(void)cp;
+}
+
+/* What a viewer advances for the TJ/Tj bytes in o: the font's widths of the codes minus
+ * the TJ numbers, in 1/1000 em. */
+static long drawn_advance(const font_set *fs, int face, const pdf_ops *o)
+{
+	long sum = 0;
+	bool in = false;
+	int hi = -1;
+	for (size_t i = 0; i < o->len; i++) {
+		unsigned char c = (unsigned char)o->buf[i];
+		if (!in) {
+			if (c == '(') {
+				in = true;
+			} else if (c == '-' || (c >= '0' && c <= '9')) {
+				long v = strtol(o->buf + i, NULL, 10);
+				sum -= v;
+				while (i + 1 < o->len && (o->buf[i + 1] == '-' || (o->buf[i + 1] >= '0' && o->buf[i + 1] <= '9')))
+					i++;
+			}
+			continue;
+		}
+		if (c == ')') {
+			in = false;
+			continue;
+		}
+		if (c == '\\') {
+			c = (unsigned char)o->buf[++i];
+			c = c == 'n' ? '\n' : c == 'r' ? '\r' : c;
+		}
+		if (hi < 0) {
+			hi = c;
+		} else {
+			sum += font_advance(fs, face, (unsigned)hi << 8 | c);
+			hi = -1;
+		}
+	}
+	return sum;
+}
+
+/* issue 16: the kerned width the layout measures is exactly what the TJ draws */
+static void kerned_width_is_drawn_advance(void **state)
+{
+	(void)state;
+	font_files ff = font_files_default(SR_SOURCE_DIR "/fonts");
+	char why[512];
+	font_set *fs = font_set_new(&ff, why, sizeof why);
+	assert_non_null(fs);
+	static const char *const s[] = { "AV", "Trafik, Teknik och AV-utrustning", "Tr(e)\\V",
+	                                 "Yo Vå To Wa", "Räddningstjänststationsombyggnaden", "T" };
+	font_glyph *g = NULL;
+	size_t cap = 0;
+	for (enum lay_font f = 0; f < LF_MAX; f++)
+		for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+			pdf_ops o = {0};
+			uint8_t seen[65536 / 8] = {0};
+			size_t n = font_shape(fs, f, s[i], strlen(s[i]), &g, &cap);
+			pdf_ops_glyphs(&o, g, n, seen, ignore_glyph, NULL);
+			assert_int_equal(drawn_advance(fs, f, &o), font_width(fs, f, s[i], strlen(s[i])));
+			pdf_ops_free(&o);
+		}
+	/* "AV" kerns: a TJ array with the number between the two codes */
+	pdf_ops o = {0};
+	uint8_t seen[65536 / 8] = {0};
+	size_t n = font_shape(fs, LF_BOLD, "AV", 2, &g, &cap);
+	pdf_ops_glyphs(&o, g, n, seen, ignore_glyph, NULL);
+	pdf_ops_raw(&o, "");
+	assert_true(g[1].kern < 0);
+	assert_memory_equal(o.buf, "[(", 2);
+	assert_memory_equal(o.buf + o.len - 4, "]TJ\n", 4);
+	pdf_ops_free(&o);
+	free(g);
+	font_set_free(fs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +223,7 @@ int main(void)
 		cmocka_unit_test(text_is_utf16_with_escapes),
 		cmocka_unit_test(malformed_utf8_becomes_spaces),
 		cmocka_unit_test(pages_deflate_and_inflate_back),
+		cmocka_unit_test(kerned_width_is_drawn_advance),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* test_pdf_ttf.c - the width tables read from the font files give exactly libharu's
+/* test_font_ttf.c - the width tables read from the font files give exactly libharu's
  * HPDF_Font_TextWidth, for every BMP character and for Swedish and Sami strings. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +19,7 @@ static const char *const file[LF_MAX] = {"OpenSans-Regular.ttf", "OpenSans-Bold.
 typedef struct fixture {
 	HPDF_Doc doc;
 	HPDF_Font font[LF_MAX];
-	pdf_ttf *ttf[LF_MAX];
+	font_ttf *ttf[LF_MAX];
 } fixture;
 
 static int setup(void **state)
@@ -34,7 +34,7 @@ static int setup(void **state)
 		const char *name = HPDF_LoadTTFontFromFile(fx->doc, path, HPDF_TRUE);
 		fx->font[f] = name ? HPDF_GetFont(fx->doc, name, "UTF-8") : NULL;
 		fx->ttf[f] = malloc(sizeof *fx->ttf[f]);
-		if (!fx->font[f] || pdf_ttf_load(path, fx->ttf[f]) != 0)
+		if (!fx->font[f] || font_ttf_load(path, fx->ttf[f]) != 0)
 			return -1;
 	}
 	*state = fx;
@@ -84,7 +84,7 @@ static void every_bmp_character_matches(void **state)
 				continue;
 			char s[4];
 			size_t n = utf8(c, s);
-			unsigned long want = haru(fx->font[f], s, n), got = pdf_ttf_width(fx->ttf[f], s, n);
+			unsigned long want = haru(fx->font[f], s, n), got = font_ttf_width(fx->ttf[f], s, n);
 			if (want != got && differ++ < 5)
 				print_error("font %d U+%04X: libharu %lu, table %lu\n", f, c, want, got);
 			nonzero += got > 0;
@@ -107,9 +107,9 @@ static void swedish_and_sami_strings_match(void **state)
 		for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
 			unsigned long want = haru(fx->font[f], s[i], strlen(s[i]));
 			assert_true(want > 0);
-			assert_int_equal(pdf_ttf_width(fx->ttf[f], s[i], strlen(s[i])), want);
+			assert_int_equal(font_ttf_width(fx->ttf[f], s[i], strlen(s[i])), want);
 			/* a prefix that ends inside a character: libharu counts it whole, or not */
-			assert_int_equal(pdf_ttf_width(fx->ttf[f], s[i], 5), haru(fx->font[f], s[i], 5));
+			assert_int_equal(font_ttf_width(fx->ttf[f], s[i], 5), haru(fx->font[f], s[i], 5));
 		}
 }
 
@@ -125,10 +125,10 @@ static void ascent_and_descent_match(void **state)
 static void bad_files_are_refused(void **state)
 {
 	(void)state;
-	pdf_ttf *t = malloc(sizeof *t);
-	assert_int_equal(pdf_ttf_load(FONTS "/finns-inte.ttf", t), -1);
-	assert_int_equal(pdf_ttf_load(FONTS "/README.md", t), -1);
-	assert_int_equal(pdf_ttf_load(SR_SOURCE_DIR "/tests/data/pdf/logo.png", t), -1);
+	font_ttf *t = malloc(sizeof *t);
+	assert_int_equal(font_ttf_load(FONTS "/finns-inte.ttf", t), -1);
+	assert_int_equal(font_ttf_load(FONTS "/README.md", t), -1);
+	assert_int_equal(font_ttf_load(SR_SOURCE_DIR "/tests/data/pdf/logo.png", t), -1);
 	free(t);
 }
 

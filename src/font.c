@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* font.c - a font set: the three styles and the fallback, their widths, kerning pairs
+ * shaped by HarfBuzz once and cached, and the layout's metrics on top of them. */
+#include "font.h"
+#include "arena.h"
+#include "diag.h"
+#include <errno.h>
+#include <hb.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LAT_UNKNOWN INT16_MIN  /* a Latin-1 pair not shaped yet */
+
+/* Kerning of pairs beyond Latin-1, open addressing. */
+typedef struct kern_map {
+	uint64_t *key;             /* (a << 21 | b) + 1; 0: empty */
+	int16_t *val;
+	size_t n, cap;             /* cap a power of two */
+} kern_map;
+
+typedef struct font_face {
+	char *path;
+	font_ttf *ttf;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	int16_t *lat;              /* pairs of Latin-1 code points, 256 x 256; LAT_UNKNOWN
+	                            * until shaped */
+	kern_map map;
+} font_face;
+
+struct font_set {
+	font_face face[FONT_FACES];
+	bool has_fallback;
+	hb_buffer_t *buf;
+	hb_feature_t feat[5];
+	font_hyph *hyph;
+	char *hyph_dic, *hyph_extra;   /* read on the first word that needs them */
+	bool hyph_tried;
+	lay_metrics metrics;
+};
+
+static void say(char *why, size_t why_len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(char *why, size_t why_len, const char *fmt, ...)
+{
+	if (!why || !why_len)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, why_len, fmt, ap);
+	va_end(ap);
+}
+
+/* A bare file name is in dir; a path (with a '/') is taken as it is. */
+static char *join(const char *dir, const char *file)
+{
+	if (strchr(file, '/'))
+		return xstrdup(file);
+	size_t a = strlen(dir), b = strlen(file);
+	char *p = xmalloc(a + b + 2);
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, file, b + 1);
+	return p;
+}
+
+font_files font_files_default(const char *dir)
+{
+	return (font_files){ .dir = dir,
+	                     .file = { "OpenSans-Regular.ttf", "OpenSans-Bold.ttf", "OpenSans-Italic.ttf" },
+	                     .fallback = "DejaVuSans.ttf",
+	                     .hyph_dic = "hyph_sv_SE.dic",
+	                     .hyph_extra = "hyph_sv_extra.txt" };
+}
+
+/* A TrueType (glyf) font with the tables the widths need: 0, or -1 and why. */
+static int load_face(font_face *fc, const char *path, char *why, size_t why_len)
+{
+	fc->path = xstrdup(path);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		say(why, why_len, "typsnittet %s kan inte läsas: %s", path, diag_strerror(errno));
+		return -1;
+	}
+	unsigned char magic[4] = {0};
+	size_t n = fread(magic, 1, 4, f);
+	fclose(f);
+	if (n != 4 || (memcmp(magic, "\0\1\0\0", 4) && memcmp(magic, "true", 4))) {
+		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);
+		return -1;
+	}
+	fc->ttf = xmalloc(sizeof *fc->ttf);
+	if (font_ttf_load(path, fc->ttf) != 0) {
+		say(why, why_len, "typsnittet %s saknar tabeller för teckenbredder (cmap 3/1)", path);
+		return -1;
+	}
+	fc->blob = hb_blob_create_from_file_or_fail(path);
+	if (!fc->blob) {
+		say(why, why_len, "typsnittet %s kan inte läsas av HarfBuzz", path);
+		return -1;
+	}
+	fc->lat = xmalloc(65536 * sizeof *fc->lat);
+	for (size_t i = 0; i < 65536; i++)
+		fc->lat[i] = LAT_UNKNOWN;
+	fc->face = hb_face_create(fc->blob, 0);
+	fc->font = hb_font_create(fc->face);
+	hb_font_set_scale(fc->font, (int)fc->ttf->upem, (int)fc->ttf->upem);
+	return 0;
+}
+
+static void free_face(font_face *fc)
+{
+	if (fc->font)
+		hb_font_destroy(fc->font);
+	if (fc->face)
+		hb_face_destroy(fc->face);
+	if (fc->blob)
+		hb_blob_destroy(fc->blob);
+	font_ttf_free(fc->ttf);
+	free(fc->path);
+	free(fc->lat);
+	free(fc->map.key);
+	free(fc->map.val);
+	memset(fc, 0, sizeof *fc);
+}
+
+/* ---- kerning ---- */
+
+/* Shapes the pair (a, b) alone: kerning on, no substitutions (the content stream
+ * addresses glyphs by code point, so a ligature could not be drawn). The pair's
+ * adjustment is what HarfBuzz changed of the two advances, in 1/1000 em. */
+static int16_t shape_pair(font_set *fs, font_face *fc, unsigned a, unsigned b)
+{
+	hb_codepoint_t ga, gb;
+	if (!hb_font_get_nominal_glyph(fc->font, a, &ga) || !hb_font_get_nominal_glyph(fc->font, b, &gb))
+		return 0;
+	hb_buffer_clear_contents(fs->buf);
+	uint32_t cps[2] = { a, b };
+	hb_buffer_add_utf32(fs->buf, cps, 2, 0, 2);
+	hb_buffer_guess_segment_properties(fs->buf);
+	hb_buffer_set_direction(fs->buf, HB_DIRECTION_LTR);
+	hb_shape(fc->font, fs->buf, fs->feat, sizeof fs->feat / sizeof *fs->feat);
+	unsigned n;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(fs->buf, &n);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(fs->buf, NULL);
+	if (n != 2 || info[0].codepoint != ga || info[1].codepoint != gb)
+		return 0;
+	long d = (long)pos[0].x_advance - hb_font_get_glyph_h_advance(fc->font, ga)
+	       + (long)pos[1].x_advance - hb_font_get_glyph_h_advance(fc->font, gb);
+	double k = round((double)d * 1000.0 / (double)fc->ttf->upem);
+	return (int16_t)(k < -2000 ? -2000 : k > 2000 ? 2000 : k);
+}
+
+static int16_t map_kern(font_set *fs, font_face *fc, unsigned a, unsigned b)
+{
+	kern_map *m = &fc->map;
+	uint64_t key = ((uint64_t)a << 21 | b) + 1;
+	if (m->cap) {
+		for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+			if (m->key[i] == key)
+				return m->val[i];
+			if (!m->key[i])
+				break;
+		}
+	}
+	int16_t v = shape_pair(fs, fc, a, b);
+	if (2 * (m->n + 1) > m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 1024;
+		uint64_t *k = xcalloc(cap, sizeof *k);
+		int16_t *vv = xcalloc(cap, sizeof *vv);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->key[i]) {
+				size_t j = (size_t)(m->key[i] * 0x9E3779B97F4A7C15ull >> 40) & (cap - 1);
+				while (k[j])
+					j = (j + 1) & (cap - 1);
+				k[j] = m->key[i];
+				vv[j] = m->val[i];
+			}
+		free(m->key);
+		free(m->val);
+		m->key = k;
+		m->val = vv;
+		m->cap = cap;
+	}
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (m->cap - 1);
+	while (m->key[i])
+		i = (i + 1) & (m->cap - 1);
+	m->key[i] = key;
+	m->val[i] = v;
+	m->n++;
+	return v;
+}
+
+/* Kerning between a and b drawn one after the other in face fc, 1/1000 em. */
+static inline int kern(font_set *fs, font_face *fc, unsigned a, unsigned b)
+{
+	if (a == ' ' || b == ' ')
+		return 0;   /* word widths then add up to line widths exactly */
+	if ((a | b) < 256) {
+		int16_t *v = &fc->lat[a << 8 | b];
+		if (*v == LAT_UNKNOWN)
+			*v = shape_pair(fs, fc, a, b);
+		return *v;
+	}
+	return map_kern(fs, fc, a, b);
+}
+
+/* ---- characters ---- */
+
+/* One UTF-8 character at s[*i] (advancing *i), as the content stream gets it: what
+ * cannot be drawn (above U+FFFF, C0 controls, malformed bytes, surrogates) is a space. */
+static inline unsigned next_code(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned c = s[(*i)++];
+	if (c < 0x80)
+		return c < 0x20 || c == 0x7F ? ' ' : c;
+	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+	if (more < 0)
+		return ' ';
+	unsigned cp = c & (0x3Fu >> more);
+	for (int k = 0; k < more; k++) {
+		if (*i >= len || (s[*i] & 0xC0) != 0x80)
+			return ' ';
+		cp = (cp << 6) | (s[(*i)++] & 0x3Fu);
+	}
+	if (more == 3)
+		return cp >= 0x10000 && cp <= 0x10FFFF ? cp : ' ';   /* mapped by pick_supp */
+	bool drawable = cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF);
+	return drawable ? cp : ' ';
+}
+
+/* A character above U+FFFF: the face (the style's, else the fallback) that has it and
+ * its Private Use Area code there (font_ttf.h); else a space in the style's face. */
+static unsigned pick_supp(const font_set *fs, int f, unsigned cp, int *face)
+{
+	int code = fs->face[f].ttf ? font_ttf_supp_code(fs->face[f].ttf, cp) : -1;
+	*face = f;
+	if (code < 0 && fs->has_fallback) {
+		code = font_ttf_supp_code(fs->face[FONT_FALLBACK].ttf, cp);
+		if (code >= 0)
+			*face = FONT_FALLBACK;
+	}
+	return code >= 0 ? (unsigned)code : ' ';
+}
+
+static inline bool face_has(const font_face *fc, unsigned cp)
+{
+	return fc->ttf && (fc->ttf->has[cp >> 3] >> (cp & 7) & 1);
+}
+
+static inline int pick(const font_set *fs, int f, unsigned cp)
+{
+	if (face_has(&fs->face[f], cp) || !fs->has_fallback || !face_has(&fs->face[FONT_FALLBACK], cp))
+		return f;
+	return FONT_FALLBACK;
+}
+
+size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font_glyph **buf,
+                  size_t *cap)
+{
+	if ((unsigned)f >= LF_MAX)
+		f = LF_REGULAR;
+	if (*cap < len + 1) {
+		*cap = len + 16;
+		*buf = xrealloc(*buf, *cap * sizeof **buf);
+	}
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+	int prev_face = -1;
+	unsigned prev = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp = next_code(p, len, &i);
+		int fc;
+		if (cp > 0xFFFF)
+			cp = pick_supp(fs, (int)f, cp, &fc);
+		else
+			fc = pick(fs, (int)f, cp);
+		int k = fc == prev_face ? kern(fs, &fs->face[fc], prev, cp) : 0;
+		(*buf)[n++] = (font_glyph){ .code = (uint16_t)cp, .face = (uint8_t)fc, .kern = (int16_t)k };
+		prev_face = fc;
+		prev = cp;
+	}
+	return n;
+}
+
+long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
+{
+	if ((unsigned)f >= LF_MAX)
+		f = LF_REGULAR;
+	const unsigned char *p = (const unsigned char *)s;
+	long sum = 0;
+	int prev_face = -1;
+	unsigned prev = 0;
+	font_face *pf = &fs->face[f];
+	for (size_t i = 0; i < len;) {
+		unsigned cp = p[i];
+		int fc;
+		if (cp >= 0x20 && cp < 0x7F && face_has(pf, cp)) {   /* the common case */
+			i++;
+			fc = (int)f;
+		} else {
+			cp = next_code(p, len, &i);
+			if (cp > 0xFFFF)
+				cp = pick_supp(fs, (int)f, cp, &fc);
+			else
+				fc = pick(fs, (int)f, cp);
+		}
+		font_face *face = &fs->face[fc];
+		sum += face->ttf->width[cp];
+		if (fc == prev_face)
+			sum += kern(fs, face, prev, cp);
+		prev_face = fc;
+		prev = cp;
+	}
+	return sum;
+}
+
+unsigned font_advance(const font_set *fs, int face, unsigned code)
+{
+	if (face < 0 || face >= FONT_FACES || !fs->face[face].ttf)
+		face = LF_REGULAR;
+	return fs->face[face].ttf->width[code & 0xFFFF];
+}
+
+bool font_set_has(const font_set *fs, unsigned long cp)
+{
+	for (int f = 0; f < FONT_FACES; f++) {
+		if (!fs->face[f].ttf)
+			continue;
+		if (cp > 0xFFFF ? font_ttf_supp_code(fs->face[f].ttf, (uint32_t)cp) >= 0
+		                : face_has(&fs->face[f], (unsigned)cp))
+			return true;
+	}
+	return false;
+}
+
+/* ---- the layout's metrics ---- */
+
+static double m_width(void *ctx, enum lay_font f, double size, const char *s, size_t len)
+{
+	if (!s || !len)
+		return 0;
+	return (double)font_width(ctx, f, s, len) * size / 1000.0;
+}
+
+static size_t m_hyph(void *ctx, const char *w, size_t len, size_t *at, bool *joint, size_t max)
+{
+	font_set *fs = ctx;
+	if (!fs->hyph_tried) {   /* libhyphen's parse is ~10 ms: not for documents without */
+		fs->hyph_tried = true;
+		fs->hyph = fs->hyph_dic ? font_hyph_new(fs->hyph_dic, fs->hyph_extra) : NULL;
+	}
+	return fs->hyph ? font_hyph_word(fs->hyph, w, len, at, joint, max) : 0;
+}
+
+static bool file_exists(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
+font_set *font_set_new(const font_files *files, char *why, size_t why_len)
+{
+	font_set *fs = xcalloc(1, sizeof *fs);
+	const char *dir = files->dir ? files->dir : ".";
+	for (int f = 0; f < LF_MAX; f++) {
+		char *path = join(dir, files->file[f]);
+		int rc = load_face(&fs->face[f], path, why, why_len);
+		free(path);
+		if (rc != 0) {
+			font_set_free(fs);
+			return NULL;
+		}
+	}
+	if (files->fallback) {
+		char *path = join(dir, files->fallback);
+		if (file_exists(path)) {
+			if (load_face(&fs->face[FONT_FALLBACK], path, why, why_len) != 0) {
+				free(path);
+				font_set_free(fs);
+				return NULL;
+			}
+			fs->has_fallback = true;
+		}
+		free(path);
+	}
+	if (files->hyph_dic) {
+		fs->hyph_dic = join(dir, files->hyph_dic);
+		fs->hyph_extra = files->hyph_extra ? join(dir, files->hyph_extra) : NULL;
+	}
+	fs->buf = hb_buffer_create();
+	static const char *const feats[] = { "kern", "-liga", "-clig", "-calt", "-dlig" };
+	for (size_t i = 0; i < sizeof feats / sizeof *feats; i++)
+		hb_feature_from_string(feats[i], -1, &fs->feat[i]);
+	fs->metrics = (lay_metrics){ .ctx = fs, .width = m_width,
+	                             .ascent = fs->face[LF_REGULAR].ttf->ascent / 1000.0,
+	                             .descent = -fs->face[LF_REGULAR].ttf->descent / 1000.0,
+	                             .hyphenate = m_hyph };
+	return fs;
+}
+
+void font_set_free(font_set *fs)
+{
+	if (!fs)
+		return;
+	for (int f = 0; f < FONT_FACES; f++)
+		free_face(&fs->face[f]);
+	if (fs->buf)
+		hb_buffer_destroy(fs->buf);
+	font_hyph_free(fs->hyph);
+	free(fs->hyph_dic);
+	free(fs->hyph_extra);
+	free(fs);
+}
+
+const char *font_set_path(const font_set *fs, int face)
+{
+	if (face < 0 || face >= FONT_FACES || (face == FONT_FALLBACK && !fs->has_fallback))
+		return NULL;
+	return fs->face[face].path;
+}
+
+const font_ttf *font_set_ttf(const font_set *fs, int face)
+{
+	return face >= 0 && face < FONT_FACES ? fs->face[face].ttf : NULL;
+}
+
+void font_set_drop_supp(font_set *fs, int face)
+{
+	if (face >= 0 && face < FONT_FACES && fs->face[face].ttf)
+		fs->face[face].ttf->n_supp = 0;
+}
+
+const lay_metrics *font_set_metrics(font_set *fs)
+{
+	return &fs->metrics;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# typography.sh - issue 16 through the CLI: a driftredovisning in tkr at 3 cm side margins
+# keeps every number whole; kerned headings and fallback-font names (Cyrillic, Greek,
+# Armenian, Georgian from DejaVu Sans) come back from pdftotext letter for letter; the
+# file stays clean for qpdf, pdffonts and the PDF/UA + PDF/A checker; a layout naming
+# another font uses it, and a missing one is a LAYOUT-TYPSNITT error at its line.
+. "$(dirname "$0")/lib.sh"
+D=$SRC/tests/data/typo
+PY=${SR_PYTHON:-/usr/bin/python3}
+expect_exit 0 "drift in tkr at 85 pt margins" -- "$BIN" render "$D/drift-tkr.xml" --layout "$D/smal-marginal.xml" -o "$TMP/t.pdf"
+check "no TECKEN-SAKNAS for letters the fallback has" sh -c "! grep -q TECKEN-SAKNAS '$TMP/err'"
+# above U+FFFF: what DejaVu Sans has is drawn; only the unicorn (in no font) is named
+check "TECKEN-UTANFOR names U+1F984" contains "$TMP/err" "[TECKEN-UTANFOR] tecknet U+1F984 (🦄)"
+check "and nothing else above U+FFFF" test "$(grep -c TECKEN-UTANFOR "$TMP/err")" -eq 1
+pdftotext -layout "$TMP/t.pdf" "$TMP/t.txt"
+pdftotext "$TMP/t.pdf" "$TMP/raw.txt"
+# every amount of the driftredovisning whole on one line (the issue saw "1 234 56" / "7")
+for n in "1 694 604" "7 284 034" "5 933 384" "1 056 764" "−124 950" "−147 693" "−99,2" "296 620"; do
+	check "whole: $n" grep -qF -- "$n" "$TMP/t.txt"
+done
+check "no header broken by letters (Periodisera/d, Avvikels/e)" sh -c "! grep -qE 'Periodisera\$|Avvikels\$|Budge\$' '$TMP/t.txt'"
+check "Avvikelse % kept together" grep -qF "Avvikelse %" "$TMP/t.txt"
+check "the nämnd not broken by letters" grep -qE "Arbetsmarknadsnämnden|Arbetsmarknads-" "$TMP/t.txt"
+check "kerned heading text comes back exactly" grep -qF "Trafik, Teknik och AV-utrustning: Tr Te AV Vå Yo To." "$TMP/raw.txt"
+for w in "Анна Жукова" "Ωμέγα" "Παπαδοπούλου" "Աննա" "ანა" "😀" "𝔸𝕓" "🂡"; do
+	check "fallback letters come back: $w" grep -qF "$w" "$TMP/raw.txt"
+done
+check "DejaVu Sans embedded as a subset with ToUnicode" sh -c "pdffonts '$TMP/t.pdf' | grep -E 'DejaVuSans.*yes +yes +yes'"
+check "every font embedded, subset, ToUnicode" sh -c "pdffonts '$TMP/t.pdf' | awk 'NR>2 && (\$(NF-4)!=\"yes\" || \$(NF-3)!=\"yes\" || \$(NF-2)!=\"yes\") {b=1} END {exit b}'"
+check "qpdf --check clean" sh -c "qpdf --check '$TMP/t.pdf' >/dev/null 2>&1"
+check "no poppler warning" sh -c "pdftotext '$TMP/t.pdf' /dev/null 2>&1 | grep -q . && exit 1 || exit 0"
+check "kerning is in the content (TJ arrays)" sh -c "qpdf --qdf --object-streams=disable '$TMP/t.pdf' - | grep -aq ']TJ'"
+if "$PY" -c 'import pikepdf' 2>/dev/null; then
+	if "$PY" "$SRC/tests/tagged/check_tagged.py" "$TMP/t.pdf" >"$TMP/chk" 2>&1; then ok; else bad "PDF/UA-1 + PDF/A-2a"; cat "$TMP/chk"; fi
+fi
+# hyphenation in running text: a line ending with "-" that the document did not write
+check "running text hyphenated" grep -qE "[a-zåäö]-$" "$TMP/t.txt"
+check "and pdftotext joins it again" grep -qF "procentenheterna" "$TMP/raw.txt"
+
+# a kommun's own fonts
+LIB=/usr/share/fonts/truetype/liberation
+if [ -f "$LIB/LiberationSans-Regular.ttf" ]; then
+	sed "s|<typsnitt familj=\"Open Sans\">|<typsnitt familj=\"Liberation Sans\" normal=\"$LIB/LiberationSans-Regular.ttf\" fet=\"$LIB/LiberationSans-Bold.ttf\" kursiv=\"$LIB/LiberationSans-Italic.ttf\">|" \
+		"$D/smal-marginal.xml" >"$TMP/lib.xml"
+	expect_exit 0 "Liberation Sans layout" -- "$BIN" render "$D/drift-tkr.xml" --layout "$TMP/lib.xml" -o "$TMP/lib.pdf"
+	check "Liberation Sans embedded" sh -c "pdffonts '$TMP/lib.pdf' | grep -q LiberationSans-Bold"
+fi
+line=$(grep -n '<typsnitt' "$D/smal-marginal.xml" | cut -d: -f1)
+sed "s|<typsnitt familj=\"Open Sans\">|<typsnitt familj=\"Carlito\" normal=\"Carlito-Regular.ttf\" fet=\"Carlito-Bold.ttf\" kursiv=\"Carlito-Italic.ttf\">|" \
+	"$D/smal-marginal.xml" >"$TMP/carlito.xml"
+expect_exit 1 "missing font" -- "$BIN" render "$D/drift-tkr.xml" --layout "$TMP/carlito.xml" -o "$TMP/c.pdf"
+check "LAYOUT-TYPSNITT at the <typsnitt> line" contains "$TMP/err" "carlito.xml:$line: fel: [LAYOUT-TYPSNITT] typsnittsfamiljen \"Carlito\" kan inte användas: typsnittet $TMP/Carlito-Regular.ttf kan inte läsas"
+check "no PDF" test ! -e "$TMP/c.pdf"
+sed "s|<typsnitt familj=\"Open Sans\">|<typsnitt familj=\"Calibri\">|" "$D/smal-marginal.xml" >"$TMP/calibri.xml"
+expect_exit 1 "family without files" -- "$BIN" dump "$D/drift-tkr.xml" --layout "$TMP/calibri.xml"
+check "LAYOUT-TYPSNITT: files needed" contains "$TMP/err" "[LAYOUT-TYPSNITT] typsnittsfamiljen \"Calibri\" ingår inte i styrrapport"
+finish
