@@ -13,6 +13,9 @@ SRC=$(cd "$HERE/../.." && pwd)
 WORK=${2:-${TMPDIR:-/tmp}/styrrapport-fuzz}
 CC=${CC:-$(command -v clang-14 || command -v clang)}
 JOBS=${FUZZ_JOBS:-1}   # >1: that many parallel processes, logs in WORK/fuzz-N.log
+# FUZZ_TIMEOUT: seconds per input before libFuzzer calls it a hang (default 10; the long
+# runs on a loaded machine use more: a niced run on 2 busy cores was starved past 10 s
+# by inputs that take 0.3 s of CPU under ASan)
 mkdir -p "$WORK/obj" "$WORK/corpus" "$WORK/artifacts"
 WORK=$(cd "$WORK" && pwd)   # the harness runs from another folder
 
@@ -50,7 +53,7 @@ export STYRRAPPORT_DATA=${STYRRAPPORT_DATA:-$SRC}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "$WORK"
-"$WORK/fuzz_$H" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
+"$WORK/fuzz_$H" -max_total_time="$SECS" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
 	-max_len=$MAXLEN -dict="$DICT" -artifact_prefix="$WORK/artifacts/" \
 	$([ "$JOBS" -gt 1 ] && echo "-jobs=$JOBS -workers=$JOBS") -print_final_stats=1 \
 	"$WORK/corpus" "$SEEDS"
