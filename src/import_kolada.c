@@ -533,7 +533,8 @@ static void fill_indicator(imp_ctx *c, const imp_kolada *k, xmlNode *ind)
 			xmlNode *u = utfall_of(c, ind, o->year, false);
 			diag_add(c->d, D_IMPORT_MISSING, o->file, o->line,
 			         "%s utfall %d: Kolada saknar värde för %s, %s, kön %c%s%s; %s", id, o->year,
-			         kpi, c->kommunkod, gender, *o->status ? ", status " : "", o->status,
+			         kpi, c->kommunkod, gender, o->status && *o->status ? ", status " : "",
+			         o->status ? o->status : "",
 			         u ? "dokumentets värde lämnas" : "året lämnas tomt");
 			continue;
 		}

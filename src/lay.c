@@ -337,7 +337,12 @@ char *lay_shorten(arena *a, const lay_metrics *m, enum lay_font font, double siz
 {
 	if (m->width(m->ctx, font, size, text, strlen(text)) <= max_width)
 		return NULL;
-	size_t keep = lay_fit_prefix(m, font, size, text, max_width);
+	/* the prefix and the "…" after it fit together (the fuzzer found a footer slot that
+	 * ran over its margin by the ellipsis' width); no room even for "…": nothing */
+	double dots = m->width(m->ctx, font, size, "\u2026", strlen("\u2026"));
+	if (dots > max_width)
+		return arena_strdup(a, "");
+	size_t keep = lay_fit_prefix(m, font, size, text, max_width - dots);
 	while (keep > 0 && text[keep - 1] == ' ')
 		keep--;
 	return arena_printf(a, "%.*s\u2026", (int)keep, text);

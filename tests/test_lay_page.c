@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lay_fake.h"
+#include "lay_private.h"
 #include <math.h>
 
 static const lay_rgb black = { 0, 0, 0 };
@@ -591,6 +592,23 @@ static void figure_geometry_clamped(void **state)
 	lay_result_free(r);
 }
 
+
+/* A shortened text, its "…" included, fits the width it was shortened to (the layout
+ * fuzzer found a footer slot that ran over its margin by the ellipsis' width). */
+static void shortened_text_fits_with_its_ellipsis(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	arena *a = arena_new();
+	for (double w = 6; w < 200; w += 7) {
+		char *cut = lay_shorten(a, &m, LF_REGULAR, 12, "SidTTTTTTTTTT2TTTTTTTTTTTTTTTTTTTTTTTTTT a", w);
+		assert_non_null(cut);
+		assert_true(m.width(m.ctx, LF_REGULAR, 12, cut, strlen(cut)) <= w + 1e-9);
+	}
+	assert_string_equal(lay_shorten(a, &m, LF_REGULAR, 12, "lång text", 3), "");   /* not even "…" */
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,6 +627,7 @@ int main(void)
 		cmocka_unit_test(check_finds_violations),
 		cmocka_unit_test(meta_line_keeps_heading_with_table),
 		cmocka_unit_test(figure_geometry_clamped),
+		cmocka_unit_test(shortened_text_fits_with_its_ellipsis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
