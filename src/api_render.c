@@ -206,23 +206,33 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
 	return ok;
 }
 
+blk_doc *api_blocks(sr_report *r, const sr_render_options *opts, report_style *style)
+{
+	/* The layout first: a missing or wrong layout file is found before fonts load. */
+	if (!style_of(r, opts->layout_path, style))
+		return NULL;
+	if (!report_check_scale_shapes(r->model, r->calc, style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
+		return NULL;
+	blk_doc *doc = blk_new();
+	report_build(doc, r->model, r->calc, style, &r->images);
+	return doc;
+}
+
 /* Lays the computed report out into pages, with the session's fonts and the layout
  * (opts->layout_path or the type's own). NULL, with diagnostics, on failure. */
 static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writer **w_out)
 {
-	/* The layout first: a missing or wrong layout file is found before fonts load. */
 	report_style style;
-	if (!style_of(r, opts->layout_path, &style))
-		return NULL;
-	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
+	blk_doc *doc = api_blocks(r, opts, &style);
+	if (!doc)
 		return NULL;
 	pdf_writer *w = session_pdf(r->session, &r->diags);
-	if (!w)
+	if (!w) {
+		blk_free(doc);
 		return NULL;
+	}
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
-	blk_doc *doc = blk_new();
-	report_build(doc, r->model, r->calc, &style, &r->images);
 	lay_blk *out = lay_blk_new(&setup, pdf_writer_metrics(w), style.text);
 	const char *why = NULL;
 	lay_result *pages = lay_blk_render(out, doc, &why);

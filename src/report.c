@@ -355,6 +355,22 @@ void report_build(blk_doc *d, const sr_model *m, const calc_result *r, const rep
                   const struct img_list *images)
 {
 	report_ctx c = { .d = d, .m = m, .r = r, .s = s, .images = images, .a = m->arena };
+	blk_meta *meta = &d->meta;   /* what every page of every output carries */
+	char per[128];
+	fmt_period_days(m->period_fran, m->period_till, per, sizeof per);
+	meta->kommun = m->kommun.namn;
+	meta->title = report_title(m);
+	meta->period = arena_strdup(m->arena, per);
+	meta->dnr = m->diarium.diarienummer;
+	meta->beslutsinstans = m->diarium.beslutsinstans;
+	meta->decision = report_decision_line(m);
+	meta->draft = is_draft(m);
+	meta->watermark = meta->draft ? "FÖRSLAG" : NULL;
+	meta->lang = "sv";
+	for (int k = 0; k < 3; k++) {
+		meta->header[k] = report_running_text(m, s->header[k]);
+		meta->footer[k] = report_running_text(m, s->footer[k]);
+	}
 	/* MODEL v2 part 1 (issue 12): a layout of its own that names neither
 	 * balanskravsutredning nor noter still gets them, after its last räkning. */
 	bool bk = false, notes = false;
