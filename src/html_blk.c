@@ -80,7 +80,7 @@ static void shape(sb *b, enum lay_shape sh, double cx, double cy, double s, lay_
 void html_marker(sb *out, enum lay_shape sh, lay_rgb color)
 {
 	sb_puts(out, "<svg class=\"markor\" viewBox=\"0 0 12 12\" width=\"12\" height=\"12\" "
-	             "aria-hidden=\"true\" focusable=\"false\">");
+	             "aria-hidden=\"true\">");
 	shape(out, sh, 6, 6, 10, color);
 	sb_puts(out, "</svg> ");
 }
@@ -88,6 +88,8 @@ void html_marker(sb *out, enum lay_shape sh, lay_rgb color)
 static void spans(sb *b, const lay_span *sp, size_t n, bool bold_is_plain)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (!sp[i].text || !*sp[i].text)
+			continue;
 		const char *tag = sp[i].font == LF_BOLD && !bold_is_plain ? "strong"
 		                : sp[i].font == LF_ITALIC ? "em" : NULL;
 		if (tag)
@@ -254,9 +256,8 @@ static void figure(html_site *s, sb *b, const blk_figure *f)
 	sb_puts(b, "<figure class=\"diagram\">\n<svg role=\"img\" aria-label=\"");
 	sb_esc(b, f->alt);
 	sb_puts(b, "\" viewBox=\"0 0 "), num(b, f->width), sb_puts(b, " "), num(b, f->height);
-	sb_puts(b, "\" width=\""), num(b, f->width * 4 / 3), sb_puts(b, "\" height=\""),
-	    num(b, f->height * 4 / 3);
-	sb_puts(b, "\" font-family=\"'Open Sans', sans-serif\"><title>");
+	sb_printf(b, "\" width=\"%ld\" height=\"%ld\"", lround(f->width * 4 / 3), lround(f->height * 4 / 3));
+	sb_puts(b, " style=\"font-family: 'Open Sans', sans-serif\"><title>");
 	sb_esc(b, f->alt);
 	sb_puts(b, "</title>\n");
 	for (size_t i = 0; i < f->n_ops; i++)

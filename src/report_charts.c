@@ -277,6 +277,15 @@ static void drift_part(report_ctx *c, const size_t *shown, size_t from, size_t t
 	blk_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
 	for (size_t i = from; i < to; i++)
 		drift_bar(c, 4 + (double)(i - from) * ROW_H, zero, half, max, &r->drift[shown[i]]);
+	const char *heads[2] = { "Rad", arena_printf(c->a, "Avvikelse, %s",
+	                                             c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr") };
+	report_fig_data_begin(c, heads, 2);
+	for (size_t i = from; i < to; i++) {
+		const char *row[2] = { drift_name(c, r->drift[shown[i]].drift),
+		                       report_num(c, r->drift[shown[i]].avvikelse, c->m->ekonomi.decimaler) };
+		report_fig_data_row(c, row, 2);
+	}
+	report_fig_data_end(c);
 	blk_figure_end(c->d);
 }
 
@@ -364,6 +373,16 @@ static void budget_part(report_ctx *c, const size_t *shown, size_t from, size_t 
 	blk_fig_text(c->d, 14, ly + 7.5, "Budget", LF_REGULAR, 8, ink, LA_LEFT);
 	blk_fig_rect(c->d, 95, ly, 10, 8, second_col);
 	blk_fig_text(c->d, 109, ly + 7.5, prognos ? "Prognos" : "Utfall", LF_REGULAR, 8, ink, LA_LEFT);
+	const char *heads[3] = { "Rad", arena_printf(c->a, "Budget, %s", unit),
+	                         arena_printf(c->a, "%s, %s", prognos ? "Prognos" : "Utfall", unit) };
+	report_fig_data_begin(c, heads, 3);
+	for (size_t k = from; k < to; k++) {
+		const calc_budget_row *row = &r->drift[shown[k]];
+		const char *t[3] = { drift_name(c, row->drift), report_num(c, row->budget, c->m->ekonomi.decimaler),
+		                     report_num(c, compared_value(row), c->m->ekonomi.decimaler) };
+		report_fig_data_row(c, t, 3);
+	}
+	report_fig_data_end(c);
 	blk_figure_end(c->d);
 }
 
@@ -464,6 +483,14 @@ void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
 		blk_fig_dashed_line(c->d, HIST_LEFT, y, HIST_W, y, 1.2, target, 5);
 		blk_fig_text(c->d, HIST_LEFT - 4, y + 3, report_num(c, ci->t, decs), LF_BOLD, 7, target, LA_RIGHT);
 	}
+	const char *heads[3] = { "År", "Utfall", "Målvärde" };
+	report_fig_data_begin(c, heads, ci->has_t ? 3 : 2);
+	for (size_t i = 0; i < in->n_utfall; i++) {
+		const char *row[3] = { arena_printf(c->a, "%d", v[i]->ar), report_qty(c, v[i]->value, decs, unit),
+		                       ci->has_t ? report_qty(c, ci->t, decs, unit) : "" };
+		report_fig_data_row(c, row, ci->has_t ? 3 : 2);
+	}
+	report_fig_data_end(c);
 	blk_figure_end(c->d);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: %s, utfall per år (staplar)%s. "
 	                                        "Samma värden står i tabellen nedan.", in->namn,

@@ -103,6 +103,12 @@ void report_step_chart(report_ctx *c);
 /* True for the types whose goals are followed up by their prognos alone. */
 bool report_prognos_only(const sr_model *m);
 
+/* A figure's data table, between blk_figure_begin and blk_figure_end: the titles, then
+ * one row of texts per call (first column left, the rest right-aligned numbers). */
+void report_fig_data_begin(report_ctx *c, const char *const *titles, size_t n);
+void report_fig_data_row(report_ctx *c, const char *const *texts, size_t n);
+void report_fig_data_end(report_ctx *c);
+
 /* The status legend (marker, colour, name); shown once per document. */
 void report_legend(report_ctx *c);
 

@@ -351,6 +351,23 @@ void report_step_chart(report_ctx *c)
 		y += SC_ROW_H;
 	}
 	step_chart_legend(c, y, w);
+	size_t nc = scale(c)->n_steg + 2;   /* the level, each step, ej bedömt */
+	const char **heads = arena_calloc(c->a, nc, sizeof *heads);
+	heads[0] = "Nivå";
+	for (size_t s = 0; s + 1 < nc; s++)
+		heads[s + 1] = report_step_name(c, (int)s);
+	report_fig_data_begin(c, heads, nc);
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_step_count *k = chart_counts(c, i);
+		if (k->all == 0)
+			continue;
+		const char **row = arena_calloc(c->a, nc, sizeof *row);
+		row[0] = r->levels[i].niva->namn;
+		for (size_t s = 0; s + 1 < nc; s++)
+			row[s + 1] = arena_printf(c->a, "%ld", k->n[s]);
+		report_fig_data_row(c, row, nc);
+	}
+	report_fig_data_end(c);
 	blk_figure_end(c->d);
 	report_text(c, RS_CAPTION, only_prognos
 	            ? "Figur: antal mål per prognos och målnivå, i kommunens bedömningsskala. Samma "

@@ -136,3 +136,28 @@ bool report_in_scope(const report_ctx *c, const char *namndref)
 {
 	return !c->m->namndref || (namndref && strcmp(namndref, c->m->namndref) == 0);
 }
+
+/* ---- a figure's data table (issue 15): shown by the website under the chart; the
+ * PDF has the same numbers in its tables and in the figure's alt text ---- */
+
+void report_fig_data_begin(report_ctx *c, const char *const *titles, size_t n)
+{
+	lay_column *cols = arena_calloc(c->a, n ? n : 1, sizeof *cols);
+	for (size_t i = 0; i < n; i++)
+		cols[i] = (lay_column){ i == 0 ? LA_LEFT : LA_RIGHT, 0 };
+	blk_fig_data_begin(c->d, cols, n);
+	report_header_row(c, titles, cols, n);
+}
+
+void report_fig_data_row(report_ctx *c, const char *const *texts, size_t n)
+{
+	lay_cell *cells = arena_calloc(c->a, n ? n : 1, sizeof *cells);
+	for (size_t i = 0; i < n; i++)
+		cells[i] = report_cell(c, texts[i], LF_REGULAR, i == 0 ? LA_LEFT : LA_RIGHT);
+	report_row(c, LR_BODY, cells);
+}
+
+void report_fig_data_end(report_ctx *c)
+{
+	blk_fig_data_end(c->d);
+}
