@@ -475,8 +475,8 @@ static bool replaceable(const char *dir, char *why, size_t n)
 	sprintf(index, "%s/index.html", dir);
 	unsigned char *data = NULL;
 	size_t len = 0;
-	bool ours = read_all(index, &data, &len) && data &&
-	            memmem(data, len, "<meta name=\"generator\" content=\"styrrapport\">", 46);
+	static const char mark[] = "<meta name=\"generator\" content=\"styrrapport\">";
+	bool ours = read_all(index, &data, &len) && data && memmem(data, len, mark, sizeof mark - 1);
 	free(data);
 	free(index);
 	if (!ours)
