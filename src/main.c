@@ -36,8 +36,6 @@ static const struct command {
 	{"compute", "FIL", "skriv de beräknade värdena som XML", 0, 1, 1, cmd_compute, NULL},
 	{"render", "FIL... [-o UT] [--html MAPP]", "sätt rapporten som taggad PDF (PDF/A-2a, PDF/UA-1)",
 	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST | OPT_HTML, 1, -1, cli_render, NULL},
-	{"html", "FIL... -o MAPP", "skriv rapporten som en liten webbplats (tillgänglig HTML)",
-	 OPT_OUT | OPT_LAYOUT, 1, -1, cli_html, NULL},
 	{"dump", "FIL [--layout FIL]", "skriv de satta sidornas innehåll som text", OPT_LAYOUT, 1, 1, cmd_dump,
 	 NULL},
 	{"ny", "--typ TYP --kommun NAMN --kommunkod KOD [-o UT]",
@@ -45,6 +43,8 @@ static const struct command {
 	{"import", "FIL DATA... (-o NY.xml | --i-stallet | --kontroll)",
 	 "fyll i värden från Kolada och ekonomisystemets CSV-filer (se styrrapport import --help)", 0, 0, 0,
 	 NULL, cli_import},
+	{"html", "FIL... -o MAPP", "skriv rapporten som en liten webbplats (tillgänglig HTML)",
+	 OPT_OUT | OPT_LAYOUT, 1, -1, cli_html, NULL},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
