@@ -11,6 +11,8 @@
 //   --goal-page FILE  the goal page to photograph (default: the first NN-*.html with a
 //                     status marker in its first heading's section)
 //   --chromium PATH   the browser (default $CHROMIUM or /usr/bin/chromium)
+//   --only FILE       load only this page (repeatable; the harness's own tests): links to
+//                     the others are checked as files, their anchors not
 // For every page (*.html in SITE_DIR), over file://:
 //   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa at 1280 px and at 360 px:
 //     any violation fails;
@@ -41,7 +43,7 @@ function usage(msg) {
 }
 
 function parseArgs(argv) {
-	const o = { pos: [], forslag: false, expectScroll: false };
+	const o = { pos: [], forslag: false, expectScroll: false, only: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const val = () => { if (i + 1 >= argv.length) usage(`${a} behöver ett värde`); return argv[++i]; };
@@ -51,6 +53,7 @@ function parseArgs(argv) {
 		else if (a === '--expect-scroll') o.expectScroll = true;
 		else if (a === '--goal-page') o.goalPage = val();
 		else if (a === '--chromium') o.chromium = val();
+		else if (a === '--only') o.only.push(val());
 		else if (a.startsWith('--')) usage(`okänd flagga ${a}`);
 		else o.pos.push(a);
 	}
@@ -127,28 +130,18 @@ function statusWordsIn(text) {
 }
 
 // ---- the browser
-async function main() {
-	const o = parseArgs(process.argv.slice(2));
+async function run(argv, browser) {
+	const o = parseArgs(argv);
 	const site = fs.realpathSync(o.pos[0]);
 	const shots = o.pos[1];
-	const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html')).sort();
+	const all = fs.readdirSync(site).filter((f) => f.endsWith('.html')).sort();
+	const pages = o.only.length ? all.filter((f) => o.only.includes(f)) : all;
 	let pass = 0, fail = 0;
 	const ok = () => { pass++; };
 	const bad = (msg) => { fail++; console.log(`FEL: ${msg}`); };
 	const check = (cond, msg) => (cond ? ok() : bad(msg));
 	if (pages.length === 0) { bad(`${site}: inga sidor (*.html)`); return finish(pass, fail); }
 	if (shots) fs.mkdirSync(shots, { recursive: true });
-
-	const browser = await puppeteer.launch({
-		executablePath: o.chromium || process.env.CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		// root in a container has no user namespaces for Chromium's sandbox; the pages
-		// are the project's own files
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync',
-			'--disable-domain-reliability', '--disable-features=Translate,MediaRouter,OptimizationHints',
-			'--font-render-hinting=none', '--hide-scrollbars=false'],
-	});
 	const ids = new Map();       // page file -> Set of ids
 	const links = [];            // { from, file, frag, href }
 	const texts = [];            // text nodes of every page
@@ -168,7 +161,7 @@ async function main() {
 			if (l.frag) {
 				const rel = path.relative(site, l.file);
 				const set = ids.get(rel);
-				if (set === undefined) { if (!rel.startsWith('..') && rel.endsWith('.html')) bad(`${l.from}: ${l.href}: sidan laddades inte`); continue; }
+				if (set === undefined) { if (!o.only.length && !rel.startsWith('..') && rel.endsWith('.html')) bad(`${l.from}: ${l.href}: sidan laddades inte`); continue; }
 				check(set.has(l.frag), `${l.from}: länken ${l.href}: ingen id="${l.frag}" på ${rel}`);
 			}
 		}
@@ -190,23 +183,62 @@ async function main() {
 		}
 		// ---- screenshots
 		if (shots) {
-			const goal = o.goalPage || await findGoalPage(browser, site, pages);
+			const goal = o.goalPage || await findGoalPage(browser, site, all);
 			for (const [file, name] of [['sammanfattning.html', 'sammanfattning'], [goal, 'malsida']]) {
-				if (!file || !pages.includes(file)) { bad(`ingen sida att fotografera för ${name} (${file || 'ingen målsida hittad'})`); continue; }
+				if (!file || !all.includes(file)) { bad(`ingen sida att fotografera för ${name} (${file || 'ingen målsida hittad'})`); continue; }
 				for (const w of [360, 1280]) await shoot(browser, site, file, w, path.join(shots, `${name}-${w}.png`));
 				ok();
 				console.log(`check.mjs: bilder av ${file}: ${name}-360.png, ${name}-1280.png`);
 			}
 		}
 	} finally {
-		await browser.close();
+		for (const t of tabs.values()) t.onOutside = () => {};
 	}
 	return finish(pass, fail);
 }
 
 function finish(pass, fail) {
 	console.log(`${pass} passed, ${fail} failed`);
-	process.exitCode = fail === 0 ? 0 : 1;
+	return fail === 0 ? 0 : 1;
+}
+
+async function launch(argv) {
+	const i = argv.indexOf('--chromium');
+	return puppeteer.launch({
+		executablePath: (i >= 0 && argv[i + 1]) || process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		// root in a container has no user namespaces for Chromium's sandbox; the pages
+		// are the project's own files
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync',
+			'--disable-domain-reliability', '--disable-features=Translate,MediaRouter,OptimizationHints',
+			'--font-render-hinting=none'],
+	});
+}
+
+// `check.mjs --batch FILE`: FILE is a JSON array of {"name": N, "args": [...]}, each run
+// like a call of its own but in one browser (the harness's own tests: a browser start
+// costs seconds). Prints "== N" before and "== N: RC" after each.
+async function main() {
+	const argv = process.argv.slice(2);
+	if (argv[0] === '--batch') {
+		if (argv.length !== 2) usage('--batch FIL');
+		const jobs = JSON.parse(fs.readFileSync(argv[1], 'utf8'));
+		const browser = await launch([]);
+		let worst = 0;
+		try {
+			for (const j of jobs) {
+				console.log(`== ${j.name}`);
+				const rc = await run(j.args, browser);
+				console.log(`== ${j.name}: ${rc}`);
+				worst = Math.max(worst, rc);
+			}
+		} finally { await browser.close(); }
+		return worst;
+	}
+	parseArgs(argv);
+	const browser = await launch(argv);
+	try { return await run(argv, browser); } finally { await browser.close(); }
 }
 
 // One tab per width, reused page after page (a new tab costs a second); the request
@@ -218,14 +250,14 @@ async function openPage(browser, site, file, width, onOutside) {
 		const page = await browser.newPage();
 		await page.setViewport({ width, height: width < 600 ? 740 : 900, deviceScaleFactor: 1 });
 		await page.setRequestInterception(true);
-		tab = { page, onOutside };
+		tab = { page, onOutside, site };
 		page.on('request', (req) => {
 			const u = req.url();
 			let inside = false;
 			if (u.startsWith('data:') || u === 'about:blank') inside = true;
 			else if (u.startsWith('file:')) {
 				const p = fileURLToPath(u.split('#')[0]);
-				inside = p === site || p.startsWith(site + path.sep);
+				inside = p === tab.site || p.startsWith(tab.site + path.sep);
 			}
 			if (inside) req.continue();
 			else { tab.onOutside(u); req.abort('blockedbyclient'); }
@@ -233,6 +265,7 @@ async function openPage(browser, site, file, width, onOutside) {
 		tabs.set(width, tab);
 	}
 	tab.onOutside = onOutside;
+	tab.site = site;
 	await tab.page.goto('about:blank');
 	await tab.page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: 'load' });
 	await tab.page.evaluate(() => document.fonts.ready.then(() => true));
@@ -368,5 +401,5 @@ async function shoot(browser, site, file, width, out) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-	main().catch((e) => { console.error(`check.mjs: ${e.stack || e}`); process.exitCode = 3; });
+	main().then((rc) => { process.exitCode = rc; }, (e) => { console.error(`check.mjs: ${e.stack || e}`); process.exitCode = 3; });
 }
