@@ -62,6 +62,13 @@ bool api_manifest_replaceable(sr_report *r, const char *path);
 /* Where the manifest of OUT.pdf goes (OUT.xml), in malloc'd memory; caller frees. */
 char *api_manifest_path(const char *pdf);
 
+/* The report's block stream under the layout (opts->layout_path or the type's own);
+ * NULL, with diagnostics, when the layout is wrong. style receives the look. Caller
+ * frees with blk_free (api_render.c). */
+struct report_style;
+struct blk_doc;
+struct blk_doc *api_blocks(sr_report *r, const sr_render_options *opts, struct report_style *style);
+
 /* dir + "/" + name in malloc'd memory; caller frees. */
 char *api_path_join(const char *dir, const char *name);
 #endif

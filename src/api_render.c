@@ -4,6 +4,7 @@
 #include "styrrapport.h"
 #include "api_private.h"
 #include "lay.h"
+#include "lay_blk.h"
 #include "report.h"
 #include <dirent.h>
 #include <errno.h>
@@ -81,14 +82,8 @@ static void read_add(struct read_files *l, char *path, const char *what)
 /* The layout file style_of reads: the kommun's own, else the type's installed one. */
 static char *layout_file_of(const sr_report *r, const char *own)
 {
-	static const char *const files[RT_MAX] = {
-		"layouts/uppfoljning.xml", "layouts/delarsrapport.xml",
-		"layouts/arsredovisning.xml", "layouts/verksamhetsberattelse.xml",
-		"layouts/manadsrapport.xml",   /* MODEL v2 part 2 (issue 13) */
-	};
-	enum report_type t = r->model->typ;
 	return own ? xstrdup(own)
-	           : api_path_join(r->session->data_dir, files[t < RT_MAX ? t : RT_DELARSRAPPORT]);
+	           : api_path_join(r->session->data_dir, report_type_of(r->model->typ)->layout_file);
 }
 
 static char *sibling_of(const char *file, const char *href)
@@ -211,26 +206,38 @@ static bool style_of(sr_report *r, const char *own, report_style *style)
 	return ok;
 }
 
+blk_doc *api_blocks(sr_report *r, const sr_render_options *opts, report_style *style)
+{
+	/* The layout first: a missing or wrong layout file is found before fonts load. */
+	if (!style_of(r, opts->layout_path, style))
+		return NULL;
+	if (!report_check_scale_shapes(r->model, r->calc, style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
+		return NULL;
+	blk_doc *doc = blk_new();
+	report_build(doc, r->model, r->calc, style, &r->images);
+	return doc;
+}
+
 /* Lays the computed report out into pages, with the session's fonts and the layout
  * (opts->layout_path or the type's own). NULL, with diagnostics, on failure. */
 static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writer **w_out)
 {
-	/* The layout first: a missing or wrong layout file is found before fonts load. */
 	report_style style;
-	if (!style_of(r, opts->layout_path, &style))
-		return NULL;
-	if (!report_check_scale_shapes(r->model, r->calc, &style, &r->diags))   /* MODEL v2 part 2 (issue 13) */
+	blk_doc *doc = api_blocks(r, opts, &style);
+	if (!doc)
 		return NULL;
 	pdf_writer *w = session_pdf(r->session, &r->diags);
-	if (!w)
+	if (!w) {
+		blk_free(doc);
 		return NULL;
+	}
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
-	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(w));
-	report_build(doc, r->model, r->calc, &style, &r->images);
+	lay_blk *out = lay_blk_new(&setup, pdf_writer_metrics(w), style.text);
 	const char *why = NULL;
-	lay_result *pages = lay_run(doc, &why);
-	lay_free(doc);
+	lay_result *pages = lay_blk_render(out, doc, &why);
+	lay_blk_free(out);
+	blk_free(doc);
 	if (!pages) {
 		diag_add(&r->diags, D_LAYOUT_OVERFLOW, r->path, 0, "%s", why ? why : "sidorna kunde inte sättas");
 		return NULL;

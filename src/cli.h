@@ -12,6 +12,8 @@ struct cli {
 	size_t n_inputs;
 	const char *out;           /* -o; "-" is standard output */
 	sr_render_options render;
+	const char *html;          /* render --html MAPP; the html command's -o */
+	bool html_only;            /* the html command: no PDF */
 	enum cli_diag_format diag_format;   /* --diagnostics=text|json */
 	const char *data_dir;      /* for sr_session_new (NULL: the library's default) */
 	struct {                   /* styrrapport ny */
@@ -36,6 +38,8 @@ int cli_render_to(sr_report *r, const char *out, const sr_render_options *o);
 
 /* The commands (one function each, dispatched from the table in main.c). */
 int cli_render(sr_session *s, const struct cli *c);
+/* styrrapport html FIL... -o MAPP (issue 15): the website, no PDF. */
+int cli_html(sr_session *s, const struct cli *c);
 int cli_new(sr_session *s, const struct cli *c);
 /* styrrapport import (argv[0] is "import"): parses its own options, makes its own session
  * over data_dir (NULL: the installed data); returns an sr_exit. */

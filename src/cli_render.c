@@ -112,12 +112,25 @@ static char *output_beside(const char *input)
 	return p;
 }
 
+/* OUT/<name> (a site's folder) for input .../<name>.xml. */
+static char *site_in(const char *outdir, const char *input)
+{
+	char *p = output_in(outdir, input);
+	p[strlen(p) - 4] = '\0';
+	return p;
+}
+
 static int render_one(sr_session *s, const struct cli *c, const char *in, const char *out,
-                      bool from_folder, bool *skipped, FILE *diag)
+                      const char *site, bool from_folder, bool *skipped, FILE *diag)
 {
 	sr_report *r = cli_open(s, in);
 	*skipped = from_folder && sr_is_contribution(r) && sr_status(r) == SR_OK;
-	int st = *skipped ? SR_OK : cli_render_to(r, out, &c->render);
+	int st = SR_OK;
+	if (!*skipped && !c->html_only)
+		st = cli_render_to(r, out, &c->render);
+	/* the site beside a PDF that was made (and copied into it), or alone */
+	if (!*skipped && site && (c->html_only || st == SR_OK))
+		st = sr_render_html(r, site, &c->render, c->html_only || !strcmp(out, "-") ? NULL : out);
 	cli_print_diagnostics(c, r, diag);
 	sr_close(r);
 	return st;
@@ -156,14 +169,17 @@ static void batch_flush(struct batch *b)
 static void batch_run_job(struct batch *b, sr_session *s, size_t i)
 {
 	char *out = output_in(b->outdir, b->jobs->paths[i]);
+	const char *html_root = b->cli->html_only ? b->outdir : b->cli->html;
+	char *site = html_root ? site_in(html_root, b->jobs->paths[i]) : NULL;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	bool skipped;
-	int st = render_one(s, b->cli, b->jobs->paths[i], out, b->jobs->from_folder[i],
+	int st = render_one(s, b->cli, b->jobs->paths[i], out, site, b->jobs->from_folder[i],
 	                    &skipped, mem ? mem : stderr);
 	if (mem)
 		fclose(mem);
+	free(site);
 	free(out);
 	pthread_mutex_lock(&b->lock);
 	b->text[i] = buf;
@@ -365,11 +381,14 @@ static int batch_summary(const struct batch *b)
 
 static int render_batch(const struct cli *c, struct job_list *jobs, const char *outdir)
 {
-	if (!is_dir(outdir) && mkdir(outdir, 0777) != 0) {   /* the umask decides the mode */
-		char msg[256];
-		snprintf(msg, sizeof msg, "utmappen kan inte skapas: %s", sr_strerror(errno));
-		cli_print_error(c, stderr, outdir, "FIL-SKRIVA", msg);
-		return SR_RUNTIME;
+	for (int k = 0; k < 2; k++) {
+		const char *dir = k == 0 ? outdir : c->html_only ? NULL : c->html;
+		if (dir && !is_dir(dir) && mkdir(dir, 0777) != 0) {   /* the umask decides the mode */
+			char msg[256];
+			snprintf(msg, sizeof msg, "utmappen kan inte skapas: %s", sr_strerror(errno));
+			cli_print_error(c, stderr, dir, "FIL-SKRIVA", msg);
+			return SR_RUNTIME;
+		}
 	}
 	size_t n = jobs->n ? jobs->n : 1;
 	struct batch b = {.cli = c, .jobs = jobs, .outdir = outdir, .tty = isatty(STDERR_FILENO)};
@@ -444,7 +463,8 @@ int cli_render(sr_session *s, const struct cli *c)
 			jobs_add(&jobs, c->inputs[i], false);
 		}
 	}
-	bool batch = any_folder || c->n_inputs > 1 || (c->out && is_dir(c->out));
+	/* a site's folder exists after the first run: for html, -o names a folder either way */
+	bool batch = any_folder || c->n_inputs > 1 || (!c->html_only && c->out && is_dir(c->out));
 	const char *misuse = NULL;
 	bool from_stdin = false;
 	for (size_t i = 0; i < c->n_inputs; i++)
@@ -456,6 +476,12 @@ int cli_render(sr_session *s, const struct cli *c)
 		misuse = "- (standard in eller ut) gäller bara för ett dokument åt gången";
 	else if (from_stdin && !c->out)
 		misuse = "ange -o UT (eller -o - för standard ut) när dokumentet läses från standard in";
+	else if (c->html_only && !c->out)
+		misuse = "ange mappen för webbplatsen med -o MAPP";
+	else if (c->html_only && to_stdout)
+		misuse = "webbplatsen skrivs till en mapp, inte till standard ut";
+	else if (c->html && strcmp(c->html, "-") == 0)
+		misuse = "--html tar en mapp, inte standard ut";
 	else if (to_stdout && c->render.manifest)
 		misuse = "--manifest kräver en utfil, inte standard ut";
 	else if (to_stdout && isatty(STDOUT_FILENO))
@@ -470,9 +496,17 @@ int cli_render(sr_session *s, const struct cli *c)
 	} else {
 		char *out = c->out ? strdup(c->out) : output_beside(jobs.paths[0]);
 		bool skipped;
-		st = render_one(s, c, jobs.paths[0], out, false, &skipped, stderr);
+		st = render_one(s, c, jobs.paths[0], out, c->html_only ? c->out : c->html, false,
+		                &skipped, stderr);
 		free(out);
 	}
 	jobs_free(&jobs);
 	return st > worst ? st : worst;
+}
+
+int cli_html(sr_session *s, const struct cli *c)
+{
+	struct cli h = *c;
+	h.html_only = true;
+	return cli_render(s, &h);
 }

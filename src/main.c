@@ -14,6 +14,7 @@ enum {
 	OPT_NO_PDFA = 1 << 2,
 	OPT_MANIFEST = 1 << 3,
 	OPT_NEW = 1 << 4,     /* --typ --kommun --kommunkod --ar --namnd */
+	OPT_HTML = 1 << 5,    /* render --html MAPP (issue 15) */
 };
 
 static int cmd_validate(sr_session *s, const struct cli *c);
@@ -33,8 +34,8 @@ static const struct command {
 } commands[] = {
 	{"validate", "FIL...", "kontrollera dokument", 0, 1, -1, cmd_validate, NULL},
 	{"compute", "FIL", "skriv de beräknade värdena som XML", 0, 1, 1, cmd_compute, NULL},
-	{"render", "FIL... [-o UT]", "sätt rapporten som taggad PDF (PDF/A-2a, PDF/UA-1)",
-	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST, 1, -1, cli_render, NULL},
+	{"render", "FIL... [-o UT] [--html MAPP]", "sätt rapporten som taggad PDF (PDF/A-2a, PDF/UA-1)",
+	 OPT_OUT | OPT_LAYOUT | OPT_NO_PDFA | OPT_MANIFEST | OPT_HTML, 1, -1, cli_render, NULL},
 	{"dump", "FIL [--layout FIL]", "skriv de satta sidornas innehåll som text", OPT_LAYOUT, 1, 1, cmd_dump,
 	 NULL},
 	{"ny", "--typ TYP --kommun NAMN --kommunkod KOD [-o UT]",
@@ -42,12 +43,14 @@ static const struct command {
 	{"import", "FIL DATA... (-o NY.xml | --i-stallet | --kontroll)",
 	 "fyll i värden från Kolada och ekonomisystemets CSV-filer (se styrrapport import --help)", 0, 0, 0,
 	 NULL, cli_import},
+	{"html", "FIL... -o MAPP", "skriv rapporten som en liten webbplats (tillgänglig HTML)",
+	 OPT_OUT | OPT_LAYOUT, 1, -1, cli_html, NULL},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 /* The options: getopt_long's table and the help text come from this one list. */
 enum { LO_HELP = 'h', LO_VERSION = 'V', LO_OUT = 'o', LO_LIST_CODES = 256, LO_LAYOUT,
-       LO_NO_PDFA, LO_MANIFEST, LO_DIAGNOSTICS, LO_TYP, LO_KOMMUN, LO_KOMMUNKOD, LO_AR, LO_NAMND };
+       LO_NO_PDFA, LO_MANIFEST, LO_HTML, LO_DIAGNOSTICS, LO_TYP, LO_KOMMUN, LO_KOMMUNKOD, LO_AR, LO_NAMND };
 static const struct opt_info {
 	const char *name;
 	int has_arg, val;
@@ -59,6 +62,8 @@ static const struct opt_info {
 	{"layout", required_argument, LO_LAYOUT, OPT_LAYOUT, "FIL", "kommunens egen layoutfil"},
 	{"no-pdfa", no_argument, LO_NO_PDFA, OPT_NO_PDFA, NULL, "utan PDF/A (fortfarande taggad PDF/UA-1)"},
 	{"manifest", no_argument, LO_MANIFEST, OPT_MANIFEST, NULL, "skriv även UT.xml (manifest för diariet)"},
+	{"html", required_argument, LO_HTML, OPT_HTML, "MAPP",
+	 "render: skriv även webbplatsen (HTML) i MAPP, med PDF:en i den"},
 	{"diagnostics", required_argument, LO_DIAGNOSTICS, 0, "FORMAT",
 	 "meddelanden som text (standard) eller json, ett JSON-objekt per rad"},
 	{"typ", required_argument, LO_TYP, OPT_NEW, "TYP",
@@ -157,6 +162,7 @@ static int take_option(struct cli *c, int val, const char *arg)
 	case LO_LAYOUT: return set_once(&c->render.layout_path, arg, "layout");
 	case LO_NO_PDFA: c->render.no_pdfa = true; return -1;
 	case LO_MANIFEST: c->render.manifest = true; return -1;
+	case LO_HTML: return set_once(&c->html, arg, "html");
 	case LO_DIAGNOSTICS:
 		if (strcmp(arg, "json") == 0)
 			c->diag_format = CLI_DIAG_JSON;

@@ -28,36 +28,6 @@ const char *report_activity_name(enum activity_status st)
 }
 
 /* ---- style ---- */
-static const char *const order_delar[] = {
-	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"driftredovisning", "diagram-drift", "investeringar", "resultatrakning", "balansrakning",
-	"kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
-	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
-};
-static const char *const order_uppf[] = {   /* economy, forecast and personnel first */
-	"titelsida", "innehall", "text", "driftredovisning", "diagram-drift", "investeringar",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter", "finansiella-mal", "personal",
-	"malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
-};
-static const char *const order_ar[] = {   /* the order of the Swedish annual report */
-	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "balanskravsutredning", "noter",
-	"driftredovisning", "diagram-drift", "investeringar", "finansiella-mal", "personal",
-	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
-};
-static const char *const order_vb[] = {
-	"titelsida", "innehall", "text", "malsammanfattning", "diagram-malstatus", "maluppfoljning",
-	"driftredovisning", "investeringar", "personal",
-	"uppdrag", "nyckeltal", "internkontroll",   /* MODEL v2 part 2 (issue 13) */
-};
-/* MODEL v2 part 2 (issue 13): the månadsrapport, economy first, a short document */
-static const char *const order_manad[] = {
-	"titelsida", "innehall", "driftredovisning", "diagram-drift", "investeringar",
-	"resultatrakning", "balansrakning", "kassaflodesanalys", "finansiella-mal", "personal",
-	"text", "malsammanfattning", "maluppfoljning", "uppdrag", "nyckeltal", "internkontroll",
-};
-
 void report_style_set_sections(report_style *s, const char *const *ids, size_t n)
 {
 	if (n > REPORT_MAX_SECTIONS)
@@ -116,17 +86,10 @@ static void default_status(report_style *s)
 	s->status_shape[ST_NONE] = LS_DIAMOND;
 }
 
-#define SET_ORDER(s, o) report_style_set_sections((s), (o), sizeof(o) / sizeof *(o))
-
 static void default_order(report_style *s, enum report_type t)
 {
-	switch (t) {
-	case RT_UPPFOLJNING: SET_ORDER(s, order_uppf); break;
-	case RT_ARSREDOVISNING: SET_ORDER(s, order_ar); break;
-	case RT_VERKSAMHETSBERATTELSE: SET_ORDER(s, order_vb); break;
-	case RT_MANADSRAPPORT: SET_ORDER(s, order_manad); break;   /* MODEL v2 part 2 (issue 13) */
-	default: SET_ORDER(s, order_delar); break;
-	}
+	const report_type_info *ti = report_type_of(t);
+	report_style_set_sections(s, ti->order, ti->n_order);
 }
 
 void report_style_default(report_style *s, enum report_type t)
@@ -304,15 +267,6 @@ void report_decorate(lay_result *r, const sr_model *m, const report_style *s)
 	}
 }
 
-static const char *type_word(enum report_type t)
-{
-	static const char *const words[RT_MAX] = {
-		"Uppföljning och prognos", "Delårsrapport", "Årsredovisning", "Verksamhetsberättelse",
-		"Månadsrapport",   /* MODEL v2 part 2 (issue 13) */
-	};
-	return t < RT_MAX ? words[t] : "";
-}
-
 const char *report_decision_line(const sr_model *m)
 {
 	const diarium *di = &m->diarium;
@@ -341,7 +295,7 @@ void report_meta_of(const sr_model *m, report_meta *out)
 	    ? arena_printf(m->arena, "Dnr %s – förslag till %s, ej beslutat", dnr,
 	                   m->diarium.beslutsinstans ? m->diarium.beslutsinstans : "beslut")
 	    : arena_printf(m->arena, "Dnr %s", dnr);
-	out->keywords = arena_printf(m->arena, "%s, %d, %s, %s%s", type_word(m->typ), m->ar,
+	out->keywords = arena_printf(m->arena, "%s, %d, %s, %s%s", report_type_of(m->typ)->word, m->ar,
 	                             m->kommun.namn ? m->kommun.namn : "", dnr,
 	                             out->draft ? ", förslag" : "");
 	out->description = arena_printf(m->arena, "%s för %s. %s.", report_title(m),
@@ -369,71 +323,54 @@ static bool listed_alone(const report_style *s, const char *id)
 	return false;
 }
 
-static void all_text(report_ctx *c)
+void report_sec_all_text(report_ctx *c)
 {
 	for (size_t i = 0; i < c->m->n_avsnitt; i++)
 		if (!listed_alone(c->s, c->m->avsnitt[i]->id))
 			report_sec_avsnitt(c, c->m->avsnitt[i], 1);
 }
 
-static void one_text(report_ctx *c, const char *id)
+void report_sec_one_text(report_ctx *c, const char *id)
 {
 	for (size_t i = 0; i < c->m->n_avsnitt; i++)
 		if (c->m->avsnitt[i]->id && strcmp(c->m->avsnitt[i]->id, id) == 0)
 			report_sec_avsnitt(c, c->m->avsnitt[i], 1);
 }
 
-static void sec_result(report_ctx *c) { report_sec_rakning(c, RK_RESULTATRAKNING); }
-static void sec_balance(report_ctx *c) { report_sec_rakning(c, RK_BALANSRAKNING); }
-static void sec_cashflow(report_ctx *c) { report_sec_rakning(c, RK_KASSAFLODESANALYS); }
-
-static const struct {
-	const char *id;
-	void (*fn)(report_ctx *c);
-} section_table[] = {
-	{ "titelsida", report_sec_title_page },
-	{ "innehall", report_sec_contents },
-	{ "text", all_text },
-	{ "malsammanfattning", report_sec_goal_summary },
-	{ "maluppfoljning", report_sec_goal_followup },
-	{ "driftredovisning", report_sec_drift },
-	{ "investeringar", report_sec_invest },
-	{ "resultatrakning", sec_result },
-	{ "balansrakning", sec_balance },
-	{ "kassaflodesanalys", sec_cashflow },
-	{ "finansiella-mal", report_sec_fin_goals },
-	{ "personal", report_sec_personal },
-	/* MODEL v2 part 1 (issue 12) */
-	{ "balanskravsutredning", report_sec_balanskrav },
-	{ "noter", report_sec_notes },
-	/* MODEL v2 part 2 (issue 13) */
-	{ "uppdrag", report_sec_uppdrag },
-	{ "nyckeltal", report_sec_nyckeltal },
-	{ "internkontroll", report_sec_internkontroll },
-};
-
 static void run_section(report_ctx *c, const char *id)
 {
-	if (strncmp(id, "avsnitt:", 8) == 0) {
-		one_text(c, id + 8);
-		return;
-	}
-	if (strncmp(id, "diagram-", 8) == 0) {
+	const report_section_info *si = report_section_of(id);
+	if (!si)
+		return;   /* unknown ids are skipped */
+	blk_section(c->d, id, si->page);
+	if (strncmp(id, "avsnitt:", 8) == 0)
+		report_sec_one_text(c, id + 8);
+	else if (strncmp(id, "diagram-", 8) == 0)
 		report_sec_chart(c, id);
-		return;
-	}
-	for (size_t i = 0; i < sizeof section_table / sizeof *section_table; i++)
-		if (strcmp(section_table[i].id, id) == 0) {
-			section_table[i].fn(c);
-			return;
-		}
-	/* unknown ids are skipped */
+	else
+		si->build(c);
 }
 
-void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
+void report_build(blk_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
                   const struct img_list *images)
 {
 	report_ctx c = { .d = d, .m = m, .r = r, .s = s, .images = images, .a = m->arena };
+	blk_meta *meta = &d->meta;   /* what every page of every output carries */
+	char per[128];
+	fmt_period_days(m->period_fran, m->period_till, per, sizeof per);
+	meta->kommun = m->kommun.namn;
+	meta->title = report_title(m);
+	meta->period = arena_strdup(m->arena, per);
+	meta->dnr = m->diarium.diarienummer;
+	meta->beslutsinstans = m->diarium.beslutsinstans;
+	meta->decision = report_decision_line(m);
+	meta->draft = is_draft(m);
+	meta->watermark = meta->draft ? "FÖRSLAG" : NULL;
+	meta->lang = "sv";
+	for (int k = 0; k < 3; k++) {
+		meta->header[k] = report_running_text(m, s->header[k]);
+		meta->footer[k] = report_running_text(m, s->footer[k]);
+	}
 	/* MODEL v2 part 1 (issue 12): a layout of its own that names neither
 	 * balanskravsutredning nor noter still gets them, after its last räkning. */
 	bool bk = false, notes = false;

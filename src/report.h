@@ -5,26 +5,27 @@
  * the document is Swedish. */
 #ifndef SR_REPORT_H
 #define SR_REPORT_H
+#include "blk.h"
 #include "calc.h"
 #include "lay.h"
 #include "model.h"
 #include <stdbool.h>
 
 /* Text roles whose look a layout file may change. */
-enum report_text_role {
-	RS_BODY,          /* paragraphs */
-	RS_H1, RS_H2, RS_H3, RS_H4, RS_H5, RS_H6,
-	RS_LIST,          /* list items */
-	RS_TABLE,         /* table cells */
-	RS_CAPTION,       /* "Belopp i mnkr", table notes */
-	RS_TABLE_TITLE,   /* the bold title above a table ("Bedömning per målnivå") */
-	RS_TOC,           /* table of contents entries */
-	RS_TITLE_KOMMUN,  /* kommun name on the title page */
-	RS_TITLE,         /* report title */
-	RS_TITLE_META,    /* period, Dnr, decision lines on the title page */
-	RS_TITLE_DRAFT,   /* "FÖRSLAG" on the title page */
-	RS_VISION,        /* the vision, italic */
-	RS_ROLE_MAX
+enum report_text_role {   /* the block stream's named looks (enum blk_style) */
+	RS_BODY = BS_BODY,                 /* paragraphs */
+	RS_H1 = BS_H1, RS_H2 = BS_H2, RS_H3 = BS_H3, RS_H4 = BS_H4, RS_H5 = BS_H5, RS_H6 = BS_H6,
+	RS_LIST = BS_LIST,                 /* list items */
+	RS_TABLE = BS_TABLE,               /* table cells */
+	RS_CAPTION = BS_CAPTION,           /* "Belopp i mnkr", table notes */
+	RS_TABLE_TITLE = BS_TABLE_TITLE,   /* the bold title above a table ("Bedömning per målnivå") */
+	RS_TOC = BS_TOC,                   /* table of contents entries */
+	RS_TITLE_KOMMUN = BS_TITLE_KOMMUN, /* kommun name on the title page */
+	RS_TITLE = BS_TITLE,               /* report title */
+	RS_TITLE_META = BS_TITLE_META,     /* period, Dnr, decision lines on the title page */
+	RS_TITLE_DRAFT = BS_TITLE_DRAFT,   /* "FÖRSLAG" on the title page */
+	RS_VISION = BS_VISION,             /* the vision, italic */
+	RS_ROLE_MAX = BS_MAX
 };
 
 #define REPORT_MAX_SECTIONS 48
@@ -71,6 +72,24 @@ typedef struct report_style {
 	size_t n_level_views;
 } report_style;
 
+/* The registry (report_registry.c): per report type its word ("Årsredovisning"), its
+ * installed layout file (relative to the data dir) and its default order of sections. */
+typedef struct report_type_info {
+	const char *word, *layout_file;
+	const char *const *order;
+	size_t n_order;
+} report_type_info;
+const report_type_info *report_type_of(enum report_type t);
+/* Per section id: what builds it (NULL: built by id, "avsnitt:<id>" and "diagram-*")
+ * and its page on the website. NULL for an unknown id (skipped). */
+struct report_ctx;
+typedef struct report_section_info {
+	const char *id;
+	void (*build)(struct report_ctx *c);
+	enum blk_page page;
+} report_section_info;
+const report_section_info *report_section_of(const char *id);
+
 /* The defaults for a report type (A4, Open Sans sizes, status colours, section order). */
 void report_style_default(report_style *s, enum report_type t);
 /* Sets the order of sections from ids (at most REPORT_MAX_SECTIONS are kept). */
@@ -95,7 +114,7 @@ bool report_check_scale_shapes(const sr_model *m, const calc_result *r, const re
 /* Appends the whole report to d. Strings passed to the engine are owned by m->arena. */
 struct img_list;
 /* images: the pictures validation decoded (their sizes); NULL when there are none. */
-void report_build(lay_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
+void report_build(blk_doc *d, const sr_model *m, const calc_result *r, const report_style *s,
                   const struct img_list *images);
 
 /* Strings for the PDF Info (title, author = kommun, subject = "Dnr …", keywords).

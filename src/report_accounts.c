@@ -44,8 +44,8 @@ void report_sec_fin_goals(report_ctx *c)
 		return;
 	report_heading(c, 1, "Finansiella mål");
 	report_legend(c);
-	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, 4, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < c->r->n_fin; i++) {
 		const calc_fin *cf = &c->r->fin[i];
@@ -66,7 +66,7 @@ void report_sec_fin_goals(report_ctx *c)
 		};
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 static const char *opt_num(const report_ctx *c, bool has, dec v, int d)
@@ -121,8 +121,8 @@ void report_sec_personal(report_ctx *c)
 	if (!m->has_personal || shown == 0)
 		return;
 	report_heading(c, 1, "Personal");
-	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, 5, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < m->n_personal; i++) {
 		const personal_rad *p = &m->personal[i];
@@ -134,7 +134,7 @@ void report_sec_personal(report_ctx *c)
 	}
 	if (shown > 1)
 		personal_sum(c, sum_tv, sum_aa);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	report_text(c, RS_CAPTION, "Sjukfrånvaro i procent av ordinarie arbetstid.");
 	if (!m->namndref)
 		report_sick_leave(c);   /* MODEL v2 part 1 (issue 12) */

@@ -111,13 +111,13 @@ static void status_segment(report_ctx *c, double x, double y, double seg, bool l
 {
 	lay_rgb col = c->s->status_color[st], ink = text_on(col);
 	double w = last || seg <= 2 * SEG_GAP ? seg : seg - SEG_GAP;
-	lay_fig_rect(c->d, x, y, w, BAR_H, col);
+	blk_fig_rect(c->d, x, y, w, BAR_H, col);
 	bool mark = w >= SEG_MARK + 3, count = w >= SEG_MARK + 20;
 	double mx = count ? x + 3 + SEG_MARK / 2 : x + w / 2;
 	if (mark)
-		lay_fig_marker(c->d, mx, y + BAR_H / 2, SEG_MARK, c->s->status_shape[st], ink);
+		blk_fig_marker(c->d, mx, y + BAR_H / 2, SEG_MARK, c->s->status_shape[st], ink);
 	if (count)
-		lay_fig_text(c->d, x + SEG_MARK + 3 + (w - SEG_MARK - 3) / 2, y + BAR_H - 4.5,
+		blk_fig_text(c->d, x + SEG_MARK + 3 + (w - SEG_MARK - 3) / 2, y + BAR_H - 4.5,
 		             arena_printf(c->a, "%ld", n), LF_BOLD, 8, ink, LA_CENTER);
 }
 
@@ -145,8 +145,8 @@ static void chart_legend(report_ctx *c, double y)
 	lay_rgb ink = c->s->text[RS_CAPTION].color;
 	for (int i = 0; i < 4; i++) {
 		enum status st = chart_status[i];
-		lay_fig_marker(c->d, x + 4, y + 6, 8, c->s->status_shape[st], c->s->status_color[st]);
-		lay_fig_text(c->d, x + 12, y + 9, report_status_name(st), LF_REGULAR, 8, ink, LA_LEFT);
+		blk_fig_marker(c->d, x + 4, y + 6, 8, c->s->status_shape[st], c->s->status_color[st]);
+		blk_fig_text(c->d, x + 12, y + 9, report_status_name(st), LF_REGULAR, 8, ink, LA_LEFT);
 		x += 95;
 	}
 }
@@ -176,17 +176,17 @@ static void goal_status_part(report_ctx *c, const size_t *shown, size_t from, si
 	for (size_t k = from; k < to; k++)
 		status_alt(&b, r->levels[shown[k]].niva->namn, level_counts(c, shown[k]));
 	double w = content_width(c), bar_w = w - LABEL_W - 8;
-	lay_figure_begin(c->d, w, (double)(to - from) * ROW_H + LEGEND_H, alt_done(c, &b));
+	blk_figure_begin(c->d, w, (double)(to - from) * ROW_H + LEGEND_H, alt_done(c, &b));
 	double y = 4;
 	lay_rgb ink = c->s->text[RS_BODY].color;
 	for (size_t k = from; k < to; k++) {
-		lay_fig_label(c->d, 0, y + BAR_H - 4.5, r->levels[shown[k]].niva->namn, LF_REGULAR, 9, ink,
+		blk_fig_label(c->d, 0, y + BAR_H - 4.5, r->levels[shown[k]].niva->namn, LF_REGULAR, 9, ink,
 		              LA_LEFT, LABEL_W - 6);
 		status_bar(c, y, bar_w, level_counts(c, shown[k]));
 		y += ROW_H;
 	}
 	chart_legend(c, y);
-	lay_figure_end(c->d);
+	blk_figure_end(c->d);
 }
 
 static void chart_goal_status(report_ctx *c)
@@ -238,12 +238,12 @@ static void drift_bar(report_ctx *c, double y, double zero, double half, dec max
 	lay_rgb pos = { 0x2b, 0x6c, 0xb0 }, neg = c->s->status_color[ST_EJ_UPPFYLLT];
 	lay_rgb ink = c->s->text[RS_BODY].color;
 	if (len >= 0)
-		lay_fig_rect(c->d, zero, y, len, BAR_H, pos);
+		blk_fig_rect(c->d, zero, y, len, BAR_H, pos);
 	else
-		lay_fig_rect(c->d, zero + len, y, -len, BAR_H, neg);
-	lay_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + BAR_H - 4.5,
+		blk_fig_rect(c->d, zero + len, y, -len, BAR_H, neg);
+	blk_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + BAR_H - 4.5,
 	             report_num(c, b->avvikelse, decs), LF_REGULAR, 8, ink, len >= 0 ? LA_LEFT : LA_RIGHT);
-	lay_fig_label(c->d, 0, y + BAR_H - 4.5, drift_name(c, b->drift), LF_REGULAR, 8.5, ink,
+	blk_fig_label(c->d, 0, y + BAR_H - 4.5, drift_name(c, b->drift), LF_REGULAR, 8.5, ink,
 	              LA_LEFT, LABEL_W - 6);
 }
 
@@ -273,11 +273,20 @@ static void drift_part(report_ctx *c, const size_t *shown, size_t from, size_t t
 	for (size_t i = from; i < to; i++)
 		alt_add(&b, " %s: %s.", drift_name(c, r->drift[shown[i]].drift),
 		        report_num(c, r->drift[shown[i]].avvikelse, c->m->ekonomi.decimaler));
-	lay_figure_begin(c->d, w, h, alt_done(c, &b));
-	lay_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
+	blk_figure_begin(c->d, w, h, alt_done(c, &b));
+	blk_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
 	for (size_t i = from; i < to; i++)
 		drift_bar(c, 4 + (double)(i - from) * ROW_H, zero, half, max, &r->drift[shown[i]]);
-	lay_figure_end(c->d);
+	const char *heads[2] = { "Rad", arena_printf(c->a, "Avvikelse, %s",
+	                                             c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr") };
+	report_fig_data_begin(c, heads, 2);
+	for (size_t i = from; i < to; i++) {
+		const char *row[2] = { drift_name(c, r->drift[shown[i]].drift),
+		                       report_num(c, r->drift[shown[i]].avvikelse, c->m->ekonomi.decimaler) };
+		report_fig_data_row(c, row, 2);
+	}
+	report_fig_data_end(c);
+	blk_figure_end(c->d);
 }
 
 static void chart_drift(report_ctx *c)
@@ -322,8 +331,8 @@ static void budget_bar(report_ctx *c, double y, double zero, double scale, dec v
 {
 	double len = dec_to_double(v) * scale;
 	lay_rgb ink = c->s->text[RS_BODY].color;
-	lay_fig_rect(c->d, len >= 0 ? zero : zero + len, y, len >= 0 ? len : -len, 9, col);
-	lay_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + 7.5,
+	blk_fig_rect(c->d, len >= 0 ? zero : zero + len, y, len >= 0 ? len : -len, 9, col);
+	blk_fig_text(c->d, len >= 0 ? zero + len + 3 : zero + len - 3, y + 7.5,
 	             report_num(c, v, c->m->ekonomi.decimaler), LF_REGULAR, 7.5, ink,
 	             len >= 0 ? LA_LEFT : LA_RIGHT);
 }
@@ -348,23 +357,33 @@ static void budget_part(report_ctx *c, const size_t *shown, size_t from, size_t 
 	/* budget 3.4:1 on white (WCAG 1.4.11), and clearly lighter than the second bar */
 	lay_rgb budget_col = { 0x6b, 0x8f, 0xb8 }, second_col = { 0x1f, 0x3a, 0x5f };
 	double rows_h = (double)(to - from) * ROW_H;
-	lay_figure_begin(c->d, content_width(c), rows_h + LEGEND_H, alt_done(c, &b));
-	lay_fig_line(c->d, zero, 0, zero, rows_h, 0.75, c->s->text[RS_CAPTION].color);
+	blk_figure_begin(c->d, content_width(c), rows_h + LEGEND_H, alt_done(c, &b));
+	blk_fig_line(c->d, zero, 0, zero, rows_h, 0.75, c->s->text[RS_CAPTION].color);
 	for (size_t k = from; k < to; k++) {
 		const calc_budget_row *row = &r->drift[shown[k]];
 		double y = 3 + (double)(k - from) * ROW_H;
-		lay_fig_label(c->d, 0, y + 13, drift_name(c, row->drift), LF_REGULAR, 8.5,
+		blk_fig_label(c->d, 0, y + 13, drift_name(c, row->drift), LF_REGULAR, 8.5,
 		              c->s->text[RS_BODY].color, LA_LEFT, LABEL_W - 6);
 		budget_bar(c, y, zero, scale, row->budget, budget_col);
 		budget_bar(c, y + 10, zero, scale, compared_value(row), second_col);
 	}
 	double ly = rows_h + 6;
 	lay_rgb ink = c->s->text[RS_CAPTION].color;
-	lay_fig_rect(c->d, 0, ly, 10, 8, budget_col);
-	lay_fig_text(c->d, 14, ly + 7.5, "Budget", LF_REGULAR, 8, ink, LA_LEFT);
-	lay_fig_rect(c->d, 95, ly, 10, 8, second_col);
-	lay_fig_text(c->d, 109, ly + 7.5, prognos ? "Prognos" : "Utfall", LF_REGULAR, 8, ink, LA_LEFT);
-	lay_figure_end(c->d);
+	blk_fig_rect(c->d, 0, ly, 10, 8, budget_col);
+	blk_fig_text(c->d, 14, ly + 7.5, "Budget", LF_REGULAR, 8, ink, LA_LEFT);
+	blk_fig_rect(c->d, 95, ly, 10, 8, second_col);
+	blk_fig_text(c->d, 109, ly + 7.5, prognos ? "Prognos" : "Utfall", LF_REGULAR, 8, ink, LA_LEFT);
+	const char *heads[3] = { "Rad", arena_printf(c->a, "Budget, %s", unit),
+	                         arena_printf(c->a, "%s, %s", prognos ? "Prognos" : "Utfall", unit) };
+	report_fig_data_begin(c, heads, 3);
+	for (size_t k = from; k < to; k++) {
+		const calc_budget_row *row = &r->drift[shown[k]];
+		const char *t[3] = { drift_name(c, row->drift), report_num(c, row->budget, c->m->ekonomi.decimaler),
+		                     report_num(c, compared_value(row), c->m->ekonomi.decimaler) };
+		report_fig_data_row(c, t, 3);
+	}
+	report_fig_data_end(c);
+	blk_figure_end(c->d);
 }
 
 static void chart_budget(report_ctx *c)
@@ -430,12 +449,12 @@ static void hist_bars(report_ctx *c, const value_point **v, size_t n, double lo,
 		double x = HIST_LEFT + slot * (double)i + (slot - bw) / 2;
 		double val = dec_to_double(v[i]->value);
 		double y0 = plot_h * (hi - fmax_(val, 0)) / (hi - lo), y1 = plot_h * (hi - fmin_(val, 0)) / (hi - lo);
-		lay_fig_rect(c->d, x, y0, bw, y1 - y0 > 0.5 ? y1 - y0 : 0.5, bar);
+		blk_fig_rect(c->d, x, y0, bw, y1 - y0 > 0.5 ? y1 - y0 : 0.5, bar);
 		/* inside the bar's top when it is tall enough, so the target line never hides it */
 		bool inside = y1 - y0 >= 12;
-		lay_fig_text(c->d, x + bw / 2, inside ? y0 + 9 : y0 - 2, report_num(c, v[i]->value, decs),
+		blk_fig_text(c->d, x + bw / 2, inside ? y0 + 9 : y0 - 2, report_num(c, v[i]->value, decs),
 		             LF_BOLD, 7, inside ? text_on(bar) : ink, LA_CENTER);
-		lay_fig_text(c->d, x + bw / 2, HIST_H - 4, arena_printf(c->a, "%d", v[i]->ar), LF_REGULAR, 7.5, ink, LA_CENTER);
+		blk_fig_text(c->d, x + bw / 2, HIST_H - 4, arena_printf(c->a, "%d", v[i]->ar), LF_REGULAR, 7.5, ink, LA_CENTER);
 	}
 }
 
@@ -453,18 +472,26 @@ void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
 	        ci->has_t ? report_qty(c, ci->t, decs, unit) : "");
 	for (size_t i = 0; i < in->n_utfall; i++)
 		alt_add(&b, " %d: %s.", v[i]->ar, report_qty(c, v[i]->value, decs, unit));
-	lay_figure_begin(c->d, HIST_W, HIST_H, alt_done(c, &b));
+	blk_figure_begin(c->d, HIST_W, HIST_H, alt_done(c, &b));
 	lay_rgb axis = c->s->text[RS_CAPTION].color, target = c->s->status_color[ST_EJ_UPPFYLLT];
 	double zero = plot_h * hi / (hi - lo);
-	lay_fig_line(c->d, HIST_LEFT, zero, HIST_W, zero, 0.5, axis);
-	lay_fig_text(c->d, HIST_LEFT - 4, zero + 3, "0", LF_REGULAR, 7, axis, LA_RIGHT);
+	blk_fig_line(c->d, HIST_LEFT, zero, HIST_W, zero, 0.5, axis);
+	blk_fig_text(c->d, HIST_LEFT - 4, zero + 3, "0", LF_REGULAR, 7, axis, LA_RIGHT);
 	hist_bars(c, v, in->n_utfall, lo, hi, decs);
 	if (ci->has_t) {   /* the target as a dashed line */
 		double y = plot_h * (hi - dec_to_double(ci->t)) / (hi - lo);
-		lay_fig_dashed_line(c->d, HIST_LEFT, y, HIST_W, y, 1.2, target, 5);
-		lay_fig_text(c->d, HIST_LEFT - 4, y + 3, report_num(c, ci->t, decs), LF_BOLD, 7, target, LA_RIGHT);
+		blk_fig_dashed_line(c->d, HIST_LEFT, y, HIST_W, y, 1.2, target, 5);
+		blk_fig_text(c->d, HIST_LEFT - 4, y + 3, report_num(c, ci->t, decs), LF_BOLD, 7, target, LA_RIGHT);
 	}
-	lay_figure_end(c->d);
+	const char *heads[3] = { "År", "Utfall", "Målvärde" };
+	report_fig_data_begin(c, heads, ci->has_t ? 3 : 2);
+	for (size_t i = 0; i < in->n_utfall; i++) {
+		const char *row[3] = { arena_printf(c->a, "%d", v[i]->ar), report_qty(c, v[i]->value, decs, unit),
+		                       ci->has_t ? report_qty(c, ci->t, decs, unit) : "" };
+		report_fig_data_row(c, row, ci->has_t ? 3 : 2);
+	}
+	report_fig_data_end(c);
+	blk_figure_end(c->d);
 	report_text(c, RS_CAPTION, arena_printf(c->a, "Figur: %s, utfall per år (staplar)%s. "
 	                                        "Samma värden står i tabellen nedan.", in->namn,
 	                                        ci->has_t ? " mot målvärdet (streckad linje)" : ""));

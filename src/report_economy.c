@@ -118,8 +118,8 @@ static void begin_budget_table(report_ctx *c, const char **titles, size_t n_labe
 {
 	for (size_t i = 0; i < n; i++)
 		cols[i] = (lay_column){ i < n_label ? LA_LEFT : LA_RIGHT, i == 0 ? 0.34 : 0 };
-	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, n, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, n);
 }
 
@@ -160,7 +160,7 @@ static void comment_item(report_ctx *c, const char *who, const char *text)
 	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
 	sp[0] = (lay_span){ arena_printf(c->a, "%s: ", who), LF_BOLD, c->s->text[RS_LIST].color };
 	sp[1] = (lay_span){ text, LF_REGULAR, c->s->text[RS_LIST].color };
-	lay_list_item(c->d, NULL, sp, 2, report_st(c, RS_LIST));
+	blk_list_item(c->d, NULL, sp, 2, RS_LIST);
 }
 
 void report_sec_drift(report_ctx *c)
@@ -184,22 +184,22 @@ void report_sec_drift(report_ctx *c)
 		budget_cells(c, &r->drift[i], true, varav ? LF_ITALIC : LF_REGULAR, cells + 1);
 		report_row(c, LR_BODY, cells);
 		if (varav)
-			lay_row_keep(c->d, true, false);
+			blk_row_keep(c->d, true, false);
 	}
 	if (r->n_drift > 1) {   /* issue 13: a Summa equal to the only row says nothing */
 		cells[0] = report_cell(c, "Summa", LF_BOLD, LA_LEFT);
 		budget_cells(c, &r->drift_sum, true, LF_BOLD, cells + 1);
 		report_row(c, LR_SUM, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	report_published_note(c, true);
-	lay_list_begin(c->d);   /* the comments are one list */
+	blk_list_begin(c->d);   /* the comments are one list */
 	for (size_t i = 0; i < r->n_drift; i++) {
 		const drift_rad *d = r->drift[i].drift;
 		if (d && d->kommentar && *d->kommentar)
 			comment_item(c, drift_label(c, d), d->kommentar);
 	}
-	lay_list_end(c->d);
+	blk_list_end(c->d);
 }
 
 void report_sec_invest(report_ctx *c)
@@ -227,13 +227,13 @@ void report_sec_invest(report_ctx *c)
 		budget_cells(c, &r->invest_sum, false, LF_BOLD, cells + 2);
 		report_row(c, LR_SUM, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	report_published_note(c, false);
-	lay_list_begin(c->d);
+	blk_list_begin(c->d);
 	for (size_t i = 0; i < r->n_invest; i++) {
 		const projekt *p = r->invest[i].projekt;
 		if (p && p->kommentar && *p->kommentar)
 			comment_item(c, p->namn, p->kommentar);
 	}
-	lay_list_end(c->d);
+	blk_list_end(c->d);
 }

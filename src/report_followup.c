@@ -116,15 +116,15 @@ static void indicator_table(report_ctx *c, const mal *g)
 		if (c->r->ind[i].goal != g)
 			continue;
 		if (!open) {
-			lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
-			lay_table_row_header(c->d, 0);   /* the first column names the row */
+			blk_table_begin(c->d, cols, 5, RS_TABLE, false);
+			blk_table_row_header(c->d, 0);   /* the first column names the row */
 			report_header_row(c, titles, cols, 5);
 			open = true;
 		}
 		indicator_row(c, &c->r->ind[i]);
 	}
 	if (open)
-		lay_table_end(c->d);
+		blk_table_end(c->d);
 }
 
 static const value_point *target_of_year(const indikator *in, int ar)
@@ -140,8 +140,8 @@ static void history_table(report_ctx *c, const indikator *in, int d)
 {
 	static const lay_column cols[3] = { { LA_LEFT, 0.2 }, { LA_RIGHT, 0 }, { LA_RIGHT, 0 } };
 	static const char *const titles[3] = { "År", "Utfall", "Målvärde" };
-	lay_table_begin(c->d, cols, 3, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, 3, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 3);
 	for (size_t i = 0; i < in->n_utfall; i++) {
 		const value_point *u = &in->utfall[i], *t = target_of_year(in, u->ar);
@@ -152,7 +152,7 @@ static void history_table(report_ctx *c, const indikator *in, int d)
 		};
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 /* Indicators with a history: utfall per year, as a chart and as a table. */
@@ -174,8 +174,8 @@ static void activity_table(report_ctx *c, const mal *g)
 	static const char *const titles[4] = { "Aktivitet", "Ansvarig", "Klart", "Status" };
 	if (g->n_aktiviteter == 0)
 		return;
-	lay_table_begin(c->d, cols, 4, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, 4, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < g->n_aktiviteter; i++) {
 		const aktivitet *a = &g->aktiviteter[i];
@@ -190,7 +190,7 @@ static void activity_table(report_ctx *c, const mal *g)
 		};
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 static bool has_goal_prognos(const mal *g)
@@ -260,9 +260,7 @@ static void goal_facts(report_ctx *c, const mal *g)
 	}
 	if (line) {
 		/* kept with what follows: a goal's facts never end a page on their own */
-		lay_style st = *report_st(c, RS_CAPTION);
-		st.keep_with_next = true;
-		lay_text(c->d, line, &st, ROLE_FACTS);
+		blk_text(c->d, line, RS_CAPTION, ROLE_FACTS, true);
 	}
 }
 
@@ -302,10 +300,8 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 		return;
 	/* The assessment belongs to the goal's heading and text: it is kept with the start
 	 * of what follows, so that a page never ends with a heading and its status alone. */
-	lay_style st = *report_st(c, RS_TABLE);
-	st.keep_with_next = true;
-	lay_table_begin(c->d, cols, 2, &st);
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, cols, 2, RS_TABLE, true);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	if (!uppf && cg->manual) {
 		status_row(c, assessed_by(c, g), cg->step);
 		if (cg->computed_differs)
@@ -315,7 +311,7 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 	}
 	if (!year && has_goal_prognos(g))
 		status_row(c, "Prognos för helåret", cg->prognos_step);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 static void goal_block(report_ctx *c, const mal *g, const calc_goal *cg, int depth)
@@ -333,7 +329,7 @@ static void goal_block(report_ctx *c, const mal *g, const calc_goal *cg, int dep
 	if (g->has_beskrivning && g->beskrivning.n_runs > 0) {
 		size_t n;
 		lay_span *sp = report_spans(c, &g->beskrivning, 0, &n);
-		lay_paragraph(c->d, sp, n, report_st(c, RS_BODY), ROLE_PARAGRAPH);
+		blk_paragraph(c->d, sp, n, RS_BODY, ROLE_PARAGRAPH, false);
 	}
 	indicator_table(c, g);
 	indicator_histories(c, g);

@@ -91,7 +91,7 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 	if (with_prognos)
 		cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Prognos för helåret";
 	cols[k] = (lay_column){ LA_LEFT, with_prognos ? 0.26 : 0.32 }, titles[k++] = "Kommentar";
-	lay_table_begin(c->d, cols, nc, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, nc, RS_TABLE, false);
 	report_header_row(c, titles, cols, nc);
 	for (size_t i = 0; i < n; i++) {
 		const mal *g = goals[i];
@@ -113,7 +113,7 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 		cells[j++] = comment_cell(c, g);
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 /* Under a parent that is not the first of a goal's parents: where the goal is printed. */

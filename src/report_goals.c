@@ -59,7 +59,7 @@ static void list_text(report_ctx *c, const char *text)
 	sp->text = text;
 	sp->font = LF_REGULAR;
 	sp->color = c->s->text[RS_LIST].color;
-	lay_list_item(c->d, NULL, sp, 1, report_st(c, RS_LIST));
+	blk_list_item(c->d, NULL, sp, 1, RS_LIST);
 }
 
 static void count_row(report_ctx *c, enum lay_row_kind kind, const char *label, const calc_count *k)
@@ -84,7 +84,7 @@ static void count_header(report_ctx *c, const char *first)
 	cells[5] = report_cell(c, "Totalt", LF_BOLD, LA_CENTER);
 	lay_rgb *fill = arena_alloc(c->a, sizeof *fill);
 	*fill = c->s->header_fill;
-	lay_table_row(c->d, LR_HEADER, cells, fill);
+	blk_table_row(c->d, LR_HEADER, cells, fill);
 }
 
 static const lay_column count_cols[6] = {
@@ -96,8 +96,8 @@ static const lay_column count_cols[6] = {
 static void level_table(report_ctx *c, bool prognos)
 {
 	const calc_result *r = c->r;
-	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, count_cols, 6, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	count_header(c, "Nivå");
 	for (size_t i = 0; i < r->n_levels; i++) {
 		const calc_count *k = prognos ? &r->levels[i].prognos : &r->levels[i].status;
@@ -111,18 +111,18 @@ static void level_table(report_ctx *c, bool prognos)
 	if (rows > 1)
 		count_row(c, LR_SUM, c->m->namndref ? "Summa" : "Hela kommunen",
 		          prognos ? &r->all_prognos : &r->all_status);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 static void namnd_table(report_ctx *c)
 {
 	const calc_result *r = c->r;
-	lay_table_begin(c->d, count_cols, 6, report_st(c, RS_TABLE));
-	lay_table_row_header(c->d, 0);   /* the first column names the row */
+	blk_table_begin(c->d, count_cols, 6, RS_TABLE, false);
+	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	count_header(c, "Nämnd");
 	for (size_t i = 0; i < r->n_namnder; i++)
 		count_row(c, LR_BODY, report_namnd_name(c, r->namnder[i].namndref), &r->namnder[i].status);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 /* How many of k are "ej bedömt" (for the prognos: no prognos given). */
@@ -241,11 +241,11 @@ void report_sec_goal_summary(report_ctx *c)
 	report_heading(c, 1, "Måluppfyllelse i sammanfattning");
 	report_text(c, RS_BODY, sum_sentence(c, c->m->namndref ? "Totalt " : "Hela kommunen: ",
 	                                     &r->all_status));
-	lay_list_begin(c->d);   /* one item per målnivå, one list */
+	blk_list_begin(c->d);   /* one item per målnivå, one list */
 	for (size_t i = 0; i < r->n_levels; i++)
 		if (count_total(&r->levels[i].status) > 0)
 			list_text(c, level_sentence(c, r->levels[i].niva->namn, &r->levels[i].status));
-	lay_list_end(c->d);
+	blk_list_end(c->d);
 	report_legend(c);
 	if (count_total(&r->all_status) == 1)
 		return;   /* one goal: the sentence says it all (issue 13) */

@@ -14,14 +14,14 @@ static void note_blocks(report_ctx *c, const not_ *n)
 		if (b->kind == BLOCK_STYCKE) {
 			lay_span *sp = report_spans(c, &b->stycke, 0, &k);
 			if (k > 0)
-				lay_paragraph(c->d, sp, k, report_st(c, RS_BODY), ROLE_PARAGRAPH);
+				blk_paragraph(c->d, sp, k, RS_BODY, ROLE_PARAGRAPH, false);
 		} else if (b->kind == BLOCK_LISTA) {
 			for (size_t p = 0; p < b->n_punkter; p++) {
 				lay_span *sp = report_spans(c, &b->punkter[p], 0, &k);
-				lay_list_item(c->d, NULL, sp, k, report_st(c, RS_LIST));
+				blk_list_item(c->d, NULL, sp, k, RS_LIST);
 			}
 			if (b->n_punkter > 0)
-				lay_space(c->d, 4);
+				blk_space(c->d, 4);
 		} else {
 			report_v2_block(c, b);
 		}
@@ -37,7 +37,7 @@ void report_sec_notes(report_ctx *c)
 	for (size_t i = 0; i < e->n_noter; i++) {
 		const not_ *n = &e->noter[i];
 		report_heading(c, 2, arena_printf(c->a, "Not %d %s", n->nr, n->rubrik ? n->rubrik : ""));
-		lay_anchor(c->d, arena_printf(c->a, "not:%s", n->id));
+		blk_anchor(c->d, arena_printf(c->a, "not:%s", n->id));
 		note_blocks(c, n);
 	}
 }
@@ -135,10 +135,8 @@ void report_sick_leave(report_ctx *c)
 		                             cols[i]->ar);
 		lc[i + 1] = (lay_column){ LA_RIGHT, 0 };
 	}
-	lay_style title = *report_st(c, RS_TABLE_TITLE);
-	title.keep_with_next = true;
-	lay_text(c->d, "Sjukfrånvaro", &title, ROLE_CAPTION);
-	lay_table_begin(c->d, lc, n, report_st(c, RS_TABLE));
+	blk_text(c->d, "Sjukfrånvaro", RS_TABLE_TITLE, ROLE_CAPTION, true);
+	blk_table_begin(c->d, lc, n, RS_TABLE, false);
 	report_header_row(c, titles, lc, n);
 	for (int r = 0; r < SJ_MAX; r++) {
 		lay_cell *cells = arena_calloc(c->a, n, sizeof *cells);
@@ -148,7 +146,7 @@ void report_sick_leave(report_ctx *c)
 			                           LF_REGULAR, LA_RIGHT);
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	report_text(c, RS_CAPTION, "Sjukfrånvaro i procent av ordinarie arbetstid; långtidssjukfrånvaron "
 	            "i procent av den totala sjukfrånvaron. En grupp med tio eller färre anställda "
 	            "redovisas inte (LKBR 11 kap.).");

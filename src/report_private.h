@@ -9,7 +9,7 @@
 /* One report_build run: what every section reads. Strings handed to the engine are
  * allocated in a (= m->arena), which outlives the lay_doc and its result. */
 typedef struct report_ctx {
-	lay_doc *d;
+	blk_doc *d;              /* the stream the report is written into */
 	const sr_model *m;
 	const calc_result *r;
 	const report_style *s;
@@ -56,6 +56,9 @@ const char *report_decision_line(const sr_model *m);
 
 /* The sections (report_title.c, report_text.c, report_goals.c, report_economy.c). */
 void report_sec_title_page(report_ctx *c);
+/* Every avsnitt not listed alone in the order ("text"), and the avsnitt id. */
+void report_sec_all_text(report_ctx *c);
+void report_sec_one_text(report_ctx *c, const char *id);
 void report_sec_contents(report_ctx *c);
 void report_sec_avsnitt(report_ctx *c, const avsnitt *a, int level);
 void report_sec_goal_summary(report_ctx *c);
@@ -99,6 +102,12 @@ int report_level_view(const report_style *s, const char *niva_id);
 void report_step_chart(report_ctx *c);
 /* True for the types whose goals are followed up by their prognos alone. */
 bool report_prognos_only(const sr_model *m);
+
+/* A figure's data table, between blk_figure_begin and blk_figure_end: the titles, then
+ * one row of texts per call (first column left, the rest right-aligned numbers). */
+void report_fig_data_begin(report_ctx *c, const char *const *titles, size_t n);
+void report_fig_data_row(report_ctx *c, const char *const *texts, size_t n);
+void report_fig_data_end(report_ctx *c);
 
 /* The status legend (marker, colour, name); shown once per document. */
 void report_legend(report_ctx *c);

@@ -152,9 +152,9 @@ void report_legend(report_ctx *c)
 		cells[i] = report_cell_step(c, (int)i, NULL);
 	}
 	report_text(c, RS_TABLE_TITLE, "Teckenförklaring");
-	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, n, RS_TABLE, false);
 	report_row(c, LR_BODY, cells);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	report_text(c, RS_CAPTION, legend_text(c));
 }
 
@@ -233,7 +233,7 @@ void report_step_table(report_ctx *c, const char *first, const char *const *labe
 	cols[0] = (lay_column){ LA_LEFT, 0.28 };
 	for (size_t i = 1; i < n + 2; i++)
 		cols[i] = (lay_column){ LA_CENTER, 0 };
-	lay_table_begin(c->d, cols, n + 2, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, n + 2, RS_TABLE, false);
 	lay_cell *h = arena_calloc(c->a, n + 2, sizeof *h);
 	h[0] = report_cell(c, first, LF_BOLD, LA_LEFT);
 	for (size_t i = 0; i < n; i++) {
@@ -243,12 +243,12 @@ void report_step_table(report_ctx *c, const char *first, const char *const *labe
 	h[n + 1] = report_cell(c, "Totalt", LF_BOLD, LA_CENTER);
 	lay_rgb *fill = arena_alloc(c->a, sizeof *fill);
 	*fill = c->s->header_fill;
-	lay_table_row(c->d, LR_HEADER, h, fill);
+	blk_table_row(c->d, LR_HEADER, h, fill);
 	for (size_t r = 0; r < rows; r++)
 		step_count_row(c, LR_BODY, labels[r], counts[r], n);
 	if (sum && rows > 1)
 		step_count_row(c, LR_SUM, sum_label, sum, n);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 /* ---- the månadsrapport ---- */
@@ -287,13 +287,13 @@ static void step_bar(report_ctx *c, double y, double w, const calc_step_count *k
 		double seg = w * (double)k->n[i] / (double)k->all;
 		lay_rgb col = report_step_marker(c, (int)i).color;
 		if ((299 * col.r + 587 * col.g + 114 * col.b) / 1000 > 235) {   /* a white light: outlined */
-			lay_fig_rect(c->d, x, y, seg, SC_BAR_H, (lay_rgb){ 0x8a, 0x8a, 0x8a });
-			lay_fig_rect(c->d, x + 0.75, y + 0.75, seg - 1.5, SC_BAR_H - 1.5, col);
+			blk_fig_rect(c->d, x, y, seg, SC_BAR_H, (lay_rgb){ 0x8a, 0x8a, 0x8a });
+			blk_fig_rect(c->d, x + 0.75, y + 0.75, seg - 1.5, SC_BAR_H - 1.5, col);
 		} else {
-			lay_fig_rect(c->d, x, y, seg, SC_BAR_H, col);
+			blk_fig_rect(c->d, x, y, seg, SC_BAR_H, col);
 		}
 		if (seg >= 14)
-			lay_fig_text(c->d, x + seg / 2, y + SC_BAR_H - 4.5, arena_printf(c->a, "%ld", k->n[i]),
+			blk_fig_text(c->d, x + seg / 2, y + SC_BAR_H - 4.5, arena_printf(c->a, "%ld", k->n[i]),
 			             LF_BOLD, 8, ink_on(col), LA_CENTER);
 		x += seg;
 	}
@@ -308,8 +308,8 @@ static double step_chart_legend(report_ctx *c, double y, double w)
 	for (size_t i = 0; i < n; i++) {
 		double x = col_w * (double)(i % 3), yy = y + SC_LEGEND_ROW * (double)(i / 3);
 		lay_marker mk = report_step_marker(c, (int)i);
-		lay_fig_marker(c->d, x + 4, yy + 6, 8, mk.shape, mk.color);
-		lay_fig_label(c->d, x + 12, yy + 9, report_step_name(c, (int)i), LF_REGULAR, 8, ink, LA_LEFT,
+		blk_fig_marker(c->d, x + 4, yy + 6, 8, mk.shape, mk.color);
+		blk_fig_label(c->d, x + 12, yy + 9, report_step_name(c, (int)i), LF_REGULAR, 8, ink, LA_LEFT,
 		              col_w - 16);
 	}
 	return SC_LEGEND_ROW * (double)((n + 2) / 3) + 8;
@@ -339,19 +339,36 @@ void report_step_chart(report_ctx *c)
 		return;
 	double w = c->s->page_width - c->s->margin_left - c->s->margin_right;
 	double legend_h = SC_LEGEND_ROW * (double)((scale(c)->n_steg + 3) / 3) + 8;
-	lay_figure_begin(c->d, w, (double)rows * SC_ROW_H + legend_h, alt);
+	blk_figure_begin(c->d, w, (double)rows * SC_ROW_H + legend_h, alt);
 	double y = 4;
 	lay_rgb ink = c->s->text[RS_BODY].color;
 	for (size_t i = 0; i < r->n_levels; i++) {
 		if (chart_counts(c, i)->all == 0)
 			continue;
-		lay_fig_label(c->d, 0, y + SC_BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink,
+		blk_fig_label(c->d, 0, y + SC_BAR_H - 4.5, r->levels[i].niva->namn, LF_REGULAR, 9, ink,
 		              LA_LEFT, SC_LABEL_W - 6);
 		step_bar(c, y, w - SC_LABEL_W - 8, chart_counts(c, i));
 		y += SC_ROW_H;
 	}
 	step_chart_legend(c, y, w);
-	lay_figure_end(c->d);
+	size_t nc = scale(c)->n_steg + 2;   /* the level, each step, ej bedömt */
+	const char **heads = arena_calloc(c->a, nc, sizeof *heads);
+	heads[0] = "Nivå";
+	for (size_t s = 0; s + 1 < nc; s++)
+		heads[s + 1] = report_step_name(c, (int)s);
+	report_fig_data_begin(c, heads, nc);
+	for (size_t i = 0; i < r->n_levels; i++) {
+		const calc_step_count *k = chart_counts(c, i);
+		if (k->all == 0)
+			continue;
+		const char **row = arena_calloc(c->a, nc, sizeof *row);
+		row[0] = r->levels[i].niva->namn;
+		for (size_t s = 0; s + 1 < nc; s++)
+			row[s + 1] = arena_printf(c->a, "%ld", k->n[s]);
+		report_fig_data_row(c, row, nc);
+	}
+	report_fig_data_end(c);
+	blk_figure_end(c->d);
 	report_text(c, RS_CAPTION, only_prognos
 	            ? "Figur: antal mål per prognos och målnivå, i kommunens bedömningsskala. Samma "
 	              "siffror står i tabellen Prognos för helåret per målnivå."

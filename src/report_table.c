@@ -116,9 +116,9 @@ static void item_row(report_ctx *c, const rakning *rk, const rakning_item *it, c
 		cells[j++] = report_cell(c, note_numbers(c, it), LF_REGULAR, LA_CENTER);
 	report_row(c, sum ? LR_SUM : LR_BODY, cells);
 	if (it->varav || group)
-		lay_row_keep(c->d, it->varav, group);
+		blk_row_keep(c->d, it->varav, group);
 	if (sh->notes && it->n_noter > 0 && model_find_not(c->m, it->noter[0]))   /* to its (first) note */
-		lay_cell_link(c->d, sh->n - 1, arena_printf(c->a, "not:%s", it->noter[0]));
+		blk_cell_link(c->d, sh->n - 1, arena_printf(c->a, "not:%s", it->noter[0]));
 }
 
 static const char *column_title(const report_ctx *c, const kolumn *k)
@@ -152,11 +152,11 @@ void report_account_table(report_ctx *c, const rakning *rk, bool in_text)
 		titles[j] = "Not";
 		cols[j++] = (lay_column){ LA_CENTER, 0.08 };
 	}
-	lay_table_begin(c->d, cols, sh.n, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, sh.n, RS_TABLE, false);
 	report_header_row(c, titles, cols, sh.n);
 	for (size_t i = 0; i < rk->n_items; i++)
 		item_row(c, rk, &rk->items[i], &sh);
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	if (rk->kalla && *rk->kalla)
 		report_text(c, RS_CAPTION, rk->kalla);
 }
@@ -165,10 +165,8 @@ void report_account_table(report_ctx *c, const rakning *rk, bool in_text)
 
 static void text_table(report_ctx *c, const rakning *rk)
 {
-	lay_style title = *report_st(c, RS_TABLE_TITLE);
-	title.keep_with_next = true;
 	if (rk->rubrik && *rk->rubrik)
-		lay_text(c->d, rk->rubrik, &title, ROLE_CAPTION);
+		blk_text(c->d, rk->rubrik, RS_TABLE_TITLE, ROLE_CAPTION, true);
 	report_account_table(c, rk, true);
 }
 
@@ -190,7 +188,7 @@ static void picture(report_ctx *c, const bild *b)
 		h = room;
 	}
 	bool caption = b->rubrik && *b->rubrik;
-	lay_picture(c->d, path, w, h, b->dekorativ ? NULL : b->alt, caption);
+	blk_picture(c->d, path, w, h, b->dekorativ ? NULL : b->alt, caption);
 	if (caption)
 		report_text(c, RS_CAPTION, b->rubrik);
 }

@@ -12,18 +12,18 @@ static void put_block(report_ctx *c, const block *b, int level)
 	case BLOCK_STYCKE: {
 		lay_span *sp = report_spans(c, &b->stycke, 0, &n);
 		if (n > 0)
-			lay_paragraph(c->d, sp, n, report_st(c, RS_BODY), ROLE_PARAGRAPH);
+			blk_paragraph(c->d, sp, n, RS_BODY, ROLE_PARAGRAPH, false);
 		break;
 	}
 	case BLOCK_LISTA:
-		lay_list_begin(c->d);   /* the punkter are one list */
+		blk_list_begin(c->d);   /* the punkter are one list */
 		for (size_t i = 0; i < b->n_punkter; i++) {
 			lay_span *sp = report_spans(c, &b->punkter[i], 0, &n);
-			lay_list_item(c->d, NULL, sp, n, report_st(c, RS_LIST));
+			blk_list_item(c->d, NULL, sp, n, RS_LIST);
 		}
-		lay_list_end(c->d);
+		blk_list_end(c->d);
 		if (b->n_punkter > 0)
-			lay_space(c->d, 4);
+			blk_space(c->d, 4);
 		break;
 	case BLOCK_AVSNITT:
 		if (b->avsnitt)

@@ -26,7 +26,7 @@ static void title_draft(report_ctx *c)
 {
 	report_text(c, RS_TITLE_DRAFT, "FÖRSLAG");
 	report_text(c, RS_TITLE_META, report_decision_line(c->m));
-	lay_space(c->d, 8);
+	blk_space(c->d, 8);
 }
 
 static void title_diarium(report_ctx *c)
@@ -42,7 +42,7 @@ static void title_diarium(report_ctx *c)
 		report_text(c, RS_TITLE_META, report_decision_line(m));
 	/* a proposal names its beslutsinstans in "Förslag till …" above */
 	meta_line(c, "Beredande", di->beredande);
-	lay_space(c->d, 10);
+	blk_space(c->d, 10);
 	meta_line(c, "Handläggare", di->handlaggare);
 	meta_line(c, "Dokumentansvarig", di->dokumentansvarig);
 	meta_line(c, "Klassificering", di->klassificering);
@@ -54,10 +54,10 @@ void report_sec_title_page(report_ctx *c)
 	const sr_model *m = c->m;
 	const char *logo = report_logo_path(m);
 	if (logo)
-		lay_image(c->d, logo, c->s->logo_width, c->s->logo_height, c->s->logo_align);
+		blk_image(c->d, logo, c->s->logo_width, c->s->logo_height, c->s->logo_align);
 	if (m->kommun.namn)
 		report_text(c, RS_TITLE_KOMMUN, m->kommun.namn);
-	lay_text(c->d, arena_strdup(c->a, report_title(m)), report_st(c, RS_TITLE), ROLE_TITLE);
+	blk_text(c->d, arena_strdup(c->a, report_title(m)), RS_TITLE, ROLE_TITLE, false);
 	if (!m->diarium.beslutsdatum || !*m->diarium.beslutsdatum)
 		title_draft(c);
 	title_diarium(c);
@@ -68,14 +68,14 @@ void report_sec_title_page(report_ctx *c)
 			sp[i].font = sp[i].font == LF_BOLD ? LF_BOLD : LF_ITALIC;
 			sp[i].color = c->s->text[RS_VISION].color;
 		}
-		lay_paragraph(c->d, sp, n, report_st(c, RS_VISION), ROLE_PARAGRAPH);
+		blk_paragraph(c->d, sp, n, RS_VISION, ROLE_PARAGRAPH, false);
 	}
-	lay_page_break(c->d);
+	blk_page_break(c->d);
 }
 
 void report_sec_contents(report_ctx *c)
 {
-	lay_heading(c->d, 1, "Innehåll", report_st(c, RS_H1), false);
-	lay_toc(c->d, c->s->toc_levels, report_st(c, RS_TOC));
-	lay_page_break(c->d);
+	blk_heading(c->d, 1, "Innehåll", RS_H1, false);
+	blk_toc(c->d, c->s->toc_levels, RS_TOC);
+	blk_page_break(c->d);
 }

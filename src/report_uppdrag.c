@@ -91,7 +91,7 @@ static void uppdrag_table(report_ctx *c, const char *namndref, bool without)
 		{ LA_LEFT, 0.25 }, { LA_LEFT, 0 }, { LA_LEFT, 0.14 }, { LA_LEFT, 0.2 }, { LA_LEFT, 0.28 },
 	};
 	static const char *const titles[5] = { "Uppdrag", "Givet av", "Klart senast", "Status", "Kommentar" };
-	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, 5, RS_TABLE, false);
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < c->r->n_upp; i++) {
 		const calc_uppdrag *cu = &c->r->upp[i];
@@ -107,7 +107,7 @@ static void uppdrag_table(report_ctx *c, const char *namndref, bool without)
 		};
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 void report_sec_uppdrag(report_ctx *c)
@@ -238,7 +238,7 @@ static void nyckeltal_table(report_ctx *c, const nyckeltal *t)
 		titles[n - 1] = arena_printf(c->a, "Plan %d", c->m->ar);
 	}
 	report_heading(c, 2, t->rubrik);
-	lay_table_begin(c->d, cols, n, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, n, RS_TABLE, false);
 	report_header_row(c, titles, cols, n);
 	for (size_t i = 0; i < t->n_indikatorer; i++) {
 		const indikator *in = &t->indikatorer[i];
@@ -256,7 +256,7 @@ static void nyckeltal_table(report_ctx *c, const nyckeltal *t)
 		}
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 }
 
 void report_sec_nyckeltal(report_ctx *c)
@@ -309,7 +309,7 @@ void report_sec_internkontroll(report_ctx *c)
 	static const char *const titles[5] = { "Kontrollmoment", "Nämnd", "Risk", "Resultat", "Iakttagelser och åtgärder" };
 	report_heading(c, 1, "Intern kontroll");
 	report_text(c, RS_BODY, kontroll_sentence(c, &r->kon_sums[r->n_kon_sums - 1]));
-	lay_table_begin(c->d, cols, 5, report_st(c, RS_TABLE));
+	blk_table_begin(c->d, cols, 5, RS_TABLE, false);
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < r->n_kon; i++) {
 		const kontroll *k = r->kon[i];
@@ -322,12 +322,12 @@ void report_sec_internkontroll(report_ctx *c)
 		};
 		report_row(c, LR_BODY, cells);
 	}
-	lay_table_end(c->d);
+	blk_table_end(c->d);
 	if (r->n_kon_sums > 2) {
 		report_text(c, RS_TABLE_TITLE, "Resultat per nämnd");
 		static const lay_column sc[5] = { { LA_LEFT, 0.4 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 } };
 		static const char *const st[5] = { "Nämnd", "Utan anmärkning", "Avvikelse", "Ej genomförd", "Totalt" };
-		lay_table_begin(c->d, sc, 5, report_st(c, RS_TABLE));
+		blk_table_begin(c->d, sc, 5, RS_TABLE, false);
 		report_header_row(c, st, sc, 5);
 		for (size_t i = 0; i < r->n_kon_sums; i++) {
 			const calc_kontroll_sum *s = &r->kon_sums[i];
@@ -341,6 +341,6 @@ void report_sec_internkontroll(report_ctx *c)
 			};
 			report_row(c, s->namndref ? LR_BODY : LR_SUM, cells);
 		}
-		lay_table_end(c->d);
+		blk_table_end(c->d);
 	}
 }

@@ -15,15 +15,15 @@ void report_heading(report_ctx *c, int level, const char *text)
 		level = 1;
 	if (level > 6)
 		level = 6;
-	lay_heading(c->d, level, arena_strdup(c->a, text), report_st(c, RS_H1 + (level - 1)),
+	blk_heading(c->d, level, arena_strdup(c->a, text), RS_H1 + (level - 1),
 	            level <= c->s->toc_levels);
 }
 
 void report_text(report_ctx *c, enum report_text_role role, const char *text)
 {
-	lay_text(c->d, arena_strdup(c->a, text), report_st(c, role),
+	blk_text(c->d, arena_strdup(c->a, text), (int)role,
 	         role == RS_TABLE_TITLE ? ROLE_TABLE_TITLE
-	         : role == RS_CAPTION ? ROLE_CAPTION : ROLE_PARAGRAPH);
+	         : role == RS_CAPTION ? ROLE_CAPTION : ROLE_PARAGRAPH, false);
 }
 
 static enum lay_font font_of(unsigned style)
@@ -55,7 +55,7 @@ void report_labelled(report_ctx *c, const char *label, const rich_text *t)
 	sp[0].text = arena_printf(c->a, "%s: ", label);
 	sp[0].font = LF_BOLD;
 	sp[0].color = c->s->emphasis_color;
-	lay_paragraph(c->d, sp, n, report_st(c, RS_BODY), ROLE_PARAGRAPH);
+	blk_paragraph(c->d, sp, n, RS_BODY, ROLE_PARAGRAPH, false);
 }
 
 lay_cell report_cell(const report_ctx *c, const char *text, enum lay_font font, enum lay_align al)
@@ -93,7 +93,7 @@ void report_header_row(report_ctx *c, const char *const *titles, const lay_colum
 		cells[i] = report_cell(c, titles[i], LF_BOLD, cols[i].align);
 	lay_rgb *fill = arena_alloc(c->a, sizeof *fill);   /* the engine may keep the pointer */
 	*fill = c->s->header_fill;
-	lay_table_row(c->d, LR_HEADER, cells, fill);
+	blk_table_row(c->d, LR_HEADER, cells, fill);
 }
 
 void report_row(report_ctx *c, enum lay_row_kind kind, const lay_cell *cells)
@@ -103,7 +103,7 @@ void report_row(report_ctx *c, enum lay_row_kind kind, const lay_cell *cells)
 		fill = arena_alloc(c->a, sizeof *fill);
 		*fill = c->s->sum_fill;
 	}
-	lay_table_row(c->d, kind, cells, fill);
+	blk_table_row(c->d, kind, cells, fill);
 }
 
 const char *report_num(const report_ctx *c, dec x, int decimals)
@@ -135,4 +135,29 @@ const char *report_namnd_name(const report_ctx *c, const char *id)
 bool report_in_scope(const report_ctx *c, const char *namndref)
 {
 	return !c->m->namndref || (namndref && strcmp(namndref, c->m->namndref) == 0);
+}
+
+/* ---- a figure's data table (issue 15): shown by the website under the chart; the
+ * PDF has the same numbers in its tables and in the figure's alt text ---- */
+
+void report_fig_data_begin(report_ctx *c, const char *const *titles, size_t n)
+{
+	lay_column *cols = arena_calloc(c->a, n ? n : 1, sizeof *cols);
+	for (size_t i = 0; i < n; i++)
+		cols[i] = (lay_column){ i == 0 ? LA_LEFT : LA_RIGHT, 0 };
+	blk_fig_data_begin(c->d, cols, n);
+	report_header_row(c, titles, cols, n);
+}
+
+void report_fig_data_row(report_ctx *c, const char *const *texts, size_t n)
+{
+	lay_cell *cells = arena_calloc(c->a, n ? n : 1, sizeof *cells);
+	for (size_t i = 0; i < n; i++)
+		cells[i] = report_cell(c, texts[i], LF_REGULAR, i == 0 ? LA_LEFT : LA_RIGHT);
+	report_row(c, LR_BODY, cells);
+}
+
+void report_fig_data_end(report_ctx *c)
+{
+	blk_fig_data_end(c->d);
 }

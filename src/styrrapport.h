@@ -88,6 +88,17 @@ SR_API int sr_write_computed(sr_report *r, FILE *out);
  * directly once the PDF is complete (never with a manifest). opts may be NULL. */
 SR_API int sr_render(sr_report *r, const char *out_pdf, const sr_render_options *opts);
 
+/* Writes the report as a small static website into the folder dir (docs/html.md):
+ * index.html, sammanfattning.html, one page per chapter, styrrapport.css, fonts/ and
+ * bilder/, every page linking to the PDF. Written to a temporary folder beside dir and
+ * renamed into place when complete, so a failed run leaves an earlier site untouched;
+ * dir may be new, empty, or an earlier site of this program, nothing else. pdf: a PDF
+ * just made (sr_render) to copy into the site under its own name, or NULL (the pages
+ * then link to NAME.pdf after the document's name, for the kommun to put beside them).
+ * opts may be NULL. Returns an sr_exit. */
+SR_API int sr_render_html(sr_report *r, const char *dir, const sr_render_options *opts,
+                          const char *pdf);
+
 /* Writes the laid-out pages as text (one line per display item: position, font, role,
  * text) for golden tests and debugging, without making a PDF. Returns an sr_exit. */
 SR_API int sr_dump_layout(sr_report *r, FILE *out, const sr_render_options *opts);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "fmt.h"
 #include "report.h"
+#include "lay_blk.h"
 
 /* ---- building a model ---- */
 static dec D(const char *s)
@@ -271,11 +272,13 @@ static void build_from(built *b, sr_model *m)
 	report_style s;
 	report_style_default(&s, b->m->typ);
 	report_page_setup(b->m, &s, &b->setup);
-	lay_doc *d = lay_new(&b->setup, &metrics);
+	blk_doc *d = blk_new();
 	report_build(d, b->m, b->r, &s, NULL);
+	lay_blk *out = lay_blk_new(&b->setup, &metrics, s.text);
 	const char *why = NULL;
-	b->pages = lay_run(d, &why);
-	lay_free(d);
+	b->pages = lay_blk_render(out, d, &why);
+	lay_blk_free(out);
+	blk_free(d);
 	assert_non_null(b->pages);
 	const char *bad = lay_check(b->pages);   /* the engine's invariants hold for our blocks */
 	if (bad)

@@ -28,7 +28,11 @@ srcs=$(ls "$SRC"/src/{arena,dec,diag,model,valid,img}*.c)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64:allocator_release_to_os_interval_ms=500}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "$WORK"
-"$WORK/fuzz_image" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
+# -timeout=30: a legal image near the pixel limit decodes and is downsampled in about a
+# second in a release build (tests/data/img/fuzz-slow-arith-64004x307.jpg: 0.4 s of CPU
+# for a whole render), but takes 3-4 s under ASan+coverage on an idle machine and more
+# than 10 s on two shared cores: slow, linear, legal, not a hang.
+"$WORK/fuzz_image" -max_total_time="$SECS" -timeout=30 -rss_limit_mb=2048 \
 	-max_len=65536 -dict="$HERE/image.dict" -artifact_prefix="$WORK/artifacts/" \
 	$([ "$JOBS" -gt 1 ] && echo "-jobs=$JOBS -workers=$JOBS") -print_final_stats=1 \
 	"$WORK/corpus" "$HERE/corpus-image"
