@@ -88,7 +88,7 @@ broken stil index.html 'förfrågningar utanför' 's|<link rel="stylesheet" href
 broken lank index.html 'ingen id="saknas"' 's|href="02-livslangt-larande.html#mal-m1"|href="#saknas"|'
 broken fil index.html 'en fil som inte finns' 's|href="03-driftredovisning.html"|href="04-finns-inte.html"|'
 broken dnr 03-driftredovisning.html 'diarienumret' 's|Dnr KS 2024/0456|Dnr KS 2024/0457|'
-broken forslag 03-driftredovisning.html 'FÖRSLAG saknas' 's|FÖRSLAG – ännu inte beslutad|Beslutad|'
+broken forslag 03-driftredovisning.html 'FÖRSLAG saknas' 's|<strong>FÖRSLAG</strong> – ej beslutat. Förslag till|Beslutad av|'
 broken pdflank 03-driftredovisning.html 'ingen länk till PDF' 's|href="sjovik-delarsrapport-2024.pdf"|href="index.html"|'
 # the numbers: a number of the PDF that the site lacks, and one the site has too few times
 printf 'Avvikelse 4 711,0 mnkr\n' >"$TMP/tal.txt"
