@@ -110,14 +110,21 @@ export function pdfContentLines(text) {
 // A PDF token that is not in the site as a whole may be two numbers of adjacent table
 // cells that pdftotext put on one line ("5 120"): then each of its space-separated
 // parts must be found.
+//
+// Formatted numbers (a decimal comma, a thousands group, a minus sign or %) are compared
+// as a multiset: each as often in the site as in the PDF. Plain integers (years, days,
+// counts) only as a set: the PDF repeats a table's header row ("2023-12-31", "2024") on
+// every page the table continues on, the site has it once.
 export function compareNumbers(pdfLines, siteTexts) {
-	const site = bag(siteTexts.flatMap(numberTokens));
+	const all = siteTexts.flatMap(numberTokens);
+	const site = bag(all);
+	const plain = new Set(all);
 	const missing = [];
 	for (const line of pdfLines) {
 		for (const t of numberTokens(line)) {
-			if (take(site, t)) continue;
+			if (/^\d+$/.test(t) ? plain.has(t) : take(site, t)) continue;
 			const parts = t.replace(/ %$/, '\u0000%').split(' ').map((p) => p.replace('\u0000', ' '));
-			if (parts.length > 1 && parts.every((p) => take(site, p))) continue;
+			if (parts.length > 1 && parts.every((p) => (/^\d+$/.test(p) ? plain.has(p) : take(site, p)))) continue;
 			missing.push(`${t}  (PDF: "${line.slice(0, 80)}")`);
 		}
 	}
@@ -207,6 +214,7 @@ async function launch(argv) {
 	return puppeteer.launch({
 		executablePath: (i >= 0 && argv[i + 1]) || process.env.CHROMIUM || '/usr/bin/chromium',
 		headless: true,
+		protocolTimeout: 600000,   // a loaded 2-core machine: a large page may take minutes
 		// root in a container has no user namespaces for Chromium's sandbox; the pages
 		// are the project's own files
 		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
@@ -397,7 +405,12 @@ async function findGoalPage(browser, site, pages) {
 async function shoot(browser, site, file, width, out) {
 	const page = await openPage(browser, site, file, width, () => {});
 	const h = await page.evaluate(() => document.documentElement.scrollHeight);
-	await page.screenshot({ path: out, clip: { x: 0, y: 0, width, height: Math.min(h, width < 600 ? 3200 : 2400) } });
+	const vp = page.viewport();
+	// the top of the page, at most 3200 (phone) or 2400 px (desktop) tall: a viewport that
+	// tall, photographed as it is (cheaper than a clip beyond the viewport)
+	await page.setViewport({ ...vp, height: Math.min(h, width < 600 ? 3200 : 2400) });
+	await page.screenshot({ path: out, captureBeyondViewport: false });
+	await page.setViewport(vp);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
