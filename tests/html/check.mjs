@@ -125,6 +125,9 @@ export function compareNumbers(pdfLines, siteTexts) {
 			if (/^\d+$/.test(t) ? plain.has(t) : take(site, t)) continue;
 			const parts = t.replace(/ %$/, '\u0000%').split(' ').map((p) => p.replace('\u0000', ' '));
 			if (parts.length > 1 && parts.every((p) => (/^\d+$/.test(p) ? plain.has(p) : take(site, p)))) continue;
+			// pdftotext joins a word broken after a hyphen at a line's end ("2024-" +
+			// "06-17" gives "202406-17"): a plain integer may be two of the site's
+			if (/^\d+$/.test(t) && [...t].some((_, i) => i > 0 && plain.has(t.slice(0, i)) && plain.has(t.slice(i)))) continue;
 			missing.push(`${t}  (PDF: "${line.slice(0, 80)}")`);
 		}
 	}
