@@ -101,7 +101,13 @@ export function pdfContentLines(text) {
 	const lines = [];
 	for (const p of real) {
 		if (p.some((l) => /\.{8,}/.test(l))) continue;     // a TOC page
-		for (const l of p) if (!furniture.has(l.replace(/\d+/g, '#'))) lines.push(l);
+		for (const l of p) {
+			if (furniture.has(l.replace(/\d+/g, '#'))) continue;
+			// a number that the PDF broke at its thousands space ("per 1" / "000 invånare",
+			// a plain space in the document's own text) is one number
+			if (lines.length && /(^|\s)\d{1,3}$/.test(lines[lines.length - 1]) && /^\d{3}(?!\d)/.test(l)) lines[lines.length - 1] += ' ' + l;
+			else lines.push(l);
+		}
 	}
 	return lines;
 }
