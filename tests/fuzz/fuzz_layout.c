@@ -12,6 +12,7 @@
 #include "model.h"
 #include "pdf.h"
 #include "report.h"
+#include "lay_blk.h"
 #include "valid.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -86,11 +87,13 @@ static void lay_out(const sample *s, const load_layout *l, diag_sink *d)
 		return;   /* refused with a message: fine */
 	lay_page_setup setup;
 	report_page_setup(s->m, &style, &setup);
-	lay_doc *doc = lay_new(&setup, pdf_writer_metrics(writer));
+	blk_doc *doc = blk_new();   /* issue 15: the block stream, replayed into the layout */
 	report_build(doc, s->m, s->r, &style, NULL);
+	lay_blk *out = lay_blk_new(&setup, pdf_writer_metrics(writer), style.text);
 	const char *why = NULL;
-	lay_result *pages = lay_run(doc, &why);
-	lay_free(doc);
+	lay_result *pages = lay_blk_render(out, doc, &why);
+	lay_blk_free(out);
+	blk_free(doc);
 	if (!pages)
 		return;
 	report_decorate(pages, s->m, &style);
