@@ -105,7 +105,7 @@ export function pdfContentLines(text) {
 			if (furniture.has(l.replace(/\d+/g, '#'))) continue;
 			// a number that the PDF broke at its thousands space ("per 1" / "000 invånare",
 			// a plain space in the document's own text) is one number
-			if (lines.length && /(^|\s)\d{1,3}$/.test(lines[lines.length - 1]) && /^\d{3}(?!\d)/.test(l)) lines[lines.length - 1] += ' ' + l;
+			if (lines.length && /\p{L},? \d{1,3}$/u.test(lines[lines.length - 1]) && /^\d{3}(?!\d)(?![ ,]\d)/.test(l)) lines[lines.length - 1] += ' ' + l;
 			else lines.push(l);
 		}
 	}
