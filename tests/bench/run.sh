@@ -114,6 +114,21 @@ fi
 row "floor (bare libharu), large" "$F_MED" "$F_MIN–$F_MAX" "$(mb "$F_RSS")" \
 	"$(pages "$WORK/floor.pdf")" "$(bytes "$WORK/floor.pdf")" "the reference"
 
+# --- the website of the large document (styrrapport html), against the PDF's render
+H_MED=""
+if [ $HAVE_SR = 1 ] && "$SR" --help 2>&1 | grep -qE '^ *styrrapport html '; then
+	measure "$RUNS" "$SR" html "$WORK/large.xml" -o "$WORK/large-site"
+	if [ "$M_RC" = 0 ] && [ -f "$WORK/large-site/index.html" ]; then H_MED=$M_MED
+		h_pages=$(ls "$WORK/large-site"/*.html | wc -l)
+		row "html (website), large" "$M_MED" "$M_MIN–$M_MAX" "$(mb "$M_RSS")" "$h_pages HTML" \
+			"$(du -sb --exclude=fonts "$WORK/large-site" | cut -f1) without fonts/" "well under render"
+	else notyet "html (website), large" "exit $M_RC" "$(head -c 200 "$WORK/stderr.txt" | tr '\n|' '  ')"; fi
+	measure "$RUNS" "$SR" render "$WORK/large.xml" -o "$WORK/large-both.pdf" --html "$WORK/large-both"
+	if [ "$M_RC" = 0 ]; then
+		row "render --html (PDF and website), large" "$M_MED" "$M_MIN–$M_MAX" "$(mb "$M_RSS")" "" "" "≈ render + html"
+	else notyet "render --html, large" "exit $M_RC" "$(head -c 200 "$WORK/stderr.txt" | tr '\n|' '  ')"; fi
+fi
+
 if [ $HAVE_SR = 1 ]; then
 	# --- 290 delårsrapporter in one call
 	measure "$BATCH_RUNS" "$SR" render "$WORK/batch" -o "$WORK/batch-out"
@@ -137,6 +152,9 @@ SUMMARY=()
 if [ -n "$R_MED" ]; then
 	ratio=$(awk -v r="$R_MED" -v f="$F_MED" 'BEGIN { printf "%.2f", r / f }')
 	SUMMARY+=("- render / floor = $ratio (target ≤ 1.5: $(verdict "$ratio" 1.5))")
+fi
+if [ -n "$H_MED" ] && [ -n "$R_MED" ]; then
+	SUMMARY+=("- html / render, large = $(awk -v h="$H_MED" -v r="$R_MED" 'BEGIN { printf "%.2f", h / r }') (the website in well under the PDF's time: $(verdict "$H_MED" "$(awk -v r="$R_MED" 'BEGIN { print r * 0.75 }')") at ≤ 0.75)")
 fi
 if [ -n "${I_MED:-}" ]; then
 	SUMMARY+=("- validate + compute in one process = $I_MED ms (target ≤ 10 ms: $(verdict "$I_MED" 10))")
