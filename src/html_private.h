@@ -1,22 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* html_private.h - shared by html*.c only: a growing string buffer and the state of
- * one site being written. */
+/* html_private.h - shared by html*.c only: HTML escaping into a string buffer (sb.h)
+ * and the state of one site being written. */
 #ifndef SR_HTML_PRIVATE_H
 #define SR_HTML_PRIVATE_H
 #include "html.h"
+#include "sb.h"
 #include <stdint.h>
 
-typedef struct sb {
-	char *p;
-	size_t n, cap;
-} sb;
-
-void sb_put(sb *b, const char *s, size_t n);
-void sb_puts(sb *b, const char *s);
-void sb_printf(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Text with & < > " escaped (and nothing else changed). */
+/* Text with & < > " escaped (and nothing else changed), into a string buffer (sb.h). */
 void sb_esc(sb *b, const char *s);
-void sb_free(sb *b);
 
 enum html_page_kind { HP_INDEX, HP_SUMMARY, HP_CHAPTER };
 

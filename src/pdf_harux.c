@@ -22,43 +22,17 @@ enum { ID_LEN = 16 };
  * over the BMP without the surrogates, in bfrange blocks of at most 100 lines. The
  * old stream stays in the xref unreferenced: libharu cannot drop an indirect object.
  * The map is the same for every font, so one stream serves them all. */
+static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t);
+
 static HPDF_Dict tounicode_stream(HPDF_Doc doc)
 {
-	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
-	if (!cmap)
-		return NULL;
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream s = cmap->stream;
-	HPDF_STATUS st = HPDF_Stream_WriteStr(s,
-		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	int hi[256], n = 0;
-	for (int h = 0; h < 256; h++)
-		if (h < 0xD8 || h > 0xDF)
-			hi[n++] = h;
-	for (int i = 0; i < n && st == HPDF_OK; i += 100) {
-		int block = n - i < 100 ? n - i : 100;
-		char line[64];
-		snprintf(line, sizeof line, "%d beginbfrange\n", block);
-		st = HPDF_Stream_WriteStr(s, line);
-		for (int j = i; j < i + block && st == HPDF_OK; j++) {
-			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
-			st = HPDF_Stream_WriteStr(s, line);
-		}
-		if (st == HPDF_OK)
-			st = HPDF_Stream_WriteStr(s, "endbfrange\n");
-	}
-	if (st == HPDF_OK)
-		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-		                             "end\nend\n");
-	return st == HPDF_OK ? cmap : NULL;
+	return tounicode_supp_stream(doc, NULL);
 }
 
 /* The /ToUnicode of a font that draws characters above U+FFFF with Private Use Area
  * codes (font.h): the identity, but the rows of those codes code by code, each of the
- * assigned ones to its surrogate pair. One per font and document. */
+ * assigned ones to its surrogate pair. One per font and document. t NULL: the plain
+ * identity of tounicode_stream. */
 static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
 {
 	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -71,7 +45,12 @@ static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	unsigned lo_row = t->supp_base >> 8, hi_row = (unsigned)(t->supp_base + t->n_supp - 1) >> 8;
+	/* without t (or without such codes) no row is taken out: the plain identity */
+	unsigned lo_row = 1, hi_row = 0;
+	if (t && t->n_supp) {
+		lo_row = t->supp_base >> 8;
+		hi_row = (unsigned)(t->supp_base + t->n_supp - 1) >> 8;
+	}
 	int hi[256], n = 0;
 	for (int h = 0; h < 256; h++)
 		if ((h < 0xD8 || h > 0xDF) && ((unsigned)h < lo_row || (unsigned)h > hi_row))

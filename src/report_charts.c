@@ -5,8 +5,8 @@
  * through the layout engine's figure calls, each with Swedish alt text and a caption.
  * Colour is never alone: segments carry their count and the legend names each status. */
 #include "report_private.h"
+#include "sb.h"
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "contrast.h"
@@ -26,36 +26,11 @@ static double fmin_(double a, double b) { return a < b ? a : b; }
 
 /* ---- alt texts, built in linear time: one growing buffer per figure ---- */
 
-typedef struct alt_buf {
-	char *p;
-	size_t n, cap;
-} alt_buf;
-
-static void alt_add(alt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void alt_add(alt_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int need = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (need < 0)
-		return;
-	if (b->n + (size_t)need + 1 > b->cap) {
-		b->cap = (b->n + (size_t)need + 1) * 2;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
-	va_end(ap);
-	b->n += (size_t)need;
-}
-
 /* The text in the report's arena; the buffer is freed. */
-static const char *alt_done(const report_ctx *c, alt_buf *b)
+static const char *alt_done(const report_ctx *c, sb *b)
 {
 	const char *out = arena_strndup(c->a, b->p ? b->p : "", b->n);
-	free(b->p);
-	*b = (alt_buf){0};
+	sb_free(b);
 	return out;
 }
 
@@ -151,9 +126,9 @@ static void chart_legend(report_ctx *c, double y)
 	}
 }
 
-static void status_alt(alt_buf *b, const char *name, const calc_count *k)
+static void status_alt(sb *b, const char *name, const calc_count *k)
 {
-	alt_add(b, " %s: uppfyllt %ld, delvis uppfyllt %ld, ej uppfyllt %ld, ej bedömt %ld.", name,
+	sb_printf(b, " %s: uppfyllt %ld, delvis uppfyllt %ld, ej uppfyllt %ld, ej bedömt %ld.", name,
 	        k->n[ST_UPPFYLLT], k->n[ST_DELVIS], k->n[ST_EJ_UPPFYLLT], k->n[ST_EJ_BEDOMT]);
 }
 
@@ -169,8 +144,8 @@ static void goal_status_part(report_ctx *c, const size_t *shown, size_t from, si
                              size_t part, size_t parts)
 {
 	const calc_result *r = c->r;
-	alt_buf b = {0};
-	alt_add(&b, "%s%s.", c->m->typ == RT_UPPFOLJNING ? "Diagram över prognosen för helåret per målnivå"
+	sb b = {0};
+	sb_printf(&b, "%s%s.", c->m->typ == RT_UPPFOLJNING ? "Diagram över prognosen för helåret per målnivå"
 	                                                  : "Diagram över måluppfyllelsen per målnivå",
 	        part_label(c, part, parts));
 	for (size_t k = from; k < to; k++)
@@ -267,11 +242,11 @@ static void drift_part(report_ctx *c, const size_t *shown, size_t from, size_t t
 	const calc_result *r = c->r;
 	double w = content_width(c), h = (double)(to - from) * ROW_H + 8;
 	double zero = LABEL_W + 40 + (w - LABEL_W - 80) / 2, half = (w - LABEL_W - 80) / 2;
-	alt_buf b = {0};
-	alt_add(&b, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s)%s.",
+	sb b = {0};
+	sb_printf(&b, "Diagram över avvikelsen mot budget per rad i driftredovisningen (%s)%s.",
 	        c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr", part_label(c, part, parts));
 	for (size_t i = from; i < to; i++)
-		alt_add(&b, " %s: %s.", drift_name(c, r->drift[shown[i]].drift),
+		sb_printf(&b, " %s: %s.", drift_name(c, r->drift[shown[i]].drift),
 		        report_num(c, r->drift[shown[i]].avvikelse, c->m->ekonomi.decimaler));
 	blk_figure_begin(c->d, w, h, alt_done(c, &b));
 	blk_fig_line(c->d, zero, 0, zero, h, 0.75, c->s->text[RS_CAPTION].color);
@@ -345,12 +320,12 @@ static void budget_part(report_ctx *c, const size_t *shown, size_t from, size_t 
 	bool prognos = r->drift_sum.has_prognos;
 	const char *second = prognos ? "prognos" : "utfall";
 	const char *unit = c->m->ekonomi.enhet ? c->m->ekonomi.enhet : "mnkr";
-	alt_buf b = {0};
-	alt_add(&b, "Diagram över budget och %s per rad i driftredovisningen (%s)%s.", second, unit,
+	sb b = {0};
+	sb_printf(&b, "Diagram över budget och %s per rad i driftredovisningen (%s)%s.", second, unit,
 	        part_label(c, part, parts));
 	for (size_t k = from; k < to; k++) {
 		const calc_budget_row *row = &r->drift[shown[k]];
-		alt_add(&b, " %s: budget %s, %s %s.", drift_name(c, row->drift),
+		sb_printf(&b, " %s: budget %s, %s %s.", drift_name(c, row->drift),
 		        report_num(c, row->budget, c->m->ekonomi.decimaler), second,
 		        report_num(c, compared_value(row), c->m->ekonomi.decimaler));
 	}
@@ -467,11 +442,11 @@ void report_indicator_history(report_ctx *c, const calc_indicator *ci, int decs)
 	double lo, hi, plot_h = HIST_H - HIST_AXIS;
 	hist_range(v, in->n_utfall, ci, &lo, &hi);
 	const char *unit = in->enhet ? in->enhet : "";
-	alt_buf b = {0};
-	alt_add(&b, "Diagram: utfall per år för %s%s%s.", in->namn, ci->has_t ? ", med målvärdet " : "",
+	sb b = {0};
+	sb_printf(&b, "Diagram: utfall per år för %s%s%s.", in->namn, ci->has_t ? ", med målvärdet " : "",
 	        ci->has_t ? report_qty(c, ci->t, decs, unit) : "");
 	for (size_t i = 0; i < in->n_utfall; i++)
-		alt_add(&b, " %d: %s.", v[i]->ar, report_qty(c, v[i]->value, decs, unit));
+		sb_printf(&b, " %d: %s.", v[i]->ar, report_qty(c, v[i]->value, decs, unit));
 	blk_figure_begin(c->d, HIST_W, HIST_H, alt_done(c, &b));
 	lay_rgb axis = c->s->text[RS_CAPTION].color, target = c->s->status_color[ST_EJ_UPPFYLLT];
 	double zero = plot_h * hi / (hi - lo);

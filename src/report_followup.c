@@ -43,7 +43,7 @@ static lay_cell indicator_name_cell(const report_ctx *c, const indikator *in, in
 		const value_point *v = &in->jamforelse[i];
 		const char *one = arena_printf(c->a, "%s %d: %s", v->namn ? v->namn : "Jämförelse",
 		                               v->ar, report_qty(c, v->value, dec_n, in->enhet));
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+		extra = report_join(c, extra, one);
 	}
 	for (size_t i = 0; i < in->n_malvarde; i++) {
 		const value_point *v = &in->malvarde[i];
@@ -51,23 +51,16 @@ static lay_cell indicator_name_cell(const report_ctx *c, const indikator *in, in
 			continue;
 		const char *one = arena_printf(c->a, "målvärde %s: %s", period_text(c, v->period),
 		                               report_qty(c, v->value, dec_n, in->enhet));
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+		extra = report_join(c, extra, one);
 	}
 	if (in->kolada) {   /* issue 17: where the outcomes come from, and how fresh they are */
 		char date[64] = "";
 		if (in->kolada_datum)
 			fmt_date(in->kolada_datum, date, sizeof date);
 		const char *one = *date ? arena_printf(c->a, "Källa: Kolada, %s", date) : "Källa: Kolada";
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+		extra = report_join(c, extra, one);
 	}
-	if (!extra)
-		return cell;
-	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
-	sp[0] = cell.spans[0];
-	sp[1] = (lay_span){ arena_printf(c->a, " (%s)", extra), LF_ITALIC, c->s->text[RS_CAPTION].color };
-	cell.spans = sp;
-	cell.n_spans = 2;
-	return cell;
+	return report_cell_aside(c, cell, extra);
 }
 
 static const char *value_or_dash(const report_ctx *c, bool has, dec v, int d, const char *unit)

@@ -33,6 +33,10 @@ void report_labelled(report_ctx *c, const char *label, const rich_text *t);
 lay_cell report_cell(const report_ctx *c, const char *text, enum lay_font font, enum lay_align al);
 lay_marker report_marker(const report_ctx *c, enum status st);
 lay_cell report_cell_status(const report_ctx *c, enum status st, const char *suffix);
+/* "a; b", or whichever is non-NULL; and a cell with " (extra)" in italics after its
+ * text (the cell itself when extra is NULL). */
+const char *report_join(const report_ctx *c, const char *a, const char *b);
+lay_cell report_cell_aside(const report_ctx *c, lay_cell cell, const char *extra);
 /* A header row of plain titles (aligned per column), filled with the header colour. */
 void report_header_row(report_ctx *c, const char *const *titles, const lay_column *cols, size_t n);
 void report_row(report_ctx *c, enum lay_row_kind kind, const lay_cell *cells);

@@ -73,16 +73,9 @@ static lay_cell uppdrag_title_cell(const report_ctx *c, const uppdrag *u)
 	if (u->malref) {
 		const mal *g = model_find_goal(c->m, u->malref);
 		const char *to = arena_printf(c->a, "mål: %s", g && g->titel ? g->titel : u->malref);
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, to) : to;
+		extra = report_join(c, extra, to);
 	}
-	if (!extra)
-		return cell;
-	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
-	sp[0] = cell.spans[0];
-	sp[1] = (lay_span){ arena_printf(c->a, " (%s)", extra), LF_ITALIC, c->s->text[RS_CAPTION].color };
-	cell.spans = sp;
-	cell.n_spans = 2;
-	return cell;
+	return report_cell_aside(c, cell, extra);
 }
 
 static void uppdrag_table(report_ctx *c, const char *namndref, bool without)
@@ -198,20 +191,13 @@ static lay_cell nyckeltal_name_cell(const report_ctx *c, const indikator *in, in
 		const char *one = v->ar ? arena_printf(c->a, "%s %d: %s", v->namn, v->ar,
 		                                       report_qty(c, v->value, d, in->enhet))
 		                        : arena_printf(c->a, "%s: %s", v->namn, report_qty(c, v->value, d, in->enhet));
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, one) : one;
+		extra = report_join(c, extra, one);
 	}
 	if (in->kolada) {
 		const char *k = arena_printf(c->a, "Källa: Kolada %s", in->kolada);
-		extra = extra ? arena_printf(c->a, "%s; %s", extra, k) : k;
+		extra = report_join(c, extra, k);
 	}
-	if (!extra)
-		return cell;
-	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
-	sp[0] = cell.spans[0];
-	sp[1] = (lay_span){ arena_printf(c->a, " (%s)", extra), LF_ITALIC, c->s->text[RS_CAPTION].color };
-	cell.spans = sp;
-	cell.n_spans = 2;
-	return cell;
+	return report_cell_aside(c, cell, extra);
 }
 
 static void nyckeltal_table(report_ctx *c, const nyckeltal *t)

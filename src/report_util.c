@@ -75,6 +75,26 @@ lay_marker report_marker(const report_ctx *c, enum status st)
 	                     .color = c->s->status_color[st] };
 }
 
+/* "a; b", or whichever of them is there (arena-owned). */
+const char *report_join(const report_ctx *c, const char *a, const char *b)
+{
+	return a && b ? arena_printf(c->a, "%s; %s", a, b) : a ? a : b;
+}
+
+/* cell with " (extra)" after its text, in the caption colour and italic; cell itself
+ * when extra is NULL. The cell's first span is kept as it is. */
+lay_cell report_cell_aside(const report_ctx *c, lay_cell cell, const char *extra)
+{
+	if (!extra)
+		return cell;
+	lay_span *sp = arena_calloc(c->a, 2, sizeof *sp);
+	sp[0] = cell.spans[0];
+	sp[1] = (lay_span){ arena_printf(c->a, " (%s)", extra), LF_ITALIC, c->s->text[RS_CAPTION].color };
+	cell.spans = sp;
+	cell.n_spans = 2;
+	return cell;
+}
+
 lay_cell report_cell_status(const report_ctx *c, enum status st, const char *suffix)
 {
 	if (st <= ST_NONE || st >= ST_MAX)

@@ -86,6 +86,9 @@ static char *rel_to_root(const sr_model *m, const bild *b, const char *root)
 static void check_file(const sr_model *m, diag_sink *d, const bild *b, const char *root,
                        img_list *keep)
 {
+	const char *name = model_bild_path(m, b);
+	if (keep && img_list_find(keep, name))
+		return;   /* the same file as an earlier bild: checked and decoded once */
 	char *rel = rel_to_root(m, b, root);
 	if (!rel) {
 		diag_add(d, D_BILD_SOKVAG, VLOC(m, b->loc), "bilden '%s' ligger utanför dokumentets mapp",
@@ -99,8 +102,8 @@ static void check_file(const sr_model *m, diag_sink *d, const bild *b, const cha
 		diag_add(d, code_of(rep.status), VLOC(m, b->loc), "bilden '%s' %s", b->href, rep.message);
 		return;
 	}
-	if (keep && !img_list_find(keep, model_bild_path(m, b))) {
-		img_set_name(im, model_bild_path(m, b));
+	if (keep) {
+		img_set_name(im, name);
 		img_list_add(keep, im);
 	} else {
 		img_free(im);
