@@ -1,47 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* font.c - a font set: the three styles and the fallback, their widths, kerning pairs
  * shaped by HarfBuzz once and cached, and the layout's metrics on top of them. */
-#include "font.h"
+#include "font_private.h"
 #include "arena.h"
 #include "diag.h"
 #include <errno.h>
+#include <limits.h>
 #include <hb.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LAT_UNKNOWN INT16_MIN  /* a Latin-1 pair not shaped yet */
-
-/* Kerning of pairs beyond Latin-1, open addressing. */
-typedef struct kern_map {
-	uint64_t *key;             /* (a << 21 | b) + 1; 0: empty */
-	int16_t *val;
-	size_t n, cap;             /* cap a power of two */
-} kern_map;
-
-typedef struct font_face {
-	char *path;
-	font_ttf *ttf;
-	hb_blob_t *blob;
-	hb_face_t *face;
-	hb_font_t *font;
-	int16_t *lat;              /* pairs of Latin-1 code points, 256 x 256; LAT_UNKNOWN
-	                            * until shaped */
-	kern_map map;
-} font_face;
-
-struct font_set {
-	font_face face[FONT_FACES];
-	bool has_fallback;
-	hb_buffer_t *buf;
-	hb_feature_t feat[5];
-	font_hyph *hyph;
-	char *hyph_dic, *hyph_extra;   /* read on the first word that needs them */
-	bool hyph_tried;
-	lay_metrics metrics;
-};
 
 static void say(char *why, size_t why_len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void say(char *why, size_t why_len, const char *fmt, ...)
@@ -92,7 +62,7 @@ static int load_face(font_face *fc, const char *path, char *why, size_t why_len)
 		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);
 		return -1;
 	}
-	fc->ttf = xmalloc(sizeof *fc->ttf);
+	fc->ttf = xcalloc(1, sizeof *fc->ttf);
 	if (font_ttf_load(path, fc->ttf) != 0) {
 		say(why, why_len, "typsnittet %s saknar tabeller för teckenbredder (cmap 3/1)", path);
 		return -1;
@@ -210,28 +180,6 @@ static inline int kern(font_set *fs, font_face *fc, unsigned a, unsigned b)
 
 /* ---- characters ---- */
 
-/* One UTF-8 character at s[*i] (advancing *i), as the content stream gets it: what
- * cannot be drawn (above U+FFFF, C0 controls, malformed bytes, surrogates) is a space. */
-static inline unsigned next_code(const unsigned char *s, size_t len, size_t *i)
-{
-	unsigned c = s[(*i)++];
-	if (c < 0x80)
-		return c < 0x20 || c == 0x7F ? ' ' : c;
-	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-	if (more < 0)
-		return ' ';
-	unsigned cp = c & (0x3Fu >> more);
-	for (int k = 0; k < more; k++) {
-		if (*i >= len || (s[*i] & 0xC0) != 0x80)
-			return ' ';
-		cp = (cp << 6) | (s[(*i)++] & 0x3Fu);
-	}
-	if (more == 3)
-		return cp >= 0x10000 && cp <= 0x10FFFF ? cp : ' ';   /* mapped by pick_supp */
-	bool drawable = cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF);
-	return drawable ? cp : ' ';
-}
-
 /* A character above U+FFFF: the face (the style's, else the fallback) that has it and
  * its Private Use Area code there (font_ttf.h); else a space in the style's face. */
 static unsigned pick_supp(const font_set *fs, int f, unsigned cp, int *face)
@@ -258,6 +206,41 @@ static inline int pick(const font_set *fs, int f, unsigned cp)
 	return FONT_FALLBACK;
 }
 
+int font_pick(const font_set *fs, int f, unsigned cp)
+{
+	return pick(fs, f, cp);
+}
+
+/* The loop of font_shape_ltr; with rtl, SIZE_MAX at the first right-to-left character
+ * (the whole text goes to font_bidi.c then). */
+static size_t shape_ltr(font_set *fs, int f, const char *s, size_t len, font_glyph *out, bool rtl)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+	int prev_face = -1;
+	unsigned prev = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp = next_code(p, len, &i);
+		int fc;
+		if (rtl && cp >= 0x590 && font_bidi_rtl(cp))
+			return SIZE_MAX;
+		if (cp > 0xFFFF)
+			cp = pick_supp(fs, f, cp, &fc);
+		else
+			fc = pick(fs, f, cp);
+		int k = fc == prev_face ? kern(fs, &fs->face[fc], prev, cp) : 0;
+		out[n++] = (font_glyph){ .code = (uint16_t)cp, .face = (uint8_t)fc, .kern = (int16_t)k };
+		prev_face = fc;
+		prev = cp;
+	}
+	return n;
+}
+
+size_t font_shape_ltr(font_set *fs, int f, const char *s, size_t len, font_glyph *out)
+{
+	return shape_ltr(fs, f, s, len, out, false);
+}
+
 size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font_glyph **buf,
                   size_t *cap)
 {
@@ -267,29 +250,13 @@ size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font
 		*cap = len + 16;
 		*buf = xrealloc(*buf, *cap * sizeof **buf);
 	}
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
-	int prev_face = -1;
-	unsigned prev = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned cp = next_code(p, len, &i);
-		int fc;
-		if (cp > 0xFFFF)
-			cp = pick_supp(fs, (int)f, cp, &fc);
-		else
-			fc = pick(fs, (int)f, cp);
-		int k = fc == prev_face ? kern(fs, &fs->face[fc], prev, cp) : 0;
-		(*buf)[n++] = (font_glyph){ .code = (uint16_t)cp, .face = (uint8_t)fc, .kern = (int16_t)k };
-		prev_face = fc;
-		prev = cp;
-	}
-	return n;
+	size_t n = shape_ltr(fs, (int)f, s, len, *buf, true);
+	return n != SIZE_MAX ? n : font_bidi_shape(fs, (int)f, s, len, buf, cap);
 }
 
-long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
+/* The loop of font_width_ltr; with rtl, LONG_MIN at the first right-to-left character. */
+static long width_ltr(font_set *fs, int f, const char *s, size_t len, bool rtl)
 {
-	if ((unsigned)f >= LF_MAX)
-		f = LF_REGULAR;
 	const unsigned char *p = (const unsigned char *)s;
 	long sum = 0;
 	int prev_face = -1;
@@ -300,13 +267,15 @@ long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
 		int fc;
 		if (cp >= 0x20 && cp < 0x7F && face_has(pf, cp)) {   /* the common case */
 			i++;
-			fc = (int)f;
+			fc = f;
 		} else {
 			cp = next_code(p, len, &i);
+			if (rtl && cp >= 0x590 && font_bidi_rtl(cp))
+				return LONG_MIN;
 			if (cp > 0xFFFF)
-				cp = pick_supp(fs, (int)f, cp, &fc);
+				cp = pick_supp(fs, f, cp, &fc);
 			else
-				fc = pick(fs, (int)f, cp);
+				fc = pick(fs, f, cp);
 		}
 		font_face *face = &fs->face[fc];
 		sum += face->ttf->width[cp];
@@ -316,6 +285,19 @@ long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
 		prev = cp;
 	}
 	return sum;
+}
+
+long font_width_ltr(font_set *fs, int f, const char *s, size_t len)
+{
+	return width_ltr(fs, f, s, len, false);
+}
+
+long font_width(font_set *fs, enum lay_font f, const char *s, size_t len)
+{
+	if ((unsigned)f >= LF_MAX)
+		f = LF_REGULAR;
+	long w = width_ltr(fs, (int)f, s, len, true);
+	return w != LONG_MIN ? w : font_bidi_width(fs, (int)f, s, len);
 }
 
 unsigned font_advance(const font_set *fs, int face, unsigned code)
@@ -413,6 +395,7 @@ void font_set_free(font_set *fs)
 	if (fs->buf)
 		hb_buffer_destroy(fs->buf);
 	font_hyph_free(fs->hyph);
+	font_bidi_free(fs->bidi);
 	free(fs->hyph_dic);
 	free(fs->hyph_extra);
 	free(fs);

@@ -25,6 +25,10 @@ typedef struct font_ttf {
 	uint16_t *supp_gid;
 	size_t n_supp;
 	uint16_t supp_base;
+	/* The smallest BMP code point (from U+0020) the cmap maps to each glyph, 0 for
+	 * none: how a glyph HarfBuzz substituted (an Arabic joining form) is drawn. */
+	uint16_t *code_of;
+	unsigned n_glyphs;
 } font_ttf;
 
 #define FONT_SUPP_MAX 4096
@@ -95,6 +99,9 @@ typedef struct font_glyph {
  * entries). Returns their number. */
 size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font_glyph **buf,
                   size_t *cap);
+/* True when len bytes of UTF-8 hold a right-to-left character: font_shape gives their
+ * glyphs in visual order (UAX #9 with a left-to-right base), shaped (font_bidi.c). */
+bool font_text_rtl(const char *s, size_t len);
 /* Advance of the same text in 1/1000 em: the sum of the widths and kerns font_shape
  * gives. */
 long font_width(font_set *fs, enum lay_font f, const char *s, size_t len);

@@ -312,6 +312,16 @@ static HPDF_Page *add_pages(pdf_writer *w, const lay_result *r)
 
 /* The pages, each item in its structure element's marked content, then the structure
  * tree (built from the layout's blocks before the first page). */
+/* True when a font drew a presentation form of Hebrew or Arabic (a joining form or a
+ * ligature HarfBuzz chose, font_bidi.c): its codes need their letters in /ToUnicode. */
+static bool forms_used(const uint8_t *used)
+{
+	for (unsigned c = 0xFB1D >> 3; c <= 0xFEFF >> 3; c++)
+		if (used[c] && (c < 0xFE00 >> 3 || c >= 0xFE70 >> 3))
+			return true;
+	return false;
+}
+
 static int draw_all(pdf_writer *w, const lay_result *r, const struct img_list *images,
                     pdf_tags *tags, char *why, size_t why_len)
 {
@@ -325,6 +335,11 @@ static int draw_all(pdf_writer *w, const lay_result *r, const struct img_list *i
 		if (rc == 0 && failed(w, false, "en sida ritades", why, why_len))
 			rc = -1;
 	}
+	for (int f = 0; rc == 0 && f < FONT_FACES; f++)
+		if (w->font[f] && forms_used(w->used[f]) &&
+		    failed(w, pdf_harux_tounicode_forms(w->doc, w->font[f], font_set_ttf(w->fonts, f)) != 0,
+		           "typsnittens teckentabeller skrevs", why, why_len))
+			rc = -1;
 	if (rc == 0 && failed(w, pdf_harux_struct(w->doc, pages, r->n_pages, tags) != 0,
 	                      "strukturträdet skrevs", why, why_len))
 		rc = -1;

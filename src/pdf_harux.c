@@ -22,18 +22,43 @@ enum { ID_LEN = 16 };
  * over the BMP without the surrogates, in bfrange blocks of at most 100 lines. The
  * old stream stays in the xref unreferenced: libharu cannot drop an indirect object.
  * The map is the same for every font, so one stream serves them all. */
-static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t);
+static HPDF_Dict tounicode_map(HPDF_Doc doc, const font_ttf *t, bool forms);
 
 static HPDF_Dict tounicode_stream(HPDF_Doc doc)
 {
-	return tounicode_supp_stream(doc, NULL);
+	return tounicode_map(doc, NULL, false);
 }
 
-/* The /ToUnicode of a font that draws characters above U+FFFF with Private Use Area
- * codes (font.h): the identity, but the rows of those codes code by code, each of the
- * assigned ones to its surrogate pair. One per font and document. t NULL: the plain
- * identity of tounicode_stream. */
-static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
+/* Writes the characters code k reads as (its bfchar line). */
+static HPDF_STATUS map_line(HPDF_Stream s, const font_ttf *t, bool forms, unsigned k)
+{
+	char line[64];
+	uint16_t u[4];
+	size_t n;
+	if (t && t->n_supp && k >= t->supp_base && k < t->supp_base + t->n_supp) {
+		uint32_t v = t->supp_cp[k - t->supp_base] - 0x10000;
+		snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", k, 0xD800 + (v >> 10),
+		         0xDC00 + (v & 0x3FF));
+	} else if (forms && (n = pdf_form_reading(k, u)) > 0) {
+		int o = snprintf(line, sizeof line, "<%04X> <", k);
+		for (size_t i = 0; i < n; i++)
+			o += snprintf(line + o, sizeof line - (size_t)o, "%04X", u[i]);
+		snprintf(line + o, sizeof line - (size_t)o, ">\n");
+	} else {
+		snprintf(line, sizeof line, "<%04X> <%04X>\n", k, k);
+	}
+	return HPDF_Stream_WriteStr(s, line);
+}
+
+/* The /ToUnicode of a font: the identity over the BMP without the surrogates, in bfrange
+ * rows of 256 codes, but written code by code (bfchar) in the rows of
+ * - the Private Use Area codes of characters above U+FFFF (font.h), each to its
+ *   surrogate pair (t with n_supp);
+ * - the presentation forms of Hebrew and Arabic (forms: the document drew some of them as
+ *   HarfBuzz's joining forms and ligatures, font_bidi.c), each to the letters it is
+ *   (pdf_forms.c), so that text comes back as written rather than as forms.
+ * t NULL and no forms: the plain identity of tounicode_stream. */
+static HPDF_Dict tounicode_map(HPDF_Doc doc, const font_ttf *t, bool forms)
 {
 	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
 	if (!cmap)
@@ -45,15 +70,16 @@ static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* without t (or without such codes) no row is taken out: the plain identity */
-	unsigned lo_row = 1, hi_row = 0;
-	if (t && t->n_supp) {
-		lo_row = t->supp_base >> 8;
-		hi_row = (unsigned)(t->supp_base + t->n_supp - 1) >> 8;
-	}
+	bool by_code[256] = {false};
+	if (t && t->n_supp)
+		for (unsigned h = t->supp_base >> 8; h <= (unsigned)(t->supp_base + t->n_supp - 1) >> 8; h++)
+			by_code[h] = true;
+	if (forms)
+		for (unsigned h = 0xFB; h <= 0xFE; h++)
+			by_code[h] = true;
 	int hi[256], n = 0;
 	for (int h = 0; h < 256; h++)
-		if ((h < 0xD8 || h > 0xDF) && ((unsigned)h < lo_row || (unsigned)h > hi_row))
+		if ((h < 0xD8 || h > 0xDF) && !by_code[h])
 			hi[n++] = h;
 	char line[64];
 	for (int i = 0; i < n && st == HPDF_OK; i += 100) {
@@ -67,23 +93,22 @@ static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
 		if (st == HPDF_OK)
 			st = HPDF_Stream_WriteStr(s, "endbfrange\n");
 	}
-	unsigned first = lo_row << 8, last = (hi_row << 8) | 0xFF;
-	for (unsigned c = first; c <= last && st == HPDF_OK; c += 100) {
-		unsigned block = last + 1 - c < 100 ? last + 1 - c : 100;
-		snprintf(line, sizeof line, "%u beginbfchar\n", block);
-		st = HPDF_Stream_WriteStr(s, line);
-		for (unsigned k = c; k < c + block && st == HPDF_OK; k++) {
-			if (k >= t->supp_base && k < t->supp_base + t->n_supp) {
-				uint32_t u = t->supp_cp[k - t->supp_base] - 0x10000;
-				snprintf(line, sizeof line, "<%04X> <%04X%04X>\n", k, 0xD800 + (u >> 10),
-				         0xDC00 + (u & 0x3FF));
-			} else {
-				snprintf(line, sizeof line, "<%04X> <%04X>\n", k, k);
-			}
+	for (unsigned h = 0; h < 256 && st == HPDF_OK; h++) {
+		if (!by_code[h])
+			continue;
+		unsigned first = h << 8;   /* rows next to each other: one stretch of blocks */
+		while (h + 1 < 256 && by_code[h + 1])
+			h++;
+		unsigned last = h << 8 | 0xFF;
+		for (unsigned c = first; c <= last && st == HPDF_OK; c += 100) {
+			unsigned block = last + 1 - c < 100 ? last + 1 - c : 100;
+			snprintf(line, sizeof line, "%u beginbfchar\n", block);
 			st = HPDF_Stream_WriteStr(s, line);
+			for (unsigned k = c; k < c + block && st == HPDF_OK; k++)
+				st = map_line(s, t, forms, k);
+			if (st == HPDF_OK)
+				st = HPDF_Stream_WriteStr(s, "endbfchar\n");
 		}
-		if (st == HPDF_OK)
-			st = HPDF_Stream_WriteStr(s, "endbfchar\n");
 	}
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
@@ -93,7 +118,16 @@ static HPDF_Dict tounicode_supp_stream(HPDF_Doc doc, const font_ttf *t)
 
 int pdf_harux_tounicode_supp(HPDF_Doc doc, HPDF_Font font, const font_ttf *t)
 {
-	HPDF_Dict cmap = tounicode_supp_stream(doc, t);
+	HPDF_Dict cmap = tounicode_map(doc, t, false);
+	if (!cmap)
+		return -1;
+	HPDF_STATUS st = HPDF_Dict_Add(font, "ToUnicode", cmap);
+	return st == HPDF_OK && HPDF_GetError(doc) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_harux_tounicode_forms(HPDF_Doc doc, HPDF_Font font, const font_ttf *t)
+{
+	HPDF_Dict cmap = tounicode_map(doc, t, true);
 	if (!cmap)
 		return -1;
 	HPDF_STATUS st = HPDF_Dict_Add(font, "ToUnicode", cmap);

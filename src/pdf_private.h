@@ -246,6 +246,13 @@ int pdf_harux_fix_tounicode(HPDF_Doc doc, HPDF_Font font, void **cmap);
  * /ToUnicode with their surrogate pairs, and libharu's parsed cmap extended by a
  * segment for the codes (once per loaded font definition). Both return 0 or -1. */
 int pdf_harux_tounicode_supp(HPDF_Doc doc, HPDF_Font font, const font_ttf *t);
+/* After the pages: the /ToUnicode of a font that drew presentation forms of Hebrew or
+ * Arabic (pdf_forms_used) maps them to the letters they are (t: its supplementary
+ * codes, as above). Returns 0 or -1. */
+int pdf_harux_tounicode_forms(HPDF_Doc doc, HPDF_Font font, const font_ttf *t);
+/* pdf_forms.c: the letters (at most four UTF-16 units, none above U+FFFF) a presentation
+ * form of Hebrew or Arabic reads as; 0 for any other code. */
+size_t pdf_form_reading(unsigned code, uint16_t out[4]);
 int pdf_harux_add_supp(HPDF_Doc doc, const char *font_name, const font_ttf *t);
 /* The current document's font for f, got from libharu on first use. NULL on error. */
 HPDF_Font pdf_font(pdf_writer *w, int face);

@@ -166,6 +166,80 @@ static void fallback(void **state)
 	assert_false(t->has[t->supp_base >> 3] >> (t->supp_base & 7) & 1);
 }
 
+/* ---- right-to-left scripts (font_bidi.c) ---- */
+
+#define HE_DAVID "\xD7\x93\xD7\x95\xD7\x93"             /* דוד */
+#define HE_COHEN "\xD7\x9B\xD7\x94\xD7\x9F"             /* כהן */
+#define AR_MUHAMMAD "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF"  /* محمد */
+#define AR_SALAM "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"     /* سلام */
+
+/* The codes font_shape draws for s, left to right, as a 0-terminated list. */
+static void codes(enum lay_font f, const char *s, unsigned *out, size_t max)
+{
+	font_glyph *g = NULL;
+	size_t cap = 0, n = font_shape(fs, f, s, strlen(s), &g, &cap);
+	assert_true(n < max);
+	for (size_t i = 0; i < n; i++)
+		out[i] = g[i].code;
+	out[n] = 0;
+	free(g);
+}
+
+static void assert_codes(enum lay_font f, const char *s, const unsigned *want)
+{
+	unsigned got[64];
+	codes(f, s, got, 64);
+	for (size_t i = 0;; i++) {
+		if (got[i] != want[i])
+			fail_msg("%s: kod %zu är U+%04X, väntat U+%04X", s, i, got[i], want[i]);
+		if (!want[i])
+			break;
+	}
+}
+
+static void right_to_left(void **state)
+{
+	(void)state;
+	/* Hebrew: the letters and the words right to left, in visual order */
+	assert_codes(LF_REGULAR, HE_DAVID " " HE_COHEN,
+	             (const unsigned[]){ 0x5DF, 0x5D4, 0x5DB, ' ', 0x5D3, 0x5D5, 0x5D3, 0 });
+	/* in Swedish text (an LTR paragraph): a number between two Hebrew words stays left to
+	 * right inside the right-to-left run (UAX #9: level 2); the full stop after it is
+	 * the paragraph's */
+	assert_codes(LF_REGULAR, "Tolken " HE_DAVID " 12 " HE_COHEN ".",
+	             (const unsigned[]){ 'T', 'o', 'l', 'k', 'e', 'n', ' ', 0x5DF, 0x5D4, 0x5DB, ' ',
+	                                 '1', '2', ' ', 0x5D3, 0x5D5, 0x5D3, '.', 0 });
+	/* brackets inside a right-to-left run are mirrored */
+	assert_codes(LF_REGULAR, HE_DAVID " (" HE_COHEN ")",
+	             (const unsigned[]){ '(', 0x5DF, 0x5D4, 0x5DB, ')', ' ', 0x5D3, 0x5D5, 0x5D3, 0 });
+	/* Arabic: joining forms from DejaVu Sans's GSUB, drawn by their presentation-form code
+	 * points: final dal, medial meem, medial hah, initial meem */
+	assert_codes(LF_BOLD, AR_MUHAMMAD, (const unsigned[]){ 0xFEAA, 0xFEE4, 0xFEA4, 0xFEE3, 0 });
+	/* the lam-alef ligature (rlig): meem, lam-alef (final), initial seen */
+	unsigned got[16];
+	codes(LF_REGULAR, AR_SALAM, got, 16);
+	assert_int_equal(got[1], 0xFEFC);
+	assert_int_equal(got[2], 0xFEB3);
+	assert_int_equal(got[3], 0);
+	/* measuring is drawing: the sum of the shaped glyphs, word by word */
+	static const char *const s[] = { HE_DAVID " " HE_COHEN, "Tolken " HE_DAVID " 12 " HE_COHEN ".",
+	                                 AR_MUHAMMAD " " AR_SALAM, "(" HE_DAVID "),", "x" AR_SALAM "y-" };
+	for (enum lay_font f = 0; f < LF_MAX; f++)
+		for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+			assert_int_equal(font_width(fs, f, s[i], strlen(s[i])), shaped_advance(f, s[i]));
+	const char *line = "Tolken " HE_DAVID " " HE_COHEN " och " AR_MUHAMMAD;
+	long sum = 0;
+	for (const char *w = line; *w;) {
+		size_t n = strcspn(w, " ");
+		sum += font_width(fs, LF_REGULAR, w, n) + (w[n] ? font_width(fs, LF_REGULAR, " ", 1) : 0);
+		w += n + (w[n] != 0);
+	}
+	assert_int_equal(font_width(fs, LF_REGULAR, line, strlen(line)), sum);
+	/* the fast path: no right-to-left character, nothing reordered */
+	assert_false(font_text_rtl("Räddningstjänst – Ωμέγα Жукова ≥ 5 %", strlen("Räddningstjänst – Ωμέγα Жукова ≥ 5 %")));
+	assert_true(font_text_rtl("a" HE_DAVID, strlen("a" HE_DAVID)));
+}
+
 static void missing_fonts(void **state)
 {
 	(void)state;
@@ -301,6 +375,7 @@ int main(void)
 		cmocka_unit_test(swedish_names),
 		cmocka_unit_test(kerning),
 		cmocka_unit_test(fallback),
+		cmocka_unit_test(right_to_left),
 		cmocka_unit_test(missing_fonts),
 		cmocka_unit_test(no_number_broken),
 	};

@@ -200,6 +200,28 @@ static void kerned_width_is_drawn_advance(void **state)
 			assert_int_equal(drawn_advance(fs, f, &o), font_width(fs, f, s[i], strlen(s[i])));
 			pdf_ops_free(&o);
 		}
+	/* right-to-left text (font_bidi.c): glyphs in visual order, Arabic joining forms from
+	 * the fallback, the spaces from the style's font: drawn face by face as pdf_draw.c
+	 * does, the advances add up to the measured width */
+	static const char *const rtl[] = {
+		"Tolken \xD7\x93\xD7\x95\xD7\x93 12 \xD7\x9B\xD7\x94\xD7\x9F (\xD7\xA9).",
+		"\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 och",
+	};
+	for (enum lay_font f = 0; f < LF_MAX; f++)
+		for (size_t i = 0; i < sizeof rtl / sizeof *rtl; i++) {
+			size_t n = font_shape(fs, f, rtl[i], strlen(rtl[i]), &g, &cap);
+			long sum = 0;
+			for (size_t a = 0, b; a < n; a = b) {
+				for (b = a + 1; b < n && g[b].face == g[a].face; b++)
+					;
+				pdf_ops o = {0};
+				uint8_t seen[65536 / 8] = {0};
+				pdf_ops_glyphs(&o, g + a, b - a, seen, ignore_glyph, NULL);
+				sum += drawn_advance(fs, g[a].face, &o);
+				pdf_ops_free(&o);
+			}
+			assert_int_equal(sum, font_width(fs, f, rtl[i], strlen(rtl[i])));
+		}
 	/* "AV" kerns: a TJ array with the number between the two codes */
 	pdf_ops o = {0};
 	uint8_t seen[65536 / 8] = {0};

@@ -38,6 +38,33 @@ fi
 check "running text hyphenated" grep -qE "[a-zåäö]-$" "$TMP/t.txt"
 check "and pdftotext joins it again" grep -qF "procentenheterna" "$TMP/raw.txt"
 
+# right-to-left scripts: Hebrew and Arabic names drawn in visual order (bidi, UAX #9),
+# Arabic in its joining forms; pdftotext gives them back in logical order
+expect_exit 0 "Hebrew and Arabic" -- "$BIN" render "$D/rtl.xml" -o "$TMP/rtl.pdf"
+pdftotext "$TMP/rtl.pdf" "$TMP/rtl.txt"
+# (pdftotext wraps a right-to-left run in U+202B ... U+202C; its own reordering moves a
+# bracket or a number next to one, so only the words are checked here: test_font.c has
+# the visual order of those cases)
+for w in "דוד כהן" "محمد علي" "بلدية" "שלום" "רחל לוי" "سارة أحمد"; do
+	check "right-to-left comes back in logical order: $w" grep -qF -- "$w" "$TMP/rtl.txt"
+done
+check "Swedish around it intact" grep -qF "Tolken heter" "$TMP/rtl.txt"
+qpdf --qdf --object-streams=disable "$TMP/rtl.pdf" "$TMP/rtl.qdf"
+# the content draws the codes left to right as the eye sees them: כהן as ן ה כ, محمد as
+# final dal, medial meem, medial hah, initial meem (presentation forms from GSUB)
+# (qpdf --qdf writes the strings in hex)
+check "Hebrew drawn in visual order" grep -qF "<05df05d405db>" "$TMP/rtl.qdf"
+check "not in logical order" sh -c "! grep -qF '05db05d405df' '$TMP/rtl.qdf'"
+check "Arabic drawn in joining forms, visual order" grep -qF "feaafee4fea4fee3" "$TMP/rtl.qdf"
+# /ToUnicode: a form reads as its letter, the lam-alef ligature as lam, alef (logical)
+check "ToUnicode: final dal is dal" grep -qF "<FEAA> <062F>" "$TMP/rtl.qdf"
+check "ToUnicode: lam-alef is lam alef" grep -qF "<FEFC> <06440627>" "$TMP/rtl.qdf"
+check "qpdf --check clean (RTL)" sh -c "qpdf --check '$TMP/rtl.pdf' >/dev/null 2>&1"
+check "no poppler warning (RTL)" sh -c "pdftotext '$TMP/rtl.pdf' /dev/null 2>&1 | grep -q . && exit 1 || exit 0"
+if "$PY" -c 'import pikepdf' 2>/dev/null; then
+	if "$PY" "$SRC/tests/tagged/check_tagged.py" "$TMP/rtl.pdf" >"$TMP/chk" 2>&1; then ok; else bad "PDF/UA-1 + PDF/A-2a (RTL)"; cat "$TMP/chk"; fi
+fi
+
 # a kommun's own fonts
 LIB=/usr/share/fonts/truetype/liberation
 if [ -f "$LIB/LiberationSans-Regular.ttf" ]; then

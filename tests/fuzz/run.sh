@@ -30,7 +30,7 @@ done
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fno-omit-frame-pointer
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
         -DSR_VERSION=\"fuzz\" -DSR_DATA_DIR=\"$SRC\" -I$SRC/src
-        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz)"
+        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz fribidi)"
 srcs=$(ls "$SRC"/src/*.c | grep -v -E '/(main|cli_[a-z_]*)\.c$')
 # shellcheck disable=SC2086
 H=${FUZZ_HARNESS:-render}
@@ -39,7 +39,7 @@ MAXLEN=1048576; [ "$H" = layout ] && MAXLEN=65536   # documents with many rows n
 DICT=$HERE/model.dict; [ "$H" = layout ] && DICT=$HERE/layout.dict
 "$CC" $CFLAGS -o "$WORK/fuzz_$H" "$HERE/fuzz_$H.c" $srcs \
       $embedded \
-      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz) -lhyphen -ljpeg -lcsv -lhpdf -lz -lm
+      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz fribidi) -lhyphen -ljpeg -lcsv -lhpdf -lz -lm
 
 # The fuzzed document sits in WORK/doc beside the Arboga sample's contributions, so
 # includes of namnder/*.xml resolve (and escapes from WORK/doc are tried).

@@ -21,11 +21,11 @@ done
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fno-omit-frame-pointer
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
         -DSR_VERSION=\"fuzz\" -DSR_DATA_DIR=\"$SRC\" -I$SRC/src
-        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz)"
+        $(pkg-config --cflags libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz fribidi)"
 srcs=$(ls "$SRC"/src/*.c | grep -v -E '/(main|cli_[a-z_]*)\.c$')
 # shellcheck disable=SC2086
 "$CC" $CFLAGS -o "$WORK/fuzz_import" "$HERE/fuzz_import.c" $srcs $embedded \
-      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz) -lhyphen -ljpeg -lcsv -lhpdf -lz -lm
+      $(pkg-config --libs libxml-2.0 libpcre2-8 nettle libpng json-c harfbuzz fribidi) -lhyphen -ljpeg -lcsv -lhpdf -lz -lm
 export SR_FUZZ_IMPORT_DOC="$SRC/tests/data/import/rapport.xml"
 export STYRRAPPORT_DATA=${STYRRAPPORT_DATA:-$SRC}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* font_bidi.c - text with a right-to-left character (Hebrew, Arabic, ...): the Unicode
+ * bidirectional algorithm (UAX #9, GNU FriBidi) orders a run's pieces for the eye with a
+ * left-to-right base direction (the documents are Swedish), and HarfBuzz shapes each
+ * right-to-left piece (Arabic joining forms and ligatures from the font's GSUB), drawn
+ * by the code points the font's cmap gives those glyphs.
+ *
+ * The text is cut into units that never depend on their neighbours: a space; a word
+ * without a right-to-left character (shaped as in font.c, kerned); and the pieces of a
+ * word with one: a run of right-to-left letters of one face (with their marks), a run of
+ * left-to-right letters, and every other character alone. No kerning crosses a unit, so
+ * a unit's advance is the same in whatever order the text around it puts it: widths
+ * add up word by word exactly as in font.c, and the measured width of a text is the
+ * drawn advance of its glyphs in visual order (font_bidi_width sums font_bidi_shape).
+ * The levels come from the whole text given; a unit takes the level of its first
+ * character (a word without a right-to-left character the lowest of its characters),
+ * and rule L2 reverses the units. A bracket alone on a right-to-left level is mirrored
+ * when the mirror glyph has the same advance. */
+#include "font_private.h"
+#include "arena.h"
+#include <fribidi.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { U_LTR, U_RTL };
+
+typedef struct bidi_unit {
+	size_t a, b;               /* characters [a, b) */
+	uint8_t kind;              /* U_LTR: font_shape_ltr; U_RTL: HarfBuzz, right to left */
+	uint8_t face;              /* U_RTL */
+	FriBidiLevel level;
+} bidi_unit;
+
+struct font_bidi {
+	size_t cap;                /* entries of the per-character arrays */
+	FriBidiChar *cp;           /* code points as next_code decodes them */
+	size_t *at;                /* byte offset of each character, and of the end */
+	FriBidiCharType *type;
+	FriBidiBracketType *bracket;
+	FriBidiLevel *level;
+	bidi_unit *u;
+	size_t cap_u;
+	font_glyph *g;             /* font_bidi_width's glyphs */
+	size_t cap_g;
+	hb_buffer_t *hb;
+};
+
+bool font_bidi_rtl(unsigned cp)
+{
+	if (cp < 0x590)
+		return false;
+	if (cp <= 0x8FF || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
+	    (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF) ||
+	    cp == 0x200F || cp == 0x202B || cp == 0x202E || cp == 0x2067)
+		return FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) || FRIBIDI_IS_ARABIC(fribidi_get_bidi_type(cp)) ||
+		       fribidi_get_bidi_type(cp) == FRIBIDI_TYPE_NSM;
+	return false;
+}
+
+bool font_text_rtl(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (p[i] < 0xD6) {   /* below U+0580 and every continuation byte */
+			i++;
+			continue;
+		}
+		if (font_bidi_rtl(next_code(p, len, &i)))
+			return true;
+	}
+	return false;
+}
+
+void font_bidi_free(font_bidi *b)
+{
+	if (!b)
+		return;
+	free(b->cp);
+	free(b->at);
+	free(b->type);
+	free(b->bracket);
+	free(b->level);
+	free(b->u);
+	free(b->g);
+	if (b->hb)
+		hb_buffer_destroy(b->hb);
+	free(b);
+}
+
+static font_bidi *bidi_of(font_set *fs, size_t n)
+{
+	if (!fs->bidi) {
+		fs->bidi = xcalloc(1, sizeof *fs->bidi);
+		fs->bidi->hb = hb_buffer_create();
+	}
+	font_bidi *b = fs->bidi;
+	if (b->cap < n + 1) {
+		b->cap = n + 64;
+		b->cp = xrealloc(b->cp, b->cap * sizeof *b->cp);
+		b->at = xrealloc(b->at, b->cap * sizeof *b->at);
+		b->type = xrealloc(b->type, b->cap * sizeof *b->type);
+		b->bracket = xrealloc(b->bracket, b->cap * sizeof *b->bracket);
+		b->level = xrealloc(b->level, b->cap * sizeof *b->level);
+	}
+	if (b->cap_u < n + 1) {
+		b->cap_u = n + 64;
+		b->u = xrealloc(b->u, b->cap_u * sizeof *b->u);
+	}
+	return b;
+}
+
+static bool is_r(FriBidiCharType t)
+{
+	return t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
+}
+
+/* Follows a run over the marks and joiners after it (they shape with their letter). */
+static size_t marks_after(const font_bidi *b, size_t k, size_t end)
+{
+	while (k < end && (b->type[k] == FRIBIDI_TYPE_NSM || b->type[k] == FRIBIDI_TYPE_BN))
+		k++;
+	return k;
+}
+
+/* Cuts characters [i, j) of one word (no space) into units. */
+static size_t cut_word(const font_set *fs, int f, font_bidi *b, size_t i, size_t j, size_t n)
+{
+	bool rtl = false;
+	for (size_t k = i; k < j && !rtl; k++)
+		rtl = font_bidi_rtl(b->cp[k]);
+	if (!rtl) {
+		FriBidiLevel lv = b->level[i];
+		for (size_t k = i + 1; k < j; k++)
+			if (b->level[k] < lv)
+				lv = b->level[k];
+		b->u[n++] = (bidi_unit){ .a = i, .b = j, .kind = U_LTR, .level = lv };
+		return n;
+	}
+	for (size_t k = i; k < j;) {
+		size_t e = k + 1;
+		uint8_t kind = U_LTR, face = 0;
+		if (is_r(b->type[k]) && b->cp[k] <= 0xFFFF) {
+			kind = U_RTL;
+			face = (uint8_t)font_pick(fs, f, b->cp[k]);
+			for (;;) {
+				e = marks_after(b, e, j);
+				if (e < j && is_r(b->type[e]) && b->cp[e] <= 0xFFFF &&
+				    font_pick(fs, f, b->cp[e]) == face)
+					e++;
+				else
+					break;
+			}
+		} else if (b->type[k] == FRIBIDI_TYPE_LTR) {
+			for (;;) {
+				e = marks_after(b, e, j);
+				if (e < j && b->type[e] == FRIBIDI_TYPE_LTR)
+					e++;
+				else
+					break;
+			}
+		} else {
+			e = marks_after(b, e, j);
+		}
+		b->u[n++] = (bidi_unit){ .a = k, .b = e, .kind = kind, .face = face, .level = b->level[k] };
+		k = e;
+	}
+	return n;
+}
+
+/* Room for m more glyphs in *buf after n. */
+static void room(font_glyph **buf, size_t *cap, size_t n, size_t m)
+{
+	if (n + m + 1 > *cap) {
+		*cap = 2 * (n + m) + 16;
+		*buf = xrealloc(*buf, *cap * sizeof **buf);
+	}
+}
+
+static int16_t clamp16(long v)
+{
+	return (int16_t)(v < -2000 ? -2000 : v > 2000 ? 2000 : v);
+}
+
+/* A right-to-left run shaped by HarfBuzz, its glyphs in visual order. Each glyph is
+ * drawn by the code point the cmap gives it, with its advance from the width table; what
+ * HarfBuzz moved beyond that (GPOS, a mark's offset) goes into the kerns between. A
+ * glyph no code point reaches (an unencoded ligature) makes the whole run unshaped: its
+ * letters in their nominal forms, right to left. */
+static size_t shape_rtl(font_set *fs, font_bidi *b, const bidi_unit *u, font_glyph **buf,
+                        size_t *cap, size_t n)
+{
+	font_face *fc = &fs->face[u->face];
+	const font_ttf *t = fc->ttf;
+	hb_buffer_t *hb = b->hb;
+	hb_buffer_clear_contents(hb);
+	hb_buffer_add_utf32(hb, b->cp + u->a, (int)(u->b - u->a), 0, (int)(u->b - u->a));
+	hb_buffer_set_direction(hb, HB_DIRECTION_RTL);
+	hb_buffer_guess_segment_properties(hb);
+	hb_shape(fc->font, hb, NULL, 0);
+	unsigned ng;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(hb, &ng);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(hb, NULL);
+	bool ok = ng > 0;
+	for (unsigned i = 0; i < ng && ok; i++)
+		ok = info[i].codepoint < t->n_glyphs && t->code_of[info[i].codepoint];
+	if (!ok) {
+		room(buf, cap, n, u->b - u->a);
+		for (size_t k = u->b; k-- > u->a;)
+			(*buf)[n++] = (font_glyph){ .code = (uint16_t)b->cp[k],
+			                            .face = (uint8_t)font_pick(fs, u->face, b->cp[k]) };
+		return n;
+	}
+	room(buf, cap, n, ng);
+	long pend = 0;   /* 1/1000 em the pen is to move beyond the last glyph's advance */
+	long upem = (long)t->upem;
+	for (unsigned i = 0; i < ng; i++) {
+		uint16_t code = t->code_of[info[i].codepoint];
+		long off = (long)pos[i].x_offset * 1000 / upem;
+		long adv = (long)pos[i].x_advance * 1000 / upem;
+		(*buf)[n++] = (font_glyph){ .code = code, .face = u->face, .kern = clamp16(pend + off) };
+		pend = adv - (long)t->width[code] - off;
+	}
+	return n;
+}
+
+/* A bracket alone on an odd level shows its mirror image, if that draws as wide. */
+static void mirror(const font_set *fs, font_glyph *g)
+{
+	FriBidiChar m;
+	if (!fribidi_get_mirror_char(g->code, &m) || m > 0xFFFF)
+		return;
+	const font_ttf *t = fs->face[g->face].ttf;
+	if ((t->has[m >> 3] >> (m & 7) & 1) && t->width[m] == t->width[g->code])
+		g->code = (uint16_t)m;
+}
+
+size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, font_glyph **buf,
+                       size_t *cap)
+{
+	font_bidi *b = bidi_of(fs, len);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t nc = 0;
+	for (size_t i = 0; i < len;) {
+		b->at[nc] = i;
+		b->cp[nc++] = next_code(p, len, &i);
+	}
+	b->at[nc] = len;
+	fribidi_get_bidi_types(b->cp, (FriBidiStrIndex)nc, b->type);
+	fribidi_get_bracket_types(b->cp, (FriBidiStrIndex)nc, b->type, b->bracket);
+	FriBidiParType dir = FRIBIDI_PAR_LTR;
+	if (!fribidi_get_par_embedding_levels_ex(b->type, b->bracket, (FriBidiStrIndex)nc, &dir, b->level))
+		memset(b->level, 0, nc * sizeof *b->level);   /* out of memory: logical order */
+	size_t nu = 0;
+	for (size_t i = 0; i < nc;) {
+		if (b->cp[i] == ' ') {
+			b->u[nu++] = (bidi_unit){ .a = i, .b = i + 1, .kind = U_LTR, .level = b->level[i] };
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < nc && b->cp[j] != ' ')
+			j++;
+		nu = cut_word(fs, f, b, i, j, nu);
+		i = j;
+	}
+	/* rule L2: from the highest level to the lowest odd one, reverse every run of units
+	 * at that level or higher */
+	int hi = 0, lo_odd = 1000;
+	for (size_t k = 0; k < nu; k++) {
+		if (b->u[k].level > hi)
+			hi = b->u[k].level;
+		if ((b->u[k].level & 1) && b->u[k].level < lo_odd)
+			lo_odd = b->u[k].level;
+	}
+	for (int lv = hi; lv >= lo_odd && lv > 0; lv--)
+		for (size_t k = 0; k < nu;) {
+			if (b->u[k].level < lv) {
+				k++;
+				continue;
+			}
+			size_t e = k;
+			while (e < nu && b->u[e].level >= lv)
+				e++;
+			for (size_t x = k, y = e - 1; x < y; x++, y--) {
+				bidi_unit tmp = b->u[x];
+				b->u[x] = b->u[y];
+				b->u[y] = tmp;
+			}
+			k = e;
+		}
+	size_t n = 0;
+	for (size_t k = 0; k < nu; k++) {
+		const bidi_unit *u = &b->u[k];
+		if (u->kind == U_RTL) {
+			n = shape_rtl(fs, b, u, buf, cap, n);
+			continue;
+		}
+		size_t bytes = b->at[u->b] - b->at[u->a];
+		room(buf, cap, n, bytes);
+		size_t m = font_shape_ltr(fs, f, s + b->at[u->a], bytes, *buf + n);
+		if ((u->level & 1) && m == 1)
+			mirror(fs, *buf + n);
+		n += m;
+	}
+	return n;
+}
+
+long font_bidi_width(font_set *fs, int f, const char *s, size_t len)
+{
+	font_bidi *b = bidi_of(fs, len);
+	font_glyph *g = b->g;
+	size_t cap = b->cap_g;
+	size_t n = font_bidi_shape(fs, f, s, len, &g, &cap);
+	b = fs->bidi;
+	b->g = g;
+	b->cap_g = cap;
+	long sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += (long)fs->face[g[i].face].ttf->width[g[i].code] + g[i].kern;
+	return sum;
+}
