@@ -79,6 +79,24 @@ static sr_session *session_new_unguarded(const char *data_dir, char *why, size_t
 		s->hyph_dic = xstrdup(SR_HYPH_DIC);
 		s->hyph_extra = xstrdup(SR_HYPH_EXTRA);
 	}
+	/* the fallback's bold and oblique faces are in its folder (Debian: fonts-dejavu-core
+	 * and fonts-dejavu-extra both install into /usr/share/fonts/truetype/dejavu) */
+	static const char *const styled[LF_MAX] = { NULL, "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf" };
+	const char *slash = strrchr(s->fallback_font, '/');
+	for (int f = 0; f < LF_MAX; f++) {
+		if (!styled[f])
+			continue;
+		if (!slash) {
+			s->fallback_style[f] = xstrdup(styled[f]);
+			continue;
+		}
+		size_t dl = (size_t)(slash - s->fallback_font);
+		char *dir = xmalloc(dl + 1);
+		memcpy(dir, s->fallback_font, dl);
+		dir[dl] = '\0';
+		s->fallback_style[f] = api_path_join(dir, styled[f]);
+		free(dir);
+	}
 	s->schema = load_schema_new();
 	if (!s->schema) {
 		snprintf(why, why_len, "det inbyggda XML-schemat kunde inte läsas in");
@@ -106,6 +124,8 @@ void sr_session_free(sr_session *s)
 	free(s->data_dir);
 	free(s->font_dir);
 	free(s->fallback_font);
+	for (int f = 0; f < LF_MAX; f++)
+		free(s->fallback_style[f]);
 	free(s->hyph_dic);
 	free(s->hyph_extra);
 	free(s->icc_path);
@@ -116,6 +136,8 @@ font_files api_font_files(const sr_session *s)
 {
 	font_files ff = font_files_default(s->font_dir);
 	ff.fallback = s->fallback_font;
+	for (int f = 0; f < LF_MAX; f++)
+		ff.fallback_style[f] = s->fallback_style[f];
 	ff.hyph_dic = s->hyph_dic;
 	ff.hyph_extra = s->hyph_extra;
 	return ff;

@@ -16,6 +16,7 @@ struct sr_session {
 	char *data_dir;           /* layouts/ */
 	char *font_dir;           /* OpenSans-*.ttf */
 	char *fallback_font;      /* DejaVuSans.ttf (issue 16) */
+	char *fallback_style[LF_MAX];  /* beside it: DejaVuSans-Bold.ttf, -Oblique.ttf */
 	char *hyph_dic, *hyph_extra;   /* Swedish hyphenation and styrrapport's exceptions */
 	char *icc_path;           /* the sRGB profile for PDF/A */
 	load_schema *schema;

@@ -42,6 +42,7 @@ font_files font_files_default(const char *dir)
 	return (font_files){ .dir = dir,
 	                     .file = { "OpenSans-Regular.ttf", "OpenSans-Bold.ttf", "OpenSans-Italic.ttf" },
 	                     .fallback = "DejaVuSans.ttf",
+	                     .fallback_style = { NULL, "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf" },
 	                     .hyph_dic = "hyph_sv_SE.dic",
 	                     .hyph_extra = "hyph_sv_extra.txt" };
 }
@@ -94,6 +95,7 @@ static void free_face(font_face *fc)
 	free(fc->lat);
 	free(fc->map.key);
 	free(fc->map.val);
+	free(fc->code_of);
 	memset(fc, 0, sizeof *fc);
 }
 
@@ -182,14 +184,33 @@ static inline int kern(font_set *fs, font_face *fc, unsigned a, unsigned b)
 
 /* A character above U+FFFF: the face (the style's, else the fallback) that has it and
  * its Private Use Area code there (font_ttf.h); else a space in the style's face. */
-static unsigned pick_supp(const font_set *fs, int f, unsigned cp, int *face)
+/* The fallback face of style f (< LF_MAX): its own is read on first use; one that
+ * cannot be read leaves the regular fallback in its place. */
+static int fallback_of(font_set *fs, int f)
+{
+	if (fs->fb_path[f]) {
+		char *path = fs->fb_path[f];
+		fs->fb_path[f] = NULL;
+		if (load_face(&fs->face[FONT_FALLBACK + f], path, NULL, 0) == 0)
+			fs->fb[f] = (uint8_t)(FONT_FALLBACK + f);
+		else
+			free_face(&fs->face[FONT_FALLBACK + f]);
+		free(path);
+	}
+	return fs->fb[f];
+}
+
+static unsigned pick_supp(font_set *fs, int f, unsigned cp, int *face)
 {
 	int code = fs->face[f].ttf ? font_ttf_supp_code(fs->face[f].ttf, cp) : -1;
 	*face = f;
-	if (code < 0 && fs->has_fallback) {
-		code = font_ttf_supp_code(fs->face[FONT_FALLBACK].ttf, cp);
+	if (code < 0 && fs->has_fallback && f < LF_MAX) {
+		int fb = fallback_of(fs, f);
+		code = font_ttf_supp_code(fs->face[fb].ttf, cp);
+		if (code < 0 && fb != FONT_FALLBACK)
+			code = font_ttf_supp_code(fs->face[fb = FONT_FALLBACK].ttf, cp);
 		if (code >= 0)
-			*face = FONT_FALLBACK;
+			*face = fb;
 	}
 	return code >= 0 ? (unsigned)code : ' ';
 }
@@ -199,14 +220,17 @@ static inline bool face_has(const font_face *fc, unsigned cp)
 	return fc->ttf && (fc->ttf->has[cp >> 3] >> (cp & 7) & 1);
 }
 
-static inline int pick(const font_set *fs, int f, unsigned cp)
+static inline int pick(font_set *fs, int f, unsigned cp)
 {
-	if (face_has(&fs->face[f], cp) || !fs->has_fallback || !face_has(&fs->face[FONT_FALLBACK], cp))
+	if (face_has(&fs->face[f], cp) || !fs->has_fallback || f >= LF_MAX)
 		return f;
-	return FONT_FALLBACK;
+	int fb = fallback_of(fs, f);
+	if (face_has(&fs->face[fb], cp))
+		return fb;
+	return fb != FONT_FALLBACK && face_has(&fs->face[FONT_FALLBACK], cp) ? FONT_FALLBACK : f;
 }
 
-int font_pick(const font_set *fs, int f, unsigned cp)
+int font_pick(font_set *fs, int f, unsigned cp)
 {
 	return pick(fs, f, cp);
 }
@@ -371,6 +395,16 @@ font_set *font_set_new(const font_files *files, char *why, size_t why_len)
 		}
 		free(path);
 	}
+	for (int f = 0; f < LF_MAX; f++) {
+		fs->fb[f] = FONT_FALLBACK;
+		if (!fs->has_fallback || f == LF_REGULAR || !files->fallback_style[f])
+			continue;
+		char *path = join(dir, files->fallback_style[f]);
+		if (file_exists(path))
+			fs->fb_path[f] = path;   /* read when a character first needs it */
+		else
+			free(path);
+	}
 	if (files->hyph_dic) {
 		fs->hyph_dic = join(dir, files->hyph_dic);
 		fs->hyph_extra = files->hyph_extra ? join(dir, files->hyph_extra) : NULL;
@@ -392,6 +426,8 @@ void font_set_free(font_set *fs)
 		return;
 	for (int f = 0; f < FONT_FACES; f++)
 		free_face(&fs->face[f]);
+	for (int f = 0; f < LF_MAX; f++)
+		free(fs->fb_path[f]);
 	if (fs->buf)
 		hb_buffer_destroy(fs->buf);
 	font_hyph_free(fs->hyph);
@@ -403,7 +439,7 @@ void font_set_free(font_set *fs)
 
 const char *font_set_path(const font_set *fs, int face)
 {
-	if (face < 0 || face >= FONT_FACES || (face == FONT_FALLBACK && !fs->has_fallback))
+	if (face < 0 || face >= FONT_FACES || !fs->face[face].ttf)
 		return NULL;
 	return fs->face[face].path;
 }

@@ -25,10 +25,6 @@ typedef struct font_ttf {
 	uint16_t *supp_gid;
 	size_t n_supp;
 	uint16_t supp_base;
-	/* The smallest BMP code point (from U+0020) the cmap maps to each glyph, 0 for
-	 * none: how a glyph HarfBuzz substituted (an Arabic joining form) is drawn. */
-	uint16_t *code_of;
-	unsigned n_glyphs;
 } font_ttf;
 
 #define FONT_SUPP_MAX 4096
@@ -46,8 +42,10 @@ int font_ttf_load(const char *path, font_ttf *t);
 unsigned long font_ttf_width(const font_ttf *t, const char *s, size_t len);
 
 /* Faces of a font set: the three styles, then the fallback (DejaVu Sans), which draws
- * what a style's font lacks. */
-enum { FONT_FALLBACK = LF_MAX, FONT_FACES };
+ * what a style's font lacks, in the style's own weight and slant when the set has that
+ * face of it (FONT_FALLBACK + the style: DejaVu Sans Bold, DejaVu Sans Oblique); what
+ * such a face lacks too comes from the regular fallback. */
+enum { FONT_FALLBACK = LF_MAX, FONT_FACES = FONT_FALLBACK + LF_MAX };
 
 /* The files of a font set: dir/regular, dir/bold, dir/italic, and the fallback (NULL or
  * a missing file: no fallback). A name with a '/' is a path of its own (a layout's
@@ -56,11 +54,15 @@ typedef struct font_files {
 	const char *dir;
 	const char *file[LF_MAX];
 	const char *fallback;
+	/* The fallback's bold and oblique faces (index LF_BOLD, LF_ITALIC; NULL or a missing
+	 * file: the regular fallback draws those styles) */
+	const char *fallback_style[LF_MAX];
 	const char *hyph_dic;              /* in dir; NULL or missing: no hyphenation */
 	const char *hyph_extra;            /* exceptions and compound parts, in dir */
 } font_files;
 
-/* The defaults: Open Sans, DejaVu Sans, hyph_sv_SE.dic and hyph_sv_extra.txt in dir. */
+/* The defaults: Open Sans, DejaVu Sans (Book, Bold, Oblique), hyph_sv_SE.dic and
+ * hyph_sv_extra.txt in dir. */
 font_files font_files_default(const char *dir);
 
 typedef struct font_set font_set;
@@ -69,8 +71,8 @@ typedef struct font_set font_set;
  * missing or unusable (no TrueType glyf font, no Unicode cmap). */
 font_set *font_set_new(const font_files *files, char *why, size_t why_len);
 void font_set_free(font_set *fs);
-/* The file of a face (absolute or relative to the working directory), NULL when the
- * set has no fallback. */
+/* The file of a face (absolute or relative to the working directory), NULL for a
+ * fallback face the set does not have. */
 const char *font_set_path(const font_set *fs, int face);
 /* Measuring for the layout: width (kerned, fallback included), ascent, descent and
  * hyphenation. Valid as long as fs. Not thread-safe (the caches grow): one set per

@@ -124,7 +124,7 @@ static size_t marks_after(const font_bidi *b, size_t k, size_t end)
 }
 
 /* Cuts characters [i, j) of one word (no space) into units. */
-static size_t cut_word(const font_set *fs, int f, font_bidi *b, size_t i, size_t j, size_t n)
+static size_t cut_word(font_set *fs, int f, font_bidi *b, size_t i, size_t j, size_t n)
 {
 	bool rtl = false;
 	for (size_t k = i; k < j && !rtl; k++)
@@ -182,6 +182,24 @@ static int16_t clamp16(long v)
 	return (int16_t)(v < -2000 ? -2000 : v > 2000 ? 2000 : v);
 }
 
+/* The face's glyph-to-code map (font_private.h), made on its first right-to-left run:
+ * the code points its cmap has (the (3,1) table libharu draws by), each asked of HarfBuzz
+ * for its glyph. */
+static const uint16_t *codes_of(font_face *fc)
+{
+	if (!fc->code_of) {
+		fc->n_glyphs = hb_face_get_glyph_count(fc->face);
+		fc->code_of = xcalloc(fc->n_glyphs + 1, sizeof *fc->code_of);
+		for (unsigned c = 0x20; c < 0x10000; c++) {
+			hb_codepoint_t g;
+			if ((fc->ttf->has[c >> 3] >> (c & 7) & 1) && hb_font_get_nominal_glyph(fc->font, c, &g) &&
+			    g < fc->n_glyphs && !fc->code_of[g])
+				fc->code_of[g] = (uint16_t)c;
+		}
+	}
+	return fc->code_of;
+}
+
 /* A right-to-left run shaped by HarfBuzz, its glyphs in visual order. Each glyph is
  * drawn by the code point the cmap gives it, with its advance from the width table; what
  * HarfBuzz moved beyond that (GPOS, a mark's offset) goes into the kerns between. A
@@ -201,9 +219,10 @@ static size_t shape_rtl(font_set *fs, font_bidi *b, const bidi_unit *u, font_gly
 	unsigned ng;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(hb, &ng);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(hb, NULL);
+	const uint16_t *code_of = codes_of(fc);
 	bool ok = ng > 0;
 	for (unsigned i = 0; i < ng && ok; i++)
-		ok = info[i].codepoint < t->n_glyphs && t->code_of[info[i].codepoint];
+		ok = info[i].codepoint < fc->n_glyphs && code_of[info[i].codepoint];
 	if (!ok) {
 		room(buf, cap, n, u->b - u->a);
 		for (size_t k = u->b; k-- > u->a;)
@@ -215,7 +234,7 @@ static size_t shape_rtl(font_set *fs, font_bidi *b, const bidi_unit *u, font_gly
 	long pend = 0;   /* 1/1000 em the pen is to move beyond the last glyph's advance */
 	long upem = (long)t->upem;
 	for (unsigned i = 0; i < ng; i++) {
-		uint16_t code = t->code_of[info[i].codepoint];
+		uint16_t code = code_of[info[i].codepoint];
 		long off = (long)pos[i].x_offset * 1000 / upem;
 		long adv = (long)pos[i].x_advance * 1000 / upem;
 		(*buf)[n++] = (font_glyph){ .code = code, .face = u->face, .kern = clamp16(pend + off) };

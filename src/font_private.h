@@ -26,11 +26,20 @@ typedef struct font_face {
 	int16_t *lat;              /* pairs of Latin-1 code points, 256 x 256; LAT_UNKNOWN
 	                            * until shaped */
 	kern_map map;
+	/* The smallest BMP code point (from U+0020) the cmap maps to each glyph, 0 for none:
+	 * how a glyph HarfBuzz substituted (an Arabic joining form) is drawn. Built by
+	 * font_bidi.c on the face's first right-to-left run. */
+	uint16_t *code_of;
+	unsigned n_glyphs;
 } font_face;
 
 struct font_set {
 	font_face face[FONT_FACES];
 	bool has_fallback;
+	/* The fallback face of each style: its own (bold, oblique), loaded on the first
+	 * character that needs it, or the regular one */
+	uint8_t fb[LF_MAX];
+	char *fb_path[LF_MAX];     /* the style's own fallback file, until loaded or failed */
 	hb_buffer_t *buf;
 	hb_feature_t feat[5];
 	font_hyph *hyph;
@@ -68,7 +77,7 @@ static inline unsigned next_code(const unsigned char *s, size_t len, size_t *i)
 size_t font_shape_ltr(font_set *fs, int f, const char *s, size_t len, font_glyph *out);
 long font_width_ltr(font_set *fs, int f, const char *s, size_t len);
 /* The face of f (the style's, or the fallback) that draws BMP code point cp. */
-int font_pick(const font_set *fs, int f, unsigned cp);
+int font_pick(font_set *fs, int f, unsigned cp);
 
 /* font_bidi.c: text with a right-to-left character (font_bidi_rtl). */
 bool font_bidi_rtl(unsigned cp);

@@ -155,7 +155,6 @@ void font_ttf_free(font_ttf *t)
 		return;
 	free(t->supp_cp);
 	free(t->supp_gid);
-	free(t->code_of);
 	free(t);
 }
 
@@ -206,8 +205,6 @@ static int parse(ttf_buf *b, font_ttf *t)
 	t->supp_gid = NULL;
 	t->n_supp = 0;
 	t->supp_base = 0;
-	t->code_of = xcalloc(n_glyphs, sizeof *t->code_of);
-	t->n_glyphs = n_glyphs;
 	t->upem = (unsigned)upem;
 	/* libharu truncates each metric to 1/1000 em as integers: do the same */
 	t->ascent = (int)((long)(int16_t)u16(b, hhea + 4) * 1000 / upem);
@@ -218,11 +215,8 @@ static int parse(ttf_buf *b, font_ttf *t)
 		unsigned g = gid[c];
 		if (g >= n_glyphs)
 			g = 0;     /* libharu's missing_width is glyph 0's advance */
-		if (g) {
+		if (g)
 			t->has[c >> 3] |= (uint8_t)(1u << (c & 7));
-			if (c >= 0x20 && !t->code_of[g])
-				t->code_of[g] = (uint16_t)c;
-		}
 		unsigned m = g < n_metrics ? g : n_metrics - 1;
 		t->width[c] = (uint16_t)(u16(b, hmtx + 4 * (size_t)m) * 1000UL / (unsigned long)upem);
 	}

@@ -81,7 +81,7 @@ static void give_supp(pdf_writer *w, int f)
  * the fonts it draws with. */
 HPDF_Font pdf_font(pdf_writer *w, int f)
 {
-	if (f < 0 || f >= FONT_FACES || (f == FONT_FALLBACK && !font_set_path(w->fonts, f)))
+	if (f < 0 || f >= FONT_FACES || !font_set_path(w->fonts, f))
 		f = LF_REGULAR;
 	if (w->font[f])
 		return w->font[f];

@@ -148,20 +148,37 @@ static void fallback(void **state)
 	n = font_shape(fs, LF_BOLD, "\xE6\x97\xA5\xF0\x9F\x98\x80\xF0\x9F\xA6\x84", 11, &g, &cap);
 	assert_int_equal(n, 3);
 	assert_int_equal(g[0].face, LF_BOLD);
-	assert_int_equal(g[1].face, FONT_FALLBACK);
-	const font_ttf *t = font_set_ttf(fs, FONT_FALLBACK);
-	assert_int_equal(g[1].code, font_ttf_supp_code(t, 0x1F600));
+	assert_int_equal(g[1].face, FONT_FALLBACK + LF_BOLD);   /* DejaVu Sans Bold has it */
+	assert_int_equal(g[1].code, font_ttf_supp_code(font_set_ttf(fs, FONT_FALLBACK + LF_BOLD), 0x1F600));
 	assert_true(g[1].code >= 0xE000 && g[1].code <= 0xF8FF);
-	assert_true(font_advance(fs, FONT_FALLBACK, g[1].code) > 500);
+	assert_true(font_advance(fs, FONT_FALLBACK + LF_BOLD, g[1].code) > 500);
 	assert_int_equal(g[2].code, ' ');
 	assert_int_equal(g[2].face, LF_BOLD);
-	free(g);
+	n = font_shape(fs, LF_REGULAR, "\xF0\x9F\x98\x80", 4, &g, &cap);
+	assert_int_equal(g[0].face, FONT_FALLBACK);
+	const font_ttf *t = font_set_ttf(fs, FONT_FALLBACK);
+	assert_int_equal(g[0].code, font_ttf_supp_code(t, 0x1F600));
 	assert_true(font_set_has(fs, 0x05E9));
 	assert_true(font_set_has(fs, 0x0416));
 	assert_false(font_set_has(fs, 0x65E5));
 	assert_true(font_set_has(fs, 0x1F600));
 	assert_true(font_set_has(fs, 0x1D538));
 	assert_false(font_set_has(fs, 0x1F984));
+	/* bold and italic text in the fallback's script: DejaVu Sans Bold and Oblique; what
+	 * those lack comes from the regular face */
+	n = font_shape(fs, LF_BOLD, "\xD7\xA9", 2, &g, &cap);
+	assert_int_equal(g[0].face, FONT_FALLBACK + LF_BOLD);
+	n = font_shape(fs, LF_ITALIC, "\xD7\xA9", 2, &g, &cap);
+	assert_int_equal(g[0].face, FONT_FALLBACK + LF_ITALIC);
+	assert_non_null(font_set_path(fs, FONT_FALLBACK + LF_BOLD));
+	assert_non_null(font_set_path(fs, FONT_FALLBACK + LF_ITALIC));
+	/* DejaVu Sans Oblique has no Arabic: italic Arabic is the regular face's */
+	const font_ttf *ob = font_set_ttf(fs, FONT_FALLBACK + LF_ITALIC);
+	assert_false(ob->has[0x628 >> 3] >> (0x628 & 7) & 1);
+	n = font_shape(fs, LF_ITALIC, "\xD8\xA8", 2, &g, &cap);
+	assert_int_equal(n, 1);
+	assert_int_equal(g[0].face, FONT_FALLBACK);
+	free(g);
 	/* the Private Use Area codes are free in DejaVu Sans's own cmap */
 	assert_false(t->has[t->supp_base >> 3] >> (t->supp_base & 7) & 1);
 }
