@@ -121,6 +121,8 @@ void sr_session_free(sr_session *s)
 	free(s->layouts);
 	load_schema_free(s->layout_schema);
 	free(s->cover);
+	free(s->layout_cover);
+	free(s->layout_cover_key);
 	free(s->data_dir);
 	free(s->font_dir);
 	free(s->fallback_font);
@@ -162,6 +164,25 @@ static const font_cover *session_cover(sr_session *s)
 	if (s->cover)   /* absent: no fallback, as in font.c */
 		valid_font_cover_add(s->cover, s->fallback_font);
 	return s->cover;
+}
+
+const font_cover *api_layout_cover(sr_session *s, const char *const *files)
+{
+	size_t n = strlen(files[0]) + strlen(files[1]) + strlen(files[2]) + 3;
+	char *key = xmalloc(n);
+	snprintf(key, n, "%s\n%s\n%s", files[0], files[1], files[2]);
+	if (s->layout_cover_key && !strcmp(key, s->layout_cover_key)) {
+		free(key);
+		return s->layout_cover;
+	}
+	free(s->layout_cover);
+	free(s->layout_cover_key);
+	s->layout_cover_key = key;
+	char why[512];
+	s->layout_cover = valid_font_cover(files, 3, why, sizeof why);
+	if (s->layout_cover)
+		valid_font_cover_add(s->layout_cover, s->fallback_font);
+	return s->layout_cover;
 }
 
 static void validate_model(sr_report *r)

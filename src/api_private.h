@@ -33,6 +33,8 @@ struct sr_session {
 	void *out_hook_ctx;
 	struct font_cover *cover;     /* the fonts' coverage, for validation (valid_font.h) */
 	bool cover_tried;
+	struct font_cover *layout_cover;   /* the coverage of a layout's own fonts, the last set */
+	char *layout_cover_key;           /* their three paths */
 };
 
 struct sr_report {
@@ -78,6 +80,9 @@ struct blk_doc *api_blocks(sr_report *r, const sr_render_options *opts, struct r
 
 /* dir + "/" + name in malloc'd memory; caller frees. */
 char *api_path_join(const char *dir, const char *name);
+/* The coverage of the three style fonts files[] a layout names, with the fallback
+ * (valid_font.h); NULL when a file cannot be read (the writer says why). */
+const struct font_cover *api_layout_cover(sr_session *s, const char *const *files);
 /* The session's fonts as font.h wants them (the strings stay the session's). */
 font_files api_font_files(const sr_session *s);
 #endif

@@ -6,6 +6,7 @@
 #include "lay.h"
 #include "lay_blk.h"
 #include "report.h"
+#include "valid_font.h"
 #include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
@@ -269,6 +270,10 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 		blk_free(doc);
 		return NULL;
 	}
+	const char *files[LF_MAX], *family;
+	long line;
+	if (l && load_layout_fonts(l, files, &family, &line))   /* the fonts actually used */
+		valid_font_chars_again(r->model, api_layout_cover(r->session, files), &r->diags);
 	lay_page_setup setup;
 	report_page_setup(r->model, &style, &setup);
 	lay_blk *out = lay_blk_new(&setup, pdf_writer_metrics(w), style.text);

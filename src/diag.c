@@ -81,6 +81,24 @@ void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
 	}
 }
 
+void diag_remove(diag_sink *s, enum diag_code code)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->items[i].code != code) {
+			s->items[k++] = s->items[i];
+			continue;
+		}
+		free(s->items[i].file);
+		free(s->items[i].message);
+		if (catalogue[code].level == DIAG_ERROR)
+			s->errors--;
+		else if (catalogue[code].level == DIAG_WARNING)
+			s->warnings--;
+	}
+	s->n = k;
+}
+
 /* Length of the valid UTF-8 sequence at p (2-4 bytes; no overlong form, surrogate or
  * value above U+10FFFF) with its code point in *cp, or 0 when p starts none. */
 static size_t utf8_seq(const unsigned char *p, unsigned long *cp)

@@ -178,6 +178,9 @@ void diag_free(diag_sink *s);
 /* Records one diagnostic; message is a printf format in Swedish. */
 void diag_add(diag_sink *s, enum diag_code code, const char *file, long line,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Takes out every diagnostic of a warning or info code (one found again against other
+ * facts: the characters against a layout's own fonts). An error's exit status stays. */
+void diag_remove(diag_sink *s, enum diag_code code);
 /* Gives the diagnostic just added its column (1-based), where the parser knows it. */
 void diag_set_column(diag_sink *s, long column);
 const char *diag_code_name(enum diag_code code);

@@ -217,3 +217,13 @@ void valid_font_chars(const sr_model *m, const font_cover *c, diag_sink *d)
 		if (m->texts[i].text)
 			scan_text(m, c, d, &m->texts[i]);
 }
+
+void valid_font_chars_again(const sr_model *m, const font_cover *c, diag_sink *d)
+{
+	if (!m || !c)
+		return;
+	diag_remove(d, D_CHAR_FONT);
+	diag_remove(d, D_CHAR_BMP);
+	valid_font_chars(m, c, d);
+	valid_supp_chars(m, d, c);
+}

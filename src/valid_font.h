@@ -31,4 +31,11 @@ bool valid_font_has(const font_cover *c, unsigned long cp);
  * text. Characters above U+FFFF are D_CHAR_BMP's (valid_text.c, which asks
  * valid_font_has too). */
 void valid_font_chars(const sr_model *m, const font_cover *c, diag_sink *d);
+/* D_CHAR_BMP for every character above U+FFFF of the texts that c lacks (valid_text.c;
+ * valid_check_fonts runs it with the other text checks). */
+void valid_supp_chars(const sr_model *m, diag_sink *d, const font_cover *c);
+/* The document's D_CHAR_FONT and D_CHAR_BMP, found against the bundled fonts when it was
+ * read, replaced by those against c: the fonts a layout names (issue 16), then the
+ * fallback. */
+void valid_font_chars_again(const sr_model *m, const font_cover *c, diag_sink *d);
 #endif

@@ -212,3 +212,10 @@ void valid_texts(const sr_model *m, diag_sink *d, const font_cover *c)
 		scan_chars(m, d, &m->texts[i], c);
 	}
 }
+
+void valid_supp_chars(const sr_model *m, diag_sink *d, const font_cover *c)
+{
+	for (size_t i = 0; i < m->n_texts; i++)
+		if (m->texts[i].text)
+			scan_chars(m, d, &m->texts[i], c);
+}

@@ -72,6 +72,20 @@ if [ -f "$LIB/LiberationSans-Regular.ttf" ]; then
 		"$D/smal-marginal.xml" >"$TMP/lib.xml"
 	expect_exit 0 "Liberation Sans layout" -- "$BIN" render "$D/drift-tkr.xml" --layout "$TMP/lib.xml" -o "$TMP/lib.pdf"
 	check "Liberation Sans embedded" sh -c "pdffonts '$TMP/lib.pdf' | grep -q LiberationSans-Bold"
+	# the character warnings are those of the fonts used: U+F005 (a private character of
+	# Liberation Sans) is a box with Open Sans and DejaVu Sans, not with Liberation Sans;
+	# 日 is in none of them
+	if fc-query --format='%{charset}' "$LIB/LiberationSans-Regular.ttf" 2>/dev/null | grep -qw f005; then
+		sed 's|sedan svenska igen.|sedan svenska igen. Privat tecken \xEF\x80\x85 och kinesiska 日.|' "$D/rtl.xml" >"$TMP/chars.xml"
+		cl=$(grep -n 'Privat tecken' "$TMP/chars.xml" | cut -d: -f1)
+		expect_exit 0 "bundled fonts" -- "$BIN" render "$TMP/chars.xml" -o "$TMP/chars.pdf"
+		check "TECKEN-SAKNAS U+F005 with Open Sans" contains "$TMP/err" "chars.xml:$cl: varning: [TECKEN-SAKNAS] tecknet U+F005"
+		check "TECKEN-SAKNAS U+65E5 with Open Sans" contains "$TMP/err" "chars.xml:$cl: varning: [TECKEN-SAKNAS] tecknet U+65E5 (日)"
+		expect_exit 0 "Liberation Sans fonts" -- "$BIN" render "$TMP/chars.xml" --layout "$TMP/lib.xml" -o "$TMP/chars2.pdf"
+		check "no TECKEN-SAKNAS U+F005 with Liberation Sans" sh -c "! grep -q 'U+F005' '$TMP/err'"
+		check "TECKEN-SAKNAS U+65E5 with Liberation Sans" contains "$TMP/err" "chars.xml:$cl: varning: [TECKEN-SAKNAS] tecknet U+65E5 (日)"
+		check "once" test "$(grep -c TECKEN-SAKNAS "$TMP/err")" -eq 1
+	fi
 fi
 line=$(grep -n '<typsnitt' "$D/smal-marginal.xml" | cut -d: -f1)
 sed "s|<typsnitt familj=\"Open Sans\">|<typsnitt familj=\"Carlito\" normal=\"Carlito-Regular.ttf\" fet=\"Carlito-Bold.ttf\" kursiv=\"Carlito-Italic.ttf\">|" \
