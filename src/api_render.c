@@ -286,7 +286,8 @@ static lay_result *lay_out(sr_report *r, const sr_render_options *opts, pdf_writ
 		return NULL;
 	}
 	for (size_t i = 0; i < pages->n_warnings; i++)
-		diag_add(&r->diags, D_TABLE_BREAK, r->path, 0, "%s", pages->warnings[i]);
+		diag_add(&r->diags, D_TABLE_BREAK, pages->warning_files[i] ? pages->warning_files[i] : r->path,
+		         pages->warning_lines[i], "%s", pages->warnings[i]);
 	report_decorate(pages, r->model, &style);
 	*w_out = w;
 	return pages;

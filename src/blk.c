@@ -127,6 +127,14 @@ void blk_table_begin(blk_doc *d, const lay_column *cols, size_t n_cols, int styl
 	d->open_table = t;
 }
 
+void blk_table_at(blk_doc *d, const char *file, long line)
+{
+	if (d->open_table) {
+		d->open_table->file = file;
+		d->open_table->line = line;
+	}
+}
+
 static blk_table *current(blk_doc *d)
 {
 	if (d->in_figure_data && d->open_figure)

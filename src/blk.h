@@ -76,6 +76,9 @@ typedef struct blk_table {
 	blk_row *rows;
 	size_t n_rows, cap_rows;
 	const char *label;       /* its title (the text block before it), for the HTML region */
+	const char *file;        /* the element it was built from: its file (NULL: the
+	                          * document's) and line (0: unknown), for the layout's warnings */
+	long line;
 } blk_table;
 
 enum blk_op_kind { BO_RECT, BO_LINE, BO_DASHED, BO_MARKER, BO_TEXT, BO_LABEL };
@@ -165,6 +168,9 @@ void blk_toc(blk_doc *d, int max_level, int style);
 
 void blk_table_begin(blk_doc *d, const lay_column *cols, size_t n_cols, int style, bool keep);
 void blk_table_row_header(blk_doc *d, size_t col);
+/* The open table was built from the element at file (NULL: the document) and line: a
+ * layout warning about it (LAYOUT-TABELL) names that place. */
+void blk_table_at(blk_doc *d, const char *file, long line);
 void blk_table_row(blk_doc *d, enum lay_row_kind kind, const lay_cell *cells, const lay_rgb *fill);
 void blk_row_keep(blk_doc *d, bool with_previous, bool with_next);
 void blk_cell_link(blk_doc *d, size_t col, const char *anchor);

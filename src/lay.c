@@ -63,6 +63,8 @@ void lay_free(lay_doc *d)
 	}
 	free(d->blocks);
 	free(d->warnings);
+	free(d->warning_files);
+	free(d->warning_lines);
 	lay_scratch_free(&d->scratch);
 	arena_free(d->a);
 }
@@ -415,13 +417,27 @@ void lay_row_keep(lay_doc *d, bool with_previous, bool with_next)
 	t->rows[t->n_rows - 1].keep_next = with_next;
 }
 
-void lay_warn(lay_doc *d, const char *fmt, ...)
+void lay_warn_at(lay_doc *d, const char *file, long line, const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	size_t cap = d->cap_warning_at;
 	d->warnings = lay_vgrow(d->warnings, &d->cap_warnings, d->n_warnings + 1, sizeof *d->warnings);
+	d->warning_files = lay_vgrow(d->warning_files, &cap, d->n_warnings + 1, sizeof *d->warning_files);
+	d->warning_lines = lay_vgrow(d->warning_lines, &d->cap_warning_at, d->n_warnings + 1,
+	                             sizeof *d->warning_lines);
+	d->warning_files[d->n_warnings] = file;
+	d->warning_lines[d->n_warnings] = line;
 	d->warnings[d->n_warnings++] = arena_strdup(d->a, buf);
+}
+
+void lay_table_at(lay_doc *d, const char *file, long line)
+{
+	if (d->open_table) {
+		d->open_table->file = file;
+		d->open_table->line = line;
+	}
 }

@@ -198,6 +198,8 @@ typedef struct lay_result {
 	size_t n_blocks;
 	double margin_top, margin_bottom, margin_left, margin_right;   /* for lay_check */
 	const char **warnings;     /* Swedish sentences: tables whose words had to be broken */
+	const char **warning_files;/* per warning: the table's source file (NULL: the document) */
+	long *warning_lines;       /* and line (0: unknown), lay_table_at */
 	size_t n_warnings;
 } lay_result;
 
@@ -233,6 +235,9 @@ void lay_toc(lay_doc *d, int max_level, const lay_style *st);
 void lay_table_begin(lay_doc *d, const lay_column *cols, size_t n_cols, const lay_style *st);
 void lay_table_row(lay_doc *d, enum lay_row_kind kind, const lay_cell *cells, lay_rgb *fill);
 void lay_table_end(lay_doc *d);
+/* Where the open table comes from (file NULL: the document; line 0: unknown): its
+ * warnings in lay_result name that place. */
+void lay_table_at(lay_doc *d, const char *file, long line);
 /* Column col's body cells name their rows (nämnd, post, indikator, "Summa"): row headers
  * (TH with /Scope /Row in the tagged PDF). Call after lay_table_begin. */
 void lay_table_row_header(lay_doc *d, size_t col);

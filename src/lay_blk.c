@@ -35,6 +35,7 @@ static lay_style style_of(const lay_style *text, const blk *b)
 static void table(lay_doc *d, const blk_table *t, const lay_style *st)
 {
 	lay_table_begin(d, t->cols, t->n_cols, st);
+	lay_table_at(d, t->file, t->line);
 	for (size_t i = 0; i < t->n_cols; i++)
 		if (t->row_header[i])
 			lay_table_row_header(d, i);

@@ -470,8 +470,13 @@ static lay_result *make_result(lay_placer *p)
 	r->n_blocks = d->n_blocks;
 	r->n_warnings = d->n_warnings;
 	r->warnings = arena_calloc(p->ra, d->n_warnings ? d->n_warnings : 1, sizeof *r->warnings);
-	for (size_t i = 0; i < d->n_warnings; i++)
+	r->warning_files = arena_calloc(p->ra, d->n_warnings ? d->n_warnings : 1, sizeof *r->warning_files);
+	r->warning_lines = arena_calloc(p->ra, d->n_warnings ? d->n_warnings : 1, sizeof *r->warning_lines);
+	for (size_t i = 0; i < d->n_warnings; i++) {
 		r->warnings[i] = arena_strdup(p->ra, d->warnings[i]);
+		r->warning_files[i] = d->warning_files[i];
+		r->warning_lines[i] = d->warning_lines[i];
+	}
 	r->outline = arena_calloc(p->ra, r->n_outline ? r->n_outline : 1, sizeof *r->outline);
 	for (size_t i = 0, k = 0; i < d->n_blocks; i++)
 		if (d->blocks[i].kind == BK_HEADING)

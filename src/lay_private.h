@@ -121,6 +121,8 @@ typedef struct lay_table {
 	lay_trow *rows;
 	size_t n_rows, cap_rows;
 	double *colw;              /* prepared widths */
+	const char *file;          /* lay_table_at */
+	long line;
 } lay_table;
 
 enum fig_kind { FP_RECT, FP_LINE, FP_MARKER, FP_TEXT };
@@ -188,11 +190,15 @@ struct lay_doc {
 	long list_first;           /* the open list's first item, -1 before it */
 	bool prepared;
 	char **warnings;           /* in a, copied into the result */
-	size_t n_warnings, cap_warnings;
+	const char **warning_files;
+	long *warning_lines;
+	size_t n_warnings, cap_warnings, cap_warning_at;
 };
 
-/* Records a warning for the result (a Swedish sentence). */
-void lay_warn(lay_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records a warning for the result (a Swedish sentence) about the element at file
+ * (NULL: the document) and line (0: unknown). */
+void lay_warn_at(lay_doc *d, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 double lay_text_width(const lay_doc *d);
 /* Bytes of s that fit in max_w with an ellipsis after them, cut at a character start. */

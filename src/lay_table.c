@@ -219,7 +219,7 @@ static int column_widths(lay_doc *d, lay_block *b, double W)
 		for (char *c = sz; *c; c++)
 			if (*c == '.')
 				*c = ',';
-		lay_warn(d, "tabellen \"%s\" får inte plats i textbredden ens med teckenstorlek %s pt: "
+		lay_warn_at(d, t->file, t->line, "tabellen \"%s\" får inte plats i textbredden ens med teckenstorlek %s pt: "
 		         "ord i den bryts%s", table_name(d, b), sz,
 		         sum(mn, n) > W + LAY_EPS ? " mitt i (inte bara vid avstavning)" : " vid avstavning");
 	}

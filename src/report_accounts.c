@@ -45,6 +45,7 @@ void report_sec_fin_goals(report_ctx *c)
 	report_heading(c, 1, "Finansiella mål");
 	report_legend(c);
 	blk_table_begin(c->d, cols, 4, RS_TABLE, false);
+	report_table_at(c, c->r->fin[0].fin->loc);
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < c->r->n_fin; i++) {
@@ -122,6 +123,7 @@ void report_sec_personal(report_ctx *c)
 		return;
 	report_heading(c, 1, "Personal");
 	blk_table_begin(c->d, cols, 5, RS_TABLE, false);
+	report_table_at(c, m->personal[0].loc);
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < m->n_personal; i++) {

@@ -114,11 +114,12 @@ static size_t budget_titles(const report_ctx *c, bool drift, const char **t)
 }
 
 static void begin_budget_table(report_ctx *c, const char **titles, size_t n_label, size_t n,
-                               lay_column *cols)
+                               lay_column *cols, src_loc loc)
 {
 	for (size_t i = 0; i < n; i++)
 		cols[i] = (lay_column){ i < n_label ? LA_LEFT : LA_RIGHT, i == 0 ? 0.34 : 0 };
 	blk_table_begin(c->d, cols, n, RS_TABLE, false);
+	report_table_at(c, loc);
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, n);
 }
@@ -175,7 +176,7 @@ void report_sec_drift(report_ctx *c)
 	report_heading(c, 1, "Driftredovisning");
 	report_text(c, RS_CAPTION, arena_printf(c->a, "%s. Avvikelse = budget " FMT_MINUS " %s.",
 	                                        unit_caption(c), whole_year(c->m) ? "utfall" : "prognos"));
-	begin_budget_table(c, titles, 1, n, cols);
+	begin_budget_table(c, titles, 1, n, cols, c->m->ekonomi.loc_drift);
 	for (size_t i = 0; i < r->n_drift; i++) {
 		bool varav = r->drift[i].varav;   /* MODEL v2 part 1 (issue 12): indented */
 		const char *label = drift_label(c, r->drift[i].drift);
@@ -213,7 +214,7 @@ void report_sec_invest(report_ctx *c)
 	lay_cell cells[MAX_COLS];
 	report_heading(c, 1, "Investeringar");
 	report_text(c, RS_CAPTION, unit_caption(c));
-	begin_budget_table(c, titles, 2, n, cols);
+	begin_budget_table(c, titles, 2, n, cols, c->m->ekonomi.loc_investeringar);
 	for (size_t i = 0; i < r->n_invest; i++) {
 		const projekt *p = r->invest[i].projekt;
 		cells[0] = report_cell(c, p ? p->namn : "", LF_REGULAR, LA_LEFT);

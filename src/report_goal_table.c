@@ -92,6 +92,8 @@ void report_goal_table(report_ctx *c, const mal *const *goals, size_t n, bool wi
 		cols[k] = (lay_column){ LA_LEFT, 0.16 }, titles[k++] = "Prognos för helåret";
 	cols[k] = (lay_column){ LA_LEFT, with_prognos ? 0.26 : 0.32 }, titles[k++] = "Kommentar";
 	blk_table_begin(c->d, cols, nc, RS_TABLE, false);
+	if (n)
+		report_table_at(c, goals[0]->loc);
 	report_header_row(c, titles, cols, nc);
 	for (size_t i = 0; i < n; i++) {
 		const mal *g = goals[i];

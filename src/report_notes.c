@@ -137,6 +137,7 @@ void report_sick_leave(report_ctx *c)
 	}
 	blk_text(c->d, "Sjukfrånvaro", RS_TABLE_TITLE, ROLE_CAPTION, true);
 	blk_table_begin(c->d, lc, n, RS_TABLE, false);
+	report_table_at(c, m->sjuk[0].loc);
 	report_header_row(c, titles, lc, n);
 	for (int r = 0; r < SJ_MAX; r++) {
 		lay_cell *cells = arena_calloc(c->a, n, sizeof *cells);

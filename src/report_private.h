@@ -19,6 +19,11 @@ typedef struct report_ctx {
 } report_ctx;
 
 const lay_style *report_st(const report_ctx *c, enum report_text_role role);
+/* The open table comes from the element at loc (its layout warnings name that line). */
+static inline void report_table_at(report_ctx *c, src_loc loc)
+{
+	blk_table_at(c->d, loc.file, loc.line);
+}
 /* A heading at level 1..6 (clamped), in the contents when level <= toc_levels. */
 void report_heading(report_ctx *c, int level, const char *text);
 /* A plain paragraph in role's style. */

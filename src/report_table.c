@@ -153,6 +153,7 @@ void report_account_table(report_ctx *c, const rakning *rk, bool in_text)
 		cols[j++] = (lay_column){ LA_CENTER, 0.08 };
 	}
 	blk_table_begin(c->d, cols, sh.n, RS_TABLE, false);
+	report_table_at(c, rk->loc);
 	report_header_row(c, titles, cols, sh.n);
 	for (size_t i = 0; i < rk->n_items; i++)
 		item_row(c, rk, &rk->items[i], &sh);

@@ -225,6 +225,7 @@ static void nyckeltal_table(report_ctx *c, const nyckeltal *t)
 	}
 	report_heading(c, 2, t->rubrik);
 	blk_table_begin(c->d, cols, n, RS_TABLE, false);
+	report_table_at(c, t->loc);
 	report_header_row(c, titles, cols, n);
 	for (size_t i = 0; i < t->n_indikatorer; i++) {
 		const indikator *in = &t->indikatorer[i];
@@ -296,6 +297,7 @@ void report_sec_internkontroll(report_ctx *c)
 	report_heading(c, 1, "Intern kontroll");
 	report_text(c, RS_BODY, kontroll_sentence(c, &r->kon_sums[r->n_kon_sums - 1]));
 	blk_table_begin(c->d, cols, 5, RS_TABLE, false);
+	report_table_at(c, c->m->loc_internkontroll);
 	report_header_row(c, titles, cols, 5);
 	for (size_t i = 0; i < r->n_kon; i++) {
 		const kontroll *k = r->kon[i];
@@ -314,6 +316,7 @@ void report_sec_internkontroll(report_ctx *c)
 		static const lay_column sc[5] = { { LA_LEFT, 0.4 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 }, { LA_CENTER, 0 } };
 		static const char *const st[5] = { "Nämnd", "Utan anmärkning", "Avvikelse", "Ej genomförd", "Totalt" };
 		blk_table_begin(c->d, sc, 5, RS_TABLE, false);
+		report_table_at(c, c->m->loc_internkontroll);
 		report_header_row(c, st, sc, 5);
 		for (size_t i = 0; i < r->n_kon_sums; i++) {
 			const calc_kontroll_sum *s = &r->kon_sums[i];

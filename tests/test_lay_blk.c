@@ -218,6 +218,41 @@ static void test_replay_lays_out_like_direct_calls(void **state)
 	lay_result_free(b);
 }
 
+/* issue 16: a table too wide for the page is a warning at the line of the element it
+ * was built from (blk_table_at, through the stream to lay_result) */
+static void test_table_warning_has_its_line(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	blk_doc *d = blk_new();
+	static const lay_column cols[3] = { { LA_LEFT, 0 }, { LA_LEFT, 0 }, { LA_LEFT, 0 } };
+	blk_text(d, "Nämnd", BS_TABLE_TITLE, ROLE_TABLE_TITLE, true);
+	blk_table_begin(d, cols, 3, BS_TABLE, false);
+	blk_table_at(d, "bidrag.xml", 42);
+	lay_span sp[3];
+	char w[3][200];
+	for (int k = 0; k < 3; k++) {
+		memset(w[k], 'x', sizeof w[k] - 1);
+		w[k][sizeof w[k] - 1] = 0;
+	}
+	lay_cell row[3] = { cell(w[0], &sp[0], LA_LEFT), cell(w[1], &sp[1], LA_LEFT), cell(w[2], &sp[2], LA_LEFT) };
+	blk_table_row(d, LR_BODY, row, NULL);
+	blk_table_end(d);
+	assert_int_equal(d->items[d->n - 1].table->line, 42);
+	lay_blk *out = lay_blk_new(&s, &m, looks);
+	const char *why = NULL;
+	lay_result *r = lay_blk_render(out, d, &why);
+	lay_blk_free(out);
+	blk_free(d);
+	assert_non_null(r);
+	assert_int_equal(r->n_warnings, 1);
+	assert_non_null(strstr(r->warnings[0], "tabellen \"Nämnd\""));
+	assert_string_equal(r->warning_files[0], "bidrag.xml");
+	assert_int_equal(r->warning_lines[0], 42);
+	lay_result_free(r);
+}
+
 static void test_empty_stream(void **state)
 {
 	(void)state;
@@ -245,6 +280,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stream_keeps_what_was_built),
 		cmocka_unit_test(test_replay_lays_out_like_direct_calls),
+		cmocka_unit_test(test_table_warning_has_its_line),
 		cmocka_unit_test(test_empty_stream),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

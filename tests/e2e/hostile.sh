@@ -183,7 +183,8 @@ if command -v pdftotext >/dev/null; then
 	check "långt ord: brutet i bitar i cellen" grep -qF '>Överförmyndarnämndsförvaltningsorganisationsutvecklingsprojektsamordna</word>' "$TMP/ord.html"
 	check "långt ord: ingen bit in i beloppskolumnen" \
 		sh -c "awk -F'\"' '/>Bud-</ { b = \$2 } /<word/ && \$2+0 > 66 && \$2+0 < 68 { if (\$6 + 0 > m) m = \$6 } END {exit !(b > 0 && m < b)}' '$TMP/ord.html'"
-	check "långt ord: varning LAYOUT-TABELL" grep -qF '[LAYOUT-TABELL] tabellen "Nämnd"' "$TMP/err"
+	# issue 16: at the line of the driftredovisning the table is built from
+	check "långt ord: varning LAYOUT-TABELL" grep -qF 'langt-ord.xml:8: varning: [LAYOUT-TABELL] tabellen "Nämnd" får inte plats i textbredden ens med teckenstorlek 8,0 pt: ord i den bryts mitt i (inte bara vid avstavning)' "$TMP/err"
 	# regression: the deviation chart drew the row name unbroken, past the page edge
 	check "långt ord: inget ord utanför sidan" sh -c "awk -F'\"' '/<page/{w=\$2} /<word/{ if (\$6+0 > w) bad=1 } END {exit bad}' '$TMP/ord.html'"
 fi
