@@ -268,14 +268,20 @@ size_t font_shape_ltr(font_set *fs, int f, const char *s, size_t len, font_glyph
 size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font_glyph **buf,
                   size_t *cap)
 {
+	return font_shape_dir(fs, f, s, len, false, buf, cap);
+}
+
+size_t font_shape_dir(font_set *fs, enum lay_font f, const char *s, size_t len, bool rtl,
+                      font_glyph **buf, size_t *cap)
+{
 	if ((unsigned)f >= LF_MAX)
 		f = LF_REGULAR;
 	if (*cap < len + 1) {
 		*cap = len + 16;
 		*buf = xrealloc(*buf, *cap * sizeof **buf);
 	}
-	size_t n = shape_ltr(fs, (int)f, s, len, *buf, true);
-	return n != SIZE_MAX ? n : font_bidi_shape(fs, (int)f, s, len, buf, cap);
+	size_t n = rtl ? SIZE_MAX : shape_ltr(fs, (int)f, s, len, *buf, true);
+	return n != SIZE_MAX ? n : font_bidi_shape(fs, (int)f, s, len, rtl, buf, cap);
 }
 
 /* The loop of font_width_ltr; with rtl, LONG_MIN at the first right-to-left character. */
@@ -362,6 +368,11 @@ static size_t m_hyph(void *ctx, const char *w, size_t len, size_t *at, bool *joi
 	return fs->hyph ? font_hyph_word(fs->hyph, w, len, at, joint, max) : 0;
 }
 
+static bool m_bidi(void *ctx, const char *s, size_t len, unsigned char *level)
+{
+	return font_bidi_levels(ctx, s, len, level);
+}
+
 static bool file_exists(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -416,7 +427,7 @@ font_set *font_set_new(const font_files *files, char *why, size_t why_len)
 	fs->metrics = (lay_metrics){ .ctx = fs, .width = m_width,
 	                             .ascent = fs->face[LF_REGULAR].ttf->ascent / 1000.0,
 	                             .descent = -fs->face[LF_REGULAR].ttf->descent / 1000.0,
-	                             .hyphenate = m_hyph };
+	                             .hyphenate = m_hyph, .bidi_levels = m_bidi };
 	return fs;
 }
 

@@ -104,6 +104,11 @@ size_t font_shape(font_set *fs, enum lay_font f, const char *s, size_t len, font
 /* True when len bytes of UTF-8 hold a right-to-left character: font_shape gives their
  * glyphs in visual order (UAX #9 with a left-to-right base), shaped (font_bidi.c). */
 bool font_text_rtl(const char *s, size_t len);
+/* The same for a run the layout found to be right to left (dl_item.rtl: an odd level of
+ * its line, lay_metrics.bidi_levels): ordered with a right-to-left base direction. Its
+ * advance is the same (font_width). */
+size_t font_shape_dir(font_set *fs, enum lay_font f, const char *s, size_t len, bool rtl,
+                      font_glyph **buf, size_t *cap);
 /* Advance of the same text in 1/1000 em: the sum of the widths and kerns font_shape
  * gives. */
 long font_width(font_set *fs, enum lay_font f, const char *s, size_t len);

@@ -254,8 +254,9 @@ static void mirror(const font_set *fs, font_glyph *g)
 		g->code = (uint16_t)m;
 }
 
-size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, font_glyph **buf,
-                       size_t *cap)
+/* The levels of the text (base direction rtl or left to right) and its units, in
+ * logical order, in fs->bidi. Returns the number of units. */
+static size_t analyse(font_set *fs, int f, const char *s, size_t len, bool rtl)
 {
 	font_bidi *b = bidi_of(fs, len);
 	const unsigned char *p = (const unsigned char *)s;
@@ -267,9 +268,9 @@ size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, font_glyp
 	b->at[nc] = len;
 	fribidi_get_bidi_types(b->cp, (FriBidiStrIndex)nc, b->type);
 	fribidi_get_bracket_types(b->cp, (FriBidiStrIndex)nc, b->type, b->bracket);
-	FriBidiParType dir = FRIBIDI_PAR_LTR;
+	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	if (!fribidi_get_par_embedding_levels_ex(b->type, b->bracket, (FriBidiStrIndex)nc, &dir, b->level))
-		memset(b->level, 0, nc * sizeof *b->level);   /* out of memory: logical order */
+		memset(b->level, rtl, nc * sizeof *b->level);   /* out of memory: one run */
 	size_t nu = 0;
 	for (size_t i = 0; i < nc;) {
 		if (b->cp[i] == ' ') {
@@ -283,6 +284,25 @@ size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, font_glyp
 		nu = cut_word(fs, f, b, i, j, nu);
 		i = j;
 	}
+	return nu;
+}
+
+bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *level)
+{
+	if (!font_text_rtl(s, len))
+		return false;
+	size_t nu = analyse(fs, LF_REGULAR, s, len, false);
+	const font_bidi *b = fs->bidi;
+	for (size_t k = 0; k < nu; k++)
+		memset(level + b->at[b->u[k].a], (unsigned char)b->u[k].level, b->at[b->u[k].b] - b->at[b->u[k].a]);
+	return true;
+}
+
+size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl, font_glyph **buf,
+                       size_t *cap)
+{
+	size_t nu = analyse(fs, f, s, len, rtl);
+	font_bidi *b = fs->bidi;
 	/* rule L2: from the highest level to the lowest odd one, reverse every run of units
 	 * at that level or higher */
 	int hi = 0, lo_odd = 1000;
@@ -330,7 +350,7 @@ long font_bidi_width(font_set *fs, int f, const char *s, size_t len)
 	font_bidi *b = bidi_of(fs, len);
 	font_glyph *g = b->g;
 	size_t cap = b->cap_g;
-	size_t n = font_bidi_shape(fs, f, s, len, &g, &cap);
+	size_t n = font_bidi_shape(fs, f, s, len, false, &g, &cap);
 	b = fs->bidi;
 	b->g = g;
 	b->cap_g = cap;

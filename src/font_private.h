@@ -81,8 +81,9 @@ int font_pick(font_set *fs, int f, unsigned cp);
 
 /* font_bidi.c: text with a right-to-left character (font_bidi_rtl). */
 bool font_bidi_rtl(unsigned cp);
-size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, font_glyph **buf,
+size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl, font_glyph **buf,
                        size_t *cap);
+bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *level);
 long font_bidi_width(font_set *fs, int f, const char *s, size_t len);
 void font_bidi_free(font_bidi *b);
 #endif

@@ -27,6 +27,12 @@ typedef struct lay_metrics {
 	 * joint of a compound. Returns their number. */
 	size_t (*hyphenate)(void *ctx, const char *w, size_t len, size_t *at, bool *joint,
 	                    size_t max);
+	/* Optional (NULL: text is never reordered): for a line's text of len bytes with a
+	 * right-to-left character, its bidirectional embedding level (UAX #9, base left to
+	 * right) per byte, constant over every stretch whose width does not depend on its
+	 * neighbours (a level changes only where width adds up); false, level untouched,
+	 * when the text has no right-to-left character. */
+	bool (*bidi_levels)(void *ctx, const char *s, size_t len, unsigned char *level);
 } lay_metrics;
 
 /* Structure role of every display item and block: the tagged PDF's structure is made
@@ -154,6 +160,9 @@ typedef struct dl_item {
 	enum lay_artifact artifact;/* ROLE_ARTIFACT: which kind */
 	bool hyphen;               /* DL_TEXT: the last byte is a hyphen inserted at a line
 	                            * break, no part of the word (tagged as an artifact) */
+	bool rtl;                  /* DL_TEXT: a right-to-left run of its line (odd bidi level):
+	                            * drawn with a right-to-left base direction; the line's runs
+	                            * are already in visual order (lay_metrics.bidi_levels) */
 	bool space_after;          /* DL_TEXT: its line broke at a space after it: the writer
 	                            * draws that (invisible) space, so that text read from the
 	                            * structure keeps the last word of a line apart from the

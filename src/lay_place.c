@@ -13,11 +13,96 @@ double lay_baseline(const lay_metrics *m, double size, double leading, double to
 	return top - m->ascent * size - (gap > 0 ? gap / 2 : 0);
 }
 
+/* A line with right-to-left text (the metrics' bidi_levels): its pieces cut where the
+ * embedding level changes, then put in visual order by rule L2 of UAX #9 (from the
+ * highest level to the lowest odd one, every run at that level or higher reversed) and
+ * laid end to end; rtl[k] marks a piece of odd level, drawn right to left. The levels
+ * change only where widths add up, so the line keeps its width. A line without such
+ * text is left as it is (rtl NULL). */
+static size_t bidi_pieces(lay_placer *p, const lay_box *b, lay_piece **pcp, size_t n, bool **rtl)
+{
+	const lay_metrics *m = b->m;
+	*rtl = NULL;
+	if (!m || !m->bidi_levels || !m->width || n == 0)
+		return n;
+	lay_piece *pc = *pcp;
+	size_t len = 0;
+	for (size_t k = 0; k < n; k++)
+		len += strlen(pc[k].text);
+	char *t = arena_alloc(p->ra, len + 1);
+	for (size_t k = 0, o = 0; k < n; k++) {
+		size_t l = strlen(pc[k].text);
+		memcpy(t + o, pc[k].text, l);
+		o += l;
+	}
+	t[len] = '\0';
+	unsigned char *lv = arena_alloc(p->ra, len + 1);
+	if (!m->bidi_levels(m->ctx, t, len, lv))
+		return n;
+	lay_piece *out = arena_calloc(p->ra, len + n, sizeof *out);
+	unsigned char *ol = arena_alloc(p->ra, len + n);
+	size_t no = 0;
+	for (size_t k = 0, off = 0; k < n; k++) {
+		size_t l = strlen(pc[k].text);
+		for (size_t a = 0, e; a < l || (l == 0 && a == 0); a = e) {
+			e = a + 1;
+			while (e < l && lv[off + e] == lv[off + a])
+				e++;
+			out[no] = pc[k];
+			if (a > 0 || e < l) {   /* a part of the piece: measured alone */
+				out[no].text = arena_strndup(p->ra, pc[k].text + a, e - a);
+				out[no].w = m->width(m->ctx, b->spans[pc[k].span].font, b->size, out[no].text, e - a);
+			}
+			ol[no++] = l ? lv[off + a] : 0;
+			if (l == 0)
+				break;
+		}
+		off += l;
+	}
+	int hi = 0, lo_odd = 1000;
+	for (size_t k = 0; k < no; k++) {
+		if (ol[k] > hi)
+			hi = ol[k];
+		if ((ol[k] & 1) && ol[k] < lo_odd)
+			lo_odd = ol[k];
+	}
+	for (int level = hi; level >= lo_odd && level > 0; level--)
+		for (size_t k = 0; k < no;) {
+			if (ol[k] < level) {
+				k++;
+				continue;
+			}
+			size_t e = k;
+			while (e < no && ol[e] >= level)
+				e++;
+			for (size_t a = k, z = e - 1; a < z; a++, z--) {
+				lay_piece tp = out[a];
+				out[a] = out[z];
+				out[z] = tp;
+				unsigned char tl = ol[a];
+				ol[a] = ol[z];
+				ol[z] = tl;
+			}
+			k = e;
+		}
+	*rtl = arena_calloc(p->ra, no, sizeof **rtl);
+	double x = pc[0].x;
+	for (size_t k = 0; k < no; k++) {
+		out[k].x = x;
+		x += out[k].w;
+		(*rtl)[k] = ol[k] & 1;
+	}
+	*pcp = out;
+	return no;
+}
+
 static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, double x,
                         double w, enum lay_align al, double baseline, dl_item proto)
 {
 	lay_piece *pc;
 	size_t n = lay_line_pieces_s(&p->d->scratch, p->ra, b, i, &pc);
+	bool *rtl;
+	n = bidi_pieces(p, b, &pc, n, &rtl);
 	double lw = n ? pc[n - 1].x + pc[n - 1].w : 0;   /* as drawn (kerned) */
 	double off = al == LA_RIGHT ? w - lw : al == LA_CENTER ? (w - lw) / 2 : 0;
 	if (off < 0)
@@ -43,6 +128,7 @@ static void emit_pieces(lay_placer *p, size_t blk, const lay_box *b, size_t i, d
 		/* the "-" the break added is drawn but is no part of the word */
 		it->hyphen = hy && it->text[0] && it->text[strlen(it->text) - 1] == '-';
 		it->space_after = gap;
+		it->rtl = rtl && rtl[k];
 	}
 }
 

@@ -201,8 +201,8 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		size_t len = strlen(it->text);
 		bool hyphen = it->hyphen && len > 1;
 		/* the same characters, faces and kerns the layout measured (font.h) */
-		size_t n = font_shape(c->w->fonts, (enum lay_font)f, it->text, len, &c->w->glyphs,
-		                      &c->w->cap_glyphs);
+		size_t n = font_shape_dir(c->w->fonts, (enum lay_font)f, it->text, len, it->rtl,
+		                          &c->w->glyphs, &c->w->cap_glyphs);
 		if (!draw_glyphs(c, c->w->glyphs, hyphen ? n - 1 : n, it->size))
 			break;
 		if (it->space_after) {   /* no ink: the word boundary for text from the tags */

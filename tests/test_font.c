@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,59 @@ static void right_to_left(void **state)
 	assert_true(font_text_rtl("a" HE_DAVID, strlen("a" HE_DAVID)));
 }
 
+/* A line's runs in several styles are ordered as one (the layout, lay_place.c): the
+ * bold דוד goes right of the regular כהן that follows it, each right-to-left run is drawn
+ * right to left (dl_item.rtl), and the pieces lie end to end: the line keeps its width. */
+static const dl_item *item_with(const lay_result *r, const char *text)
+{
+	for (size_t i = 0; i < r->pages[0].n_items; i++)
+		if (r->pages[0].items[i].kind == DL_TEXT && !strcmp(r->pages[0].items[i].text, text))
+			return &r->pages[0].items[i];
+	fail_msg("ingen text \"%s\"", text);
+	return NULL;
+}
+
+static void line_runs_in_visual_order(void **state)
+{
+	(void)state;
+	lay_page_setup s = { .width = 595.276, .height = 841.89, .margin_top = 72, .margin_bottom = 64,
+	                     .margin_left = 70, .margin_right = 70, .running_size = 8 };
+	lay_doc *d = lay_new(&s, font_set_metrics(fs));
+	lay_style st = { .font = LF_REGULAR, .size = 10, .leading = 13 };
+	const lay_rgb k = { 0, 0, 0 };
+	lay_span sp[3] = { { "Namnet ", LF_REGULAR, k }, { HE_DAVID, LF_BOLD, k },
+	                   { " " HE_COHEN " och Malm\xC3\xB6.", LF_REGULAR, k } };
+	lay_paragraph(d, sp, 3, &st, ROLE_PARAGRAPH);
+	lay_result *r = lay_run(d, NULL);
+	lay_free(d);
+	assert_non_null(r);
+	/* the levels: "Namnet " 0, דוד 1, " כהן" 1 (the space between two Hebrew words is
+	 * theirs), " och Malmö." 0; visual: Namnet ןהכ דוד och Malmö. */
+	const dl_item *a = item_with(r, "Namnet "), *dav = item_with(r, HE_DAVID);
+	const dl_item *coh = item_with(r, " " HE_COHEN);
+	const dl_item *tail = item_with(r, " och Malm\xC3\xB6.");
+	assert_true(a->x < coh->x && coh->x < dav->x && dav->x < tail->x);
+	assert_true(coh->rtl && dav->rtl);
+	assert_false(a->rtl || tail->rtl);
+	assert_true(fabs(a->x + a->w - coh->x) < 1e-9 && fabs(coh->x + coh->w - dav->x) < 1e-9 &&
+	            fabs(dav->x + dav->w - tail->x) < 1e-9);
+	/* drawn right to left: " כהן" as ן ה כ and then the space */
+	unsigned got[8];
+	font_glyph *g = NULL;
+	size_t cap = 0, n = font_shape_dir(fs, LF_REGULAR, coh->text, strlen(coh->text), true, &g, &cap);
+	for (size_t i = 0; i < n && i < 7; i++)
+		got[i] = g[i].code;
+	free(g);
+	assert_int_equal(n, 4);
+	assert_int_equal(got[0], 0x5DF);
+	assert_int_equal(got[3], ' ');
+	double whole = (font_width(fs, LF_REGULAR, "Namnet ", 7) + font_width(fs, LF_BOLD, HE_DAVID, 6) +
+	                font_width(fs, LF_REGULAR, " " HE_COHEN " och Malm\xC3\xB6.", strlen(" " HE_COHEN " och Malm\xC3\xB6."))) *
+	               10 / 1000.0;
+	assert_true(fabs(tail->x + tail->w - a->x - whole) < 1e-9);
+	lay_result_free(r);
+}
+
 static void missing_fonts(void **state)
 {
 	(void)state;
@@ -393,6 +447,7 @@ int main(void)
 		cmocka_unit_test(kerning),
 		cmocka_unit_test(fallback),
 		cmocka_unit_test(right_to_left),
+		cmocka_unit_test(line_runs_in_visual_order),
 		cmocka_unit_test(missing_fonts),
 		cmocka_unit_test(no_number_broken),
 	};

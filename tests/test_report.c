@@ -254,7 +254,7 @@ static double fake_width(void *ctx, enum lay_font font, double size, const char 
 	return w;
 }
 
-static const lay_metrics metrics = { NULL, fake_width, 0.8, 0.2, NULL };
+static const lay_metrics metrics = { NULL, fake_width, 0.8, 0.2, NULL, NULL };
 
 typedef struct built {
 	sr_model *m;
