@@ -63,7 +63,9 @@ static int load_face(font_face *fc, const char *path, char *why, size_t why_len)
 		say(why, why_len, "typsnittet %s är inget TrueType-typsnitt (glyf)", path);
 		return -1;
 	}
-	fc->ttf = xcalloc(1, sizeof *fc->ttf);
+	fc->ttf = xmalloc(sizeof *fc->ttf);   /* font_ttf_load fills the tables */
+	fc->ttf->supp_cp = NULL;             /* free_face's if the load fails early */
+	fc->ttf->supp_gid = NULL;
 	if (font_ttf_load(path, fc->ttf) != 0) {
 		say(why, why_len, "typsnittet %s saknar tabeller för teckenbredder (cmap 3/1)", path);
 		return -1;
@@ -237,7 +239,8 @@ int font_pick(font_set *fs, int f, unsigned cp)
 
 /* The loop of font_shape_ltr; with rtl, SIZE_MAX at the first right-to-left character
  * (the whole text goes to font_bidi.c then). */
-static size_t shape_ltr(font_set *fs, int f, const char *s, size_t len, font_glyph *out, bool rtl)
+static inline __attribute__((always_inline)) size_t shape_ltr(font_set *fs, int f, const char *s,
+                                                              size_t len, font_glyph *out, bool rtl)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
@@ -246,7 +249,7 @@ static size_t shape_ltr(font_set *fs, int f, const char *s, size_t len, font_gly
 	for (size_t i = 0; i < len;) {
 		unsigned cp = next_code(p, len, &i);
 		int fc;
-		if (rtl && cp >= 0x590 && font_bidi_rtl(cp))
+		if (cp >= 0x590 && rtl && font_bidi_rtl(cp))
 			return SIZE_MAX;
 		if (cp > 0xFFFF)
 			cp = pick_supp(fs, f, cp, &fc);
@@ -285,7 +288,8 @@ size_t font_shape_dir(font_set *fs, enum lay_font f, const char *s, size_t len, 
 }
 
 /* The loop of font_width_ltr; with rtl, LONG_MIN at the first right-to-left character. */
-static long width_ltr(font_set *fs, int f, const char *s, size_t len, bool rtl)
+static inline __attribute__((always_inline)) long width_ltr(font_set *fs, int f, const char *s,
+                                                            size_t len, bool rtl)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	long sum = 0;
@@ -464,6 +468,7 @@ void font_set_drop_supp(font_set *fs, int face)
 {
 	if (face >= 0 && face < FONT_FACES && fs->face[face].ttf)
 		fs->face[face].ttf->n_supp = 0;
+	font_bidi_forget(fs->bidi);
 }
 
 const lay_metrics *font_set_metrics(font_set *fs)

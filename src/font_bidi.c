@@ -32,7 +32,20 @@ typedef struct bidi_unit {
 	FriBidiLevel level;
 } bidi_unit;
 
+/* The widths of texts with a right-to-left character already measured: the layout asks
+ * for a word several times (breaking, keeping, tables), and shaping it costs ~25 000
+ * instructions. Direct-mapped: a collision replaces the older entry. */
+enum { WIDTH_CACHE = 512 };
+
+typedef struct width_entry {
+	char *text;                /* NULL: empty */
+	size_t len;
+	int face;
+	long width;
+} width_entry;
+
 struct font_bidi {
+	width_entry cache[WIDTH_CACHE];
 	size_t cap;                /* entries of the per-character arrays */
 	FriBidiChar *cp;           /* code points as next_code decodes them */
 	size_t *at;                /* byte offset of each character, and of the end */
@@ -56,6 +69,16 @@ bool font_bidi_rtl(unsigned cp)
 		return FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp)) || FRIBIDI_IS_ARABIC(fribidi_get_bidi_type(cp)) ||
 		       fribidi_get_bidi_type(cp) == FRIBIDI_TYPE_NSM;
 	return false;
+}
+
+void font_bidi_forget(font_bidi *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < WIDTH_CACHE; i++) {
+		free(b->cache[i].text);
+		b->cache[i].text = NULL;
+	}
 }
 
 bool font_text_rtl(const char *s, size_t len)
@@ -83,6 +106,8 @@ void font_bidi_free(font_bidi *b)
 	free(b->level);
 	free(b->u);
 	free(b->g);
+	for (size_t i = 0; i < WIDTH_CACHE; i++)
+		free(b->cache[i].text);
 	if (b->hb)
 		hb_buffer_destroy(b->hb);
 	free(b);
@@ -291,6 +316,8 @@ bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *le
 {
 	if (!font_text_rtl(s, len))
 		return false;
+	if (!level)
+		return true;
 	size_t nu = analyse(fs, LF_REGULAR, s, len, false);
 	const font_bidi *b = fs->bidi;
 	for (size_t k = 0; k < nu; k++)
@@ -348,6 +375,12 @@ size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl,
 long font_bidi_width(font_set *fs, int f, const char *s, size_t len)
 {
 	font_bidi *b = bidi_of(fs, len);
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)f;   /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	width_entry *e = &b->cache[h % WIDTH_CACHE];
+	if (e->text && e->len == len && e->face == f && !memcmp(e->text, s, len))
+		return e->width;
 	font_glyph *g = b->g;
 	size_t cap = b->cap_g;
 	size_t n = font_bidi_shape(fs, f, s, len, false, &g, &cap);
@@ -357,5 +390,15 @@ long font_bidi_width(font_set *fs, int f, const char *s, size_t len)
 	long sum = 0;
 	for (size_t i = 0; i < n; i++)
 		sum += (long)fs->face[g[i].face].ttf->width[g[i].code] + g[i].kern;
+	e = &b->cache[h % WIDTH_CACHE];
+	free(e->text);
+	e->text = NULL;   /* an out-of-memory unwind in xmalloc leaves no dangling entry */
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	e->text = copy;
+	e->len = len;
+	e->face = f;
+	e->width = sum;
 	return sum;
 }

@@ -86,4 +86,6 @@ size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl,
 bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *level);
 long font_bidi_width(font_set *fs, int f, const char *s, size_t len);
 void font_bidi_free(font_bidi *b);
+/* Forgets the widths measured so far (a face's widths changed: font_set_drop_supp). */
+void font_bidi_forget(font_bidi *b);
 #endif

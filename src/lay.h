@@ -31,7 +31,7 @@ typedef struct lay_metrics {
 	 * right-to-left character, its bidirectional embedding level (UAX #9, base left to
 	 * right) per byte, constant over every stretch whose width does not depend on its
 	 * neighbours (a level changes only where width adds up); false, level untouched,
-	 * when the text has no right-to-left character. */
+	 * when the text has no right-to-left character. level NULL: only whether it has one. */
 	bool (*bidi_levels)(void *ctx, const char *s, size_t len, unsigned char *level);
 } lay_metrics;
 

@@ -13,6 +13,25 @@ double lay_baseline(const lay_metrics *m, double size, double leading, double to
 	return top - m->ascent * size - (gap > 0 ? gap / 2 : 0);
 }
 
+/* Whether l bytes of UTF-8 may hold a character from U+0400 on (a lead byte from 0xD0):
+ * eight bytes at a time, the common Latin-1 letters (lead byte 0xC3) passing. */
+static bool maybe_rtl(const char *s, size_t l)
+{
+	const uint64_t top = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= l; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		/* bit 7 of a byte with bits 7, 6 and 5 or 4 set: 0xD0 and above */
+		if (w & (w << 1) & ((w << 2) | (w << 3)) & top)
+			return true;
+	}
+	for (; i < l; i++)
+		if ((unsigned char)s[i] >= 0xD0)
+			return true;
+	return false;
+}
+
 /* A line with right-to-left text (the metrics' bidi_levels): its pieces cut where the
  * embedding level changes, then put in visual order by rule L2 of UAX #9 (from the
  * highest level to the lowest odd one, every run at that level or higher reversed) and
@@ -27,8 +46,14 @@ static size_t bidi_pieces(lay_placer *p, const lay_box *b, lay_piece **pcp, size
 		return n;
 	lay_piece *pc = *pcp;
 	size_t len = 0;
-	for (size_t k = 0; k < n; k++)
-		len += strlen(pc[k].text);
+	bool rtl_text = false;
+	for (size_t k = 0; k < n; k++) {
+		size_t l = strlen(pc[k].text);
+		rtl_text = rtl_text || (maybe_rtl(pc[k].text, l) && m->bidi_levels(m->ctx, pc[k].text, l, NULL));
+		len += l;
+	}
+	if (!rtl_text)
+		return n;
 	char *t = arena_alloc(p->ra, len + 1);
 	for (size_t k = 0, o = 0; k < n; k++) {
 		size_t l = strlen(pc[k].text);

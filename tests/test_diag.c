@@ -65,12 +65,32 @@ static void one_line_per_diagnostic(void **state)
 	diag_free(&s);
 }
 
+/* issue 16: the character warnings found again against a layout's fonts replace the
+ * first ones: diag_remove takes out one code and keeps the counts right */
+static void remove_one_code(void **state)
+{
+	(void)state;
+	diag_sink d;
+	diag_init(&d);
+	diag_add(&d, D_CHAR_FONT, "a.xml", 3, "ett");
+	diag_add(&d, D_TABLE_BREAK, "a.xml", 8, "tabell");
+	diag_add(&d, D_CHAR_FONT, "a.xml", 9, "två");
+	assert_int_equal(d.warnings, 3);
+	diag_remove(&d, D_CHAR_FONT);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.warnings, 1);
+	assert_int_equal(d.items[0].code, D_TABLE_BREAK);
+	assert_int_equal(d.items[0].line, 8);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(controls_escaped),
 		cmocka_unit_test(text_kept),
 		cmocka_unit_test(one_line_per_diagnostic),
+		cmocka_unit_test(remove_one_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
