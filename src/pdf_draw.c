@@ -5,8 +5,8 @@
  * and links through libharu; and adds the bookmarks. */
 #include "pdf_private.h"
 #include "img.h"
-#include <math.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +67,8 @@ static const char *const artifact_props[LART_MAX] = {
 	[LART_WATERMARK] = "/Artifact<</Type/Pagination/Subtype/Watermark>>BDC\n",
 };
 
-/* Ends the open marked-content sequence. Sequences never straddle BT/ET. */
+/* Ends the open marked-content sequence (never between BT and ET unless it began
+ * there: draw_texts). */
 static void mark_end(pdf_canvas *c)
 {
 	if (c->marked)
@@ -178,16 +179,97 @@ static bool draw_glyphs(pdf_canvas *c, const font_glyph *g, size_t n, double siz
 	return true;
 }
 
-/* Draws a run of consecutive DL_TEXT items in one text object. Returns the index
- * after the run. */
-static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
+/* True for an item that puts no mark on the page (it gets no marked content). */
+static bool draws_nothing(const dl_item *it)
 {
-	mark_end(c);
+	switch (it->kind) {
+	case DL_RECT: return !it->fill && !(it->line_width > 0);
+	case DL_LINE: return !(it->line_width > 0);
+	case DL_MARKER: return !(it->w > 0);
+	case DL_IMAGE: return !it->text;
+	case DL_LINK: return true;
+	case DL_TEXT: return !it->text || !*it->text || !(it->size > 0);
+	}
+	return true;
+}
+
+/* The element (or artifact kind) of each drawn item of the run of DL_TEXT items from
+ * i, into w->keys[j - i]: one pdf_tags_item call per item, as it creates Link and loose
+ * elements. Returns the index after the run. */
+static size_t text_run_keys(pdf_canvas *c, const dl_page *dp, size_t i)
+{
+	size_t n = i;
+	while (n < dp->n_items && dp->items[n].kind == DL_TEXT)
+		n++;
+	pdf_writer *w = c->w;
+	if (n - i > w->cap_keys) {
+		w->cap_keys = n - i + 16;
+		w->keys = xrealloc(w->keys, w->cap_keys * sizeof *w->keys);
+	}
+	for (size_t j = i; j < n; j++)
+		if (!draws_nothing(&dp->items[j]))
+			w->keys[j - i] = pdf_tags_item(c->tags, c->r, &dp->items[j]);
+	return n;
+}
+
+static bool hyphenated(const dl_item *it)
+{
+	return it->hyphen && strlen(it->text) > 1;
+}
+
+/* The index after the items from..to-1 that continue the open sequence (same element,
+ * no hyphen); from if none does. run is the run's first item (keys' origin). */
+static size_t continuing(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from,
+                         size_t to)
+{
+	if (!c->marked || c->mark < 0)
+		return from;
+	size_t j = from;
+	for (; j < to; j++) {
+		const dl_item *it = &dp->items[j];
+		if (draws_nothing(it))
+			continue;
+		if (c->w->keys[j - run] != c->mark || hyphenated(it))
+			break;
+	}
+	return j;
+}
+
+/* The key every drawn item of from..to-1 shares, or MIXED when they differ or a hyphen
+ * (an artifact) interrupts them. */
+enum { MIXED = INT_MIN };
+static int one_key(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from, size_t to)
+{
+	int one = MIXED;
+	for (size_t j = from; j < to; j++) {
+		const dl_item *it = &dp->items[j];
+		if (draws_nothing(it))
+			continue;
+		int k = c->w->keys[j - run];
+		if ((one != MIXED && k != one) || hyphenated(it))
+			return MIXED;
+		one = k;
+	}
+	return one;
+}
+
+/* Draws items from..to-1 (all DL_TEXT) in one text object. The items of one element are
+ * inside its marked content, which may begin before and go on after the text object (a
+ * chart's bars and labels are one sequence); mixed items have a sequence per element
+ * inside BT/ET, as marked content may hold whole text objects but never straddle BT or
+ * ET. */
+static void text_object(pdf_canvas *c, const dl_page *dp, size_t run, size_t from, size_t to)
+{
+	int one = one_key(c, dp, run, from, to);
+	if (one != MIXED)
+		mark_as(c, one);
+	else
+		mark_end(c);
 	pdf_ops_raw(c->ops, "BT\n");
 	c->tx = c->ty = 0;   /* BT starts at the origin */
-	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++) {
+	for (size_t i = from; i < to && !c->failed; i++) {
 		const dl_item *it = &dp->items[i];
-		if (!it->text || !*it->text || !(it->size > 0))
+		if (draws_nothing(it))
 			continue;   /* a zero font size would show nothing */
 		int f = (unsigned)it->font < LF_MAX ? (int)it->font : LF_REGULAR;
 		fill_rgb(c, it->color);
@@ -197,9 +279,10 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		pdf_ops_raw(c->ops, " Td\n");
 		c->tx = x;
 		c->ty = y;
-		mark_item(c, it);
+		if (one == MIXED)
+			mark_as(c, c->w->keys[i - run]);
 		size_t len = strlen(it->text);
-		bool hyphen = it->hyphen && len > 1;
+		bool hyphen = hyphenated(it);
 		/* the same characters, faces and kerns the layout measured (font.h) */
 		size_t n = font_shape_dir(c->w->fonts, (enum lay_font)f, it->text, len, it->rtl,
 		                          &c->w->glyphs, &c->w->cap_glyphs);
@@ -216,9 +299,51 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 				break;
 		}
 	}
-	mark_end(c);
+	if (one == MIXED)
+		mark_end(c);
 	pdf_ops_raw(c->ops, "ET\n");
-	return i;   /* after a failure c->failed ends the page's loop */
+}
+
+/* The start of the last texts of from..to-1 if they begin a chart (a Figure's first
+ * labels, whose bars follow the run), else to. */
+static size_t figure_tail(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from,
+                          size_t to)
+{
+	int key = MIXED;
+	size_t j = to;
+	for (; j > from; j--) {
+		const dl_item *it = &dp->items[j - 1];
+		if (draws_nothing(it))
+			continue;
+		int k = c->w->keys[j - 1 - run];
+		if (hyphenated(it) || (key != MIXED && k != key))
+			break;
+		key = k;
+	}
+	if (key < 0 || strcmp(c->tags->node[key].type, "Figure") != 0)
+		return to;
+	return j;
+}
+
+/* Draws a run of consecutive DL_TEXT items. The texts that continue the open sequence
+ * (a chart's last label before its caption) and those that begin a chart get text
+ * objects of their own, so that a chart is one marked-content sequence; the rest is one
+ * text object. Returns the index after the run (after a failure c->failed ends the
+ * page's loop). */
+static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
+{
+	size_t end = text_run_keys(c, dp, i);
+	size_t head = continuing(c, dp, i, i, end);
+	if (head > i && head < end)
+		text_object(c, dp, i, i, head);
+	else
+		head = i;
+	size_t tail = figure_tail(c, dp, i, head, end);
+	if (tail > head)
+		text_object(c, dp, i, head, tail);
+	if (tail < end)
+		text_object(c, dp, i, tail, end);
+	return end;
 }
 
 static void nums(pdf_canvas *c, double a, double b)
@@ -481,20 +606,6 @@ static int draw_one(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_it
 	case DL_TEXT: break;   /* handled in runs by pdf_draw_page */
 	}
 	return 0;
-}
-
-/* True for an item that puts no mark on the page (it gets no marked content). */
-static bool draws_nothing(const dl_item *it)
-{
-	switch (it->kind) {
-	case DL_RECT: return !it->fill && !(it->line_width > 0);
-	case DL_LINE: return !(it->line_width > 0);
-	case DL_MARKER: return !(it->w > 0);
-	case DL_IMAGE: return !it->text;
-	case DL_LINK: return true;
-	case DL_TEXT: return !it->text || !*it->text || !(it->size > 0);
-	}
-	return true;
 }
 
 int pdf_draw_page(pdf_writer *w, HPDF_Page *pages, const lay_result *r, size_t pi,

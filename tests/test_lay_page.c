@@ -117,6 +117,78 @@ static void no_orphan_no_widow(void **state)
 	lay_result_free(r);
 }
 
+/* A paragraph ending in a colon leads into the list after it: it never ends a page
+ * without the list's first item. */
+static lay_result *filler_lead_in_list(int fill, const char *lead)
+{
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, fill);
+	lay_style st = fake_style(10, 12);
+	lay_text(d, lead, &st, ROLE_PARAGRAPH);
+	lay_list_begin(d);
+	lay_span sp = { .text = "punkt ett" };
+	lay_list_item(d, NULL, &sp, 1, &st);
+	sp.text = "punkt två";
+	lay_list_item(d, NULL, &sp, 1, &st);
+	lay_list_end(d);
+	return run(d);
+}
+
+static void lead_in_keeps_with_list(void **state)
+{
+	(void)state;
+	size_t pl, pi;
+	/* 60 filler lines leave room for one more line: the lead-in fits, the list not */
+	lay_result *r = filler_lead_in_list(60, "i fyra steg:");
+	assert_non_null(find_text(r, "i fyra steg:", &pl));
+	assert_non_null(find_text(r, "punkt ett", &pi));
+	assert_int_equal(pl, 1);
+	assert_int_equal(pi, 1);
+	lay_result_free(r);
+	/* without the colon it is an ordinary paragraph and stays */
+	r = filler_lead_in_list(60, "i fyra steg");
+	assert_non_null(find_text(r, "i fyra steg", &pl));
+	assert_int_equal(pl, 0);
+	lay_result_free(r);
+	/* with room for both it stays where it is */
+	r = filler_lead_in_list(58, "i fyra steg:");
+	assert_non_null(find_text(r, "i fyra steg:", &pl));
+	assert_non_null(find_text(r, "punkt ett", &pi));
+	assert_int_equal(pl, 0);
+	assert_int_equal(pi, 0);
+	lay_result_free(r);
+}
+
+/* A heading before a lead-in moves with it (the heading's keep counts the lead-in
+ * and the list's start). */
+static void heading_lead_in_list_move_together(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	s.margin_right = s.width - s.margin_left - 20;   /* one word per line */
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, 58);   /* 45.89 pt left: heading and the two-line lead-in fit, the item not */
+	lay_style h = fake_style(12, 14), st = fake_style(10, 12);
+	lay_heading(d, 1, "R", &h, true);
+	lay_text(d, "l0 l1:", &st, ROLE_PARAGRAPH);
+	lay_list_begin(d);
+	lay_span sp = { .text = "x" };
+	lay_list_item(d, NULL, &sp, 1, &st);
+	lay_list_end(d);
+	lay_result *r = run(d);
+	size_t ph, pl, pi;
+	assert_non_null(find_text(r, "R", &ph));
+	assert_non_null(find_text(r, "l0", &pl));
+	assert_non_null(find_text(r, "x", &pi));
+	assert_int_equal(ph, 1);
+	assert_int_equal(pl, 1);
+	assert_int_equal(pi, 1);
+	lay_result_free(r);
+}
+
 static void toc_numbers_and_links(void **state)
 {
 	(void)state;
@@ -448,6 +520,68 @@ static void last_row_never_alone(void **state)
 	}
 }
 
+/* A table of a header and rows[] (with group, the fourth is a group heading kept with the row under it),
+ * then a one-line note (ROLE_CAPTION) under it; fill filler lines before it. */
+static lay_result *table_with_note(int fill, bool group, const char *const *rows, int n)
+{
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	lay_style tab = fake_style(10, 12), note = fake_style(8, 10);
+	lay_column cols[1] = { { LA_LEFT, 0 } };
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, fill);
+	lay_span hs = { "Huvud", LF_BOLD, black };
+	lay_cell hc = { &hs, 1, LA_LEFT, { 0 } };
+	lay_table_begin(d, cols, 1, &tab);
+	lay_table_row(d, LR_HEADER, &hc, NULL);
+	lay_span sp[8];
+	lay_cell c[8];
+	for (int i = 0; i < n && i < 8; i++) {
+		sp[i] = (lay_span){ rows[i], LF_REGULAR, black };
+		c[i] = (lay_cell){ &sp[i], 1, LA_LEFT, { 0 } };
+		lay_table_row(d, LR_BODY, &c[i], NULL);
+		if (group && i == 3)
+			lay_row_keep(d, false, true);   /* the group heading */
+	}
+	lay_table_end(d);
+	lay_text(d, "Källa: ekonomisystemet", &note, ROLE_CAPTION);
+	return run(d);
+}
+
+/* The note under a table (its source line) stays with the table's last rows, and a
+ * group heading is never left above a break its rows moved past. */
+static void note_and_group_stay_with_last_rows(void **state)
+{
+	(void)state;
+	static const char *const rows[] = { "R1", "R2", "R2b", "G", "R3", "R4" };
+	size_t pg, p3, p4, pn, p2;
+	/* 52 lines leave 117.89 pt: header and R1, R2, R2b take 72; G, R3, R4 (54) do not
+	 * fit in the 45.89 left, G and R3 would: all three go on */
+	lay_result *r = table_with_note(52, true, rows, 6);
+	assert_non_null(find_text(r, "G", &pg));
+	assert_non_null(find_text(r, "R3", &p3));
+	assert_non_null(find_text(r, "R2", &p2));
+	assert_int_equal(p2, 0);
+	assert_int_equal(pg, 1);
+	assert_int_equal(p3, 1);
+	lay_result_free(r);
+	/* header and four rows fit (90 of 93.89), the note not: R3 and R4 go on with it */
+	static const char *const four[] = { "R1", "R2", "R3", "R4" };
+	r = table_with_note(54, false, four, 4);
+	assert_non_null(find_text(r, "R3", &p3));
+	assert_non_null(find_text(r, "R4", &p4));
+	assert_non_null(find_text(r, "Källa: ekonomisystemet", &pn));
+	assert_int_equal(pn, p4);
+	assert_int_equal(p3, p4);
+	assert_int_equal(p4, 1);
+	lay_result_free(r);
+	/* with room for the note everything stays */
+	r = table_with_note(52, false, four, 4);
+	assert_non_null(find_text(r, "Källa: ekonomisystemet", &pn));
+	assert_int_equal(pn, 0);
+	lay_result_free(r);
+}
+
 static void heading_keeps_with_table_start(void **state)
 {
 	(void)state;
@@ -614,6 +748,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(heading_keeps_with_next),
 		cmocka_unit_test(no_orphan_no_widow),
+		cmocka_unit_test(lead_in_keeps_with_list),
+		cmocka_unit_test(heading_lead_in_list_move_together),
 		cmocka_unit_test(toc_numbers_and_links),
 		cmocka_unit_test(running_parts_filled),
 		cmocka_unit_test(watermark_on_every_page),
@@ -623,6 +759,7 @@ int main(void)
 		cmocka_unit_test(golden_dump),
 		cmocka_unit_test(heading_keeps_with_table_start),
 		cmocka_unit_test(last_row_never_alone),
+		cmocka_unit_test(note_and_group_stay_with_last_rows),
 		cmocka_unit_test(toc_never_spills_one_line),
 		cmocka_unit_test(check_finds_violations),
 		cmocka_unit_test(meta_line_keeps_heading_with_table),
