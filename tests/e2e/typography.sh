@@ -45,7 +45,8 @@ pdftotext "$TMP/rtl.pdf" "$TMP/rtl.txt"
 # (pdftotext wraps a right-to-left run in U+202B ... U+202C; its own reordering moves a
 # bracket or a number next to one, so only the words are checked here: test_font.c has
 # the visual order of those cases)
-for w in "דוד כהן" "محمد علي" "بلدية" "שלום" "רחל לוי" "سارة أحمد"; do
+# (משה is bold and فاطمة italic: a line's runs in different styles are ordered as one)
+for w in "דוד כהן" "محمد علي" "بلدية" "שלום" "רחל לוי" "سارة أحمد" "משה לוי" "فاطمة حسن"; do
 	check "right-to-left comes back in logical order: $w" grep -qF -- "$w" "$TMP/rtl.txt"
 done
 check "Swedish around it intact" grep -qF "Tolken heter" "$TMP/rtl.txt"
