@@ -29,6 +29,8 @@ typedef struct bidi_unit {
 	size_t a, b;               /* characters [a, b) */
 	uint8_t kind;              /* U_LTR: font_shape_ltr; U_RTL: HarfBuzz, right to left */
 	uint8_t face;              /* U_RTL */
+	bool part;                 /* a piece of a word with a right-to-left character after
+	                            * its first: measured with the one before, they would kern */
 	FriBidiLevel level;
 } bidi_unit;
 
@@ -187,7 +189,8 @@ static size_t cut_word(font_set *fs, int f, font_bidi *b, size_t i, size_t j, si
 		} else {
 			e = marks_after(b, e, j);
 		}
-		b->u[n++] = (bidi_unit){ .a = k, .b = e, .kind = kind, .face = face, .level = b->level[k] };
+		b->u[n++] = (bidi_unit){ .a = k, .b = e, .kind = kind, .face = face, .part = k > i,
+		                         .level = b->level[k] };
 		k = e;
 	}
 	return n;
@@ -230,7 +233,7 @@ static const uint16_t *codes_of(font_face *fc)
  * HarfBuzz moved beyond that (GPOS, a mark's offset) goes into the kerns between. A
  * glyph no code point reaches (an unencoded ligature) makes the whole run unshaped: its
  * letters in their nominal forms, right to left. */
-static size_t shape_rtl(font_set *fs, font_bidi *b, const bidi_unit *u, font_glyph **buf,
+static size_t shape_rtl(font_set *fs, int f, font_bidi *b, const bidi_unit *u, font_glyph **buf,
                         size_t *cap, size_t n)
 {
 	font_face *fc = &fs->face[u->face];
@@ -252,7 +255,7 @@ static size_t shape_rtl(font_set *fs, font_bidi *b, const bidi_unit *u, font_gly
 		room(buf, cap, n, u->b - u->a);
 		for (size_t k = u->b; k-- > u->a;)
 			(*buf)[n++] = (font_glyph){ .code = (uint16_t)b->cp[k],
-			                            .face = (uint8_t)font_pick(fs, u->face, b->cp[k]) };
+			                            .face = (uint8_t)font_pick(fs, f, b->cp[k]) };
 		return n;
 	}
 	room(buf, cap, n, ng);
@@ -320,8 +323,12 @@ bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *le
 		return true;
 	size_t nu = analyse(fs, LF_REGULAR, s, len, false);
 	const font_bidi *b = fs->bidi;
-	for (size_t k = 0; k < nu; k++)
-		memset(level + b->at[b->u[k].a], (unsigned char)b->u[k].level, b->at[b->u[k].b] - b->at[b->u[k].a]);
+	for (size_t k = 0; k < nu; k++) {
+		size_t a = b->at[b->u[k].a];
+		memset(level + a, (unsigned char)b->u[k].level, b->at[b->u[k].b] - a);
+		if (b->u[k].part)   /* measured alone it would kern with its neighbour */
+			level[a] |= FONT_BIDI_APART;
+	}
 	return true;
 }
 
@@ -359,7 +366,7 @@ size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl,
 	for (size_t k = 0; k < nu; k++) {
 		const bidi_unit *u = &b->u[k];
 		if (u->kind == U_RTL) {
-			n = shape_rtl(fs, b, u, buf, cap, n);
+			n = shape_rtl(fs, f, b, u, buf, cap, n);
 			continue;
 		}
 		size_t bytes = b->at[u->b] - b->at[u->a];

@@ -83,6 +83,8 @@ int font_pick(font_set *fs, int f, unsigned cp);
 bool font_bidi_rtl(unsigned cp);
 size_t font_bidi_shape(font_set *fs, int f, const char *s, size_t len, bool rtl, font_glyph **buf,
                        size_t *cap);
+/* lay_metrics.bidi_levels */
+#define FONT_BIDI_APART LAY_BIDI_APART
 bool font_bidi_levels(font_set *fs, const char *s, size_t len, unsigned char *level);
 long font_bidi_width(font_set *fs, int f, const char *s, size_t len);
 void font_bidi_free(font_bidi *b);

@@ -17,6 +17,8 @@ typedef struct lay_rgb {
 enum lay_font { LF_REGULAR, LF_BOLD, LF_ITALIC, LF_MAX };
 
 /* Text measurement, provided by the PDF backend (or a fake in tests). */
+#define LAY_BIDI_APART 0x80
+
 typedef struct lay_metrics {
 	void *ctx;
 	/* Advance width in points of len bytes of UTF-8 text at size pt. */
@@ -29,9 +31,12 @@ typedef struct lay_metrics {
 	                    size_t max);
 	/* Optional (NULL: text is never reordered): for a line's text of len bytes with a
 	 * right-to-left character, its bidirectional embedding level (UAX #9, base left to
-	 * right) per byte, constant over every stretch whose width does not depend on its
-	 * neighbours (a level changes only where width adds up); false, level untouched,
-	 * when the text has no right-to-left character. level NULL: only whether it has one. */
+	 * right) per byte in the low seven bits, constant over every stretch whose width does
+	 * not depend on its neighbours (a level changes only where width adds up), and bit 7
+	 * (LAY_BIDI_APART) on the first byte of a stretch that must be measured apart from the
+	 * one before it even at the same level (a piece of a word with a right-to-left
+	 * character: measured together they would kern); false, level untouched, when the
+	 * text has no right-to-left character. level NULL: only whether it has one. */
 	bool (*bidi_levels)(void *ctx, const char *s, size_t len, unsigned char *level);
 } lay_metrics;
 

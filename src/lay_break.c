@@ -167,6 +167,21 @@ static size_t fit_prefix(const brk_state *s, const brk_item *it, double room, bo
 		*w += cw;
 		k += c;
 	}
+	/* the letters one by one are not the head as drawn (kerning; Arabic letters take
+	 * the forms of the shorter word): measured whole, one letter less while it is wider */
+	while (k > 0) {
+		*w = s->m->width(s->m->ctx, f, s->size, it->s, k);
+		if (*w <= room + LAY_EPS)
+			break;
+		size_t b = k - 1;
+		while (b > 0 && ((unsigned char)it->s[b] & 0xC0) == 0x80)
+			b--;
+		if (b == 0 && force)
+			break;   /* at least one character per line */
+		k = b;
+	}
+	if (k == 0)
+		*w = 0;
 	return k;
 }
 
@@ -393,7 +408,7 @@ size_t lay_line_pieces_s(lay_scratch *sc, arena *a, const lay_box *b, size_t i,
 		else if (it->kind == BRK_SPACE)
 			piece_add(&p, it->span, " ", 1, it->w, false);
 	}
-	if (l->tail_len)
+	if (l->tail_len)   /* tail_w is the head measured whole (fit_prefix, hyphenate) */
 		piece_add(&p, l->tail_span, l->tail, l->tail_len, l->tail_w, true);
 	if (l->hyphen)   /* always measured with the text before it: its kern */
 		piece_add(&p, p.n ? p.v[p.n - 1].span : l->hyphen_span, "-", 1,

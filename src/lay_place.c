@@ -33,7 +33,7 @@ static bool maybe_rtl(const char *s, size_t l)
 }
 
 /* A line with right-to-left text (the metrics' bidi_levels): its pieces cut where the
- * embedding level changes, then put in visual order by rule L2 of UAX #9 (from the
+ * embedding level changes (and where a stretch must be measured apart), then put in visual order by rule L2 of UAX #9 (from the
  * highest level to the lowest odd one, every run at that level or higher reversed) and
  * laid end to end; rtl[k] marks a piece of odd level, drawn right to left. The levels
  * change only where widths add up, so the line keeps its width. A line without such
@@ -64,24 +64,46 @@ static size_t bidi_pieces(lay_placer *p, const lay_box *b, lay_piece **pcp, size
 	unsigned char *lv = arena_alloc(p->ra, len + 1);
 	if (!m->bidi_levels(m->ctx, t, len, lv))
 		return n;
+	/* The parts: a piece is cut only between its own units, as its text alone has them
+	 * (a space, a word; inside a word with a right-to-left character where the piece's
+	 * own levels change or mark a stretch apart): it was measured item by item, so the
+	 * parts add up to it. A unit takes the lowest level the line gives its bytes (a word
+	 * such as "12abc" stays whole); neighbouring units of one level stay together. */
 	lay_piece *out = arena_calloc(p->ra, len + n, sizeof *out);
 	unsigned char *ol = arena_alloc(p->ra, len + n);
+	unsigned char *pl = arena_alloc(p->ra, len + 1);
 	size_t no = 0;
 	for (size_t k = 0, off = 0; k < n; k++) {
-		size_t l = strlen(pc[k].text);
-		for (size_t a = 0, e; a < l || (l == 0 && a == 0); a = e) {
+		const char *pt = pc[k].text;
+		size_t l = strlen(pt);
+		bool own = maybe_rtl(pt, l) && m->bidi_levels(m->ctx, pt, l, pl);
+		size_t from = 0;            /* the part being built: bytes [from, a) */
+		int part_level = -1;
+		for (size_t a = 0, e; a < l; a = e) {
+			/* the unit at a: [a, e) */
 			e = a + 1;
-			while (e < l && lv[off + e] == lv[off + a])
+			while (e < l && pt[e] != ' ' && pt[e - 1] != ' ' &&
+			       (!own || (!(pl[e] & LAY_BIDI_APART) && (pl[e] & ~LAY_BIDI_APART) == (pl[a] & ~LAY_BIDI_APART))))
 				e++;
-			out[no] = pc[k];
-			if (a > 0 || e < l) {   /* a part of the piece: measured alone */
-				out[no].text = arena_strndup(p->ra, pc[k].text + a, e - a);
-				out[no].w = m->width(m->ctx, b->spans[pc[k].span].font, b->size, out[no].text, e - a);
+			int ul = 255;
+			for (size_t j = a; j < e; j++)
+				if ((lv[off + j] & ~LAY_BIDI_APART) < ul)
+					ul = lv[off + j] & ~LAY_BIDI_APART;
+			if (part_level >= 0 && ul != part_level) {
+				out[no] = pc[k];
+				out[no].text = arena_strndup(p->ra, pt + from, a - from);
+				out[no].w = m->width(m->ctx, b->spans[pc[k].span].font, b->size, out[no].text, a - from);
+				ol[no++] = (unsigned char)part_level;
+				from = a;
 			}
-			ol[no++] = l ? lv[off + a] : 0;
-			if (l == 0)
-				break;
+			part_level = ul;
 		}
+		out[no] = pc[k];
+		if (from > 0) {   /* the last part of a piece that was cut */
+			out[no].text = arena_strndup(p->ra, pt + from, l - from);
+			out[no].w = m->width(m->ctx, b->spans[pc[k].span].font, b->size, out[no].text, l - from);
+		}
+		ol[no++] = part_level >= 0 ? (unsigned char)part_level : 0;
 		off += l;
 	}
 	int hi = 0, lo_odd = 1000;

@@ -335,6 +335,48 @@ static void line_runs_in_visual_order(void **state)
 	lay_result_free(r);
 }
 
+/* Every text item's width is its drawn advance, also for a word broken by letters (its
+ * head measured whole: kerned, and Arabic letters in the forms of the shorter word) and
+ * for a word glued across spans with right-to-left letters in it (cut only between the
+ * units each span's text has alone); and nothing passes the margins. */
+static void items_are_drawn_as_measured(void **state)
+{
+	(void)state;
+	lay_page_setup s = { .width = 300, .height = 400, .margin_top = 30, .margin_bottom = 30,
+	                     .margin_left = 30, .margin_right = 30, .running_size = 8 };
+	lay_doc *d = lay_new(&s, font_set_metrics(fs));
+	lay_style st = { .font = LF_REGULAR, .size = 10, .leading = 13 };
+	const lay_rgb k = { 0, 0, 0 };
+	lay_span glued[2] = { { HE_DAVID "a-.TrafikR\xC3\xA4" "ddningstj\xC3\xA4nststationsombyggnaden", LF_REGULAR, k },
+	                      { AR_MUHAMMAD "\xF0\x9F\x98\x80" AR_SALAM "22", LF_REGULAR, k } };
+	lay_paragraph(d, glued, 2, &st, ROLE_PARAGRAPH);
+	lay_span broken[1] = { { "VadR\xC3\xA4" "ddningstj\xC3\xA4nststationsombyggnadenR\xC3\xA4" "ddningstj\xC3\xA4nststationsombyggnaden "
+	                         AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM
+	                         AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM AR_SALAM, LF_ITALIC, k } };
+	lay_paragraph(d, broken, 1, &st, ROLE_PARAGRAPH);
+	lay_result *r = lay_run(d, NULL);
+	lay_free(d);
+	assert_non_null(r);
+	assert_null(lay_check(r));
+	font_glyph *g = NULL;
+	size_t cap = 0, n_items = 0;
+	for (size_t i = 0; i < r->pages[0].n_items; i++) {
+		const dl_item *x = &r->pages[0].items[i];
+		if (x->kind != DL_TEXT || x->role == ROLE_ARTIFACT)
+			continue;
+		size_t n = font_shape_dir(fs, x->font, x->text, strlen(x->text), x->rtl, &g, &cap);
+		long sum = 0;
+		for (size_t j = 0; j < n; j++)
+			sum += (long)font_advance(fs, g[j].face, g[j].code) + g[j].kern;
+		if (fabs(sum * x->size / 1000.0 - x->w) > 1e-9)
+			fail_msg("\"%s\": mätt %.3f, ritat %.3f", x->text, x->w, sum * x->size / 1000.0);
+		n_items++;
+	}
+	assert_true(n_items > 8);
+	free(g);
+	lay_result_free(r);
+}
+
 static void missing_fonts(void **state)
 {
 	(void)state;
@@ -473,6 +515,7 @@ int main(void)
 		cmocka_unit_test(fallback),
 		cmocka_unit_test(right_to_left),
 		cmocka_unit_test(line_runs_in_visual_order),
+		cmocka_unit_test(items_are_drawn_as_measured),
 		cmocka_unit_test(missing_fonts),
 		cmocka_unit_test(no_number_broken),
 	};
