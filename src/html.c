@@ -21,19 +21,21 @@
 
 void sb_esc(sb *b, const char *s)
 {
-	for (const char *p = s ? s : "", *run = p;; p++) {
-		const char *rep = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
-		                : *p == '"' ? "&quot;" : NULL;
-		if (rep || !*p) {
-			sb_put(b, run, (size_t)(p - run));
-			if (!*p)
-				return;
-			sb_puts(b, rep);
-			run = p + 1;
+	if (!s)
+		return;
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"");   /* the plain text up to the next special */
+		sb_put(b, s, run);
+		s += run;
+		switch (*s++) {
+		case '&': sb_put(b, "&amp;", 5); break;
+		case '<': sb_put(b, "&lt;", 4); break;
+		case '>': sb_put(b, "&gt;", 4); break;
+		case '"': sb_put(b, "&quot;", 6); break;
+		default: return;   /* the end */
 		}
 	}
 }
-
 
 /* ---- writer ---- */
 
@@ -173,7 +175,10 @@ const char *html_anchor_href(html_site *s, const char *anchor, sb *tmp)
 
 static void rgb_hex(sb *b, lay_rgb c)
 {
-	sb_printf(b, "#%02x%02x%02x", c.r, c.g, c.b);
+	static const char digit[] = "0123456789abcdef";
+	char t[7] = {'#', digit[c.r >> 4], digit[c.r & 15], digit[c.g >> 4], digit[c.g & 15],
+	             digit[c.b >> 4], digit[c.b & 15]};
+	sb_put(b, t, sizeof t);
 }
 
 /* The contents: every page, with the level-2 headings of a chapter under it. */

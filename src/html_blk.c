@@ -9,12 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number for SVG: at most two decimals, no trailing zeros ("12.5", "3"). */
+/* A number for SVG: at most two decimals, no trailing zeros ("12.5", "3"), exactly as
+ * printf's "%.2f" rounds (the same bytes as ever). The charts have thousands of
+ * coordinates, so the usual case is done by hand: printf only for a value whose
+ * hundredths lie within a hair of a rounding tie, or that is very large. */
 static void num(sb *b, double v)
 {
 	if (!isfinite(v))
 		v = 0;
+	double x = fabs(v) * 100, r = floor(x);
 	char t[64];
+	if (x < 1e9 && fabs(x - r - 0.5) > 1e-6) {
+		unsigned long long h = (unsigned long long)r + (x - r > 0.5);
+		char *e = t + sizeof t;
+		*--e = '\0';
+		unsigned long long whole = h / 100;
+		unsigned cents = (unsigned)(h % 100);
+		if (cents) {
+			if (cents % 10)
+				*--e = (char)('0' + cents % 10);
+			*--e = (char)('0' + cents / 10);
+			*--e = '.';
+		}
+		do
+			*--e = (char)('0' + whole % 10);
+		while ((whole /= 10) > 0);
+		if (v < 0 && h)
+			*--e = '-';
+		sb_puts(b, e);
+		return;
+	}
 	snprintf(t, sizeof t, "%.2f", v);
 	char *e = t + strlen(t);
 	while (e > t && e[-1] == '0')
@@ -26,7 +50,10 @@ static void num(sb *b, double v)
 
 static void hex(sb *b, lay_rgb c)
 {
-	sb_printf(b, "#%02x%02x%02x", c.r, c.g, c.b);
+	static const char digit[] = "0123456789abcdef";
+	char t[7] = {'#', digit[c.r >> 4], digit[c.r & 15], digit[c.g >> 4], digit[c.g & 15],
+	             digit[c.b >> 4], digit[c.b & 15]};
+	sb_put(b, t, sizeof t);
 }
 
 /* A regular polygon (or a star) of n corners around (cx, cy), radius r, point up. */
@@ -93,10 +120,10 @@ static void spans(sb *b, const lay_span *sp, size_t n, bool bold_is_plain)
 		const char *tag = sp[i].font == LF_BOLD && !bold_is_plain ? "strong"
 		                : sp[i].font == LF_ITALIC ? "em" : NULL;
 		if (tag)
-			sb_printf(b, "<%s>", tag);
+			sb_puts(b, tag[0] == 's' ? "<strong>" : "<em>");
 		sb_esc(b, sp[i].text);
 		if (tag)
-			sb_printf(b, "</%s>", tag);
+			sb_puts(b, tag[0] == 's' ? "</strong>" : "</em>");
 	}
 }
 
@@ -123,7 +150,7 @@ static void cell(html_site *s, sb *b, const blk_table *t, const blk_row *r, size
 	bool empty = c->n_spans == 0 || (c->n_spans == 1 && (!c->spans[0].text || !*c->spans[0].text));
 	if (head && empty)
 		tag = "td";   /* an empty corner is no header */
-	sb_printf(b, "<%s", tag);
+	sb_puts(b, tag[1] == 'h' ? "<th" : "<td");
 	if (head && !empty)
 		sb_puts(b, " scope=\"col\"");
 	else if (row_head)
@@ -146,7 +173,7 @@ static void cell(html_site *s, sb *b, const blk_table *t, const blk_row *r, size
 	if (to)
 		sb_puts(b, "</a>");
 	sb_free(&href);
-	sb_printf(b, "</%s>", tag);
+	sb_puts(b, tag[1] == 'h' ? "</th>" : "</td>");
 }
 
 static void table(html_site *s, sb *b, const blk_table *t, const char *caption, bool hidden)
@@ -176,8 +203,11 @@ static void table(html_site *s, sb *b, const blk_table *t, const char *caption, 
 		const char *cls = r->kind == LR_SUM ? "summa" : r->flags & BRF_GRUPP ? "grupp"
 		                : r->flags & BRF_VARAV ? "varav" : NULL;
 		sb_puts(b, "<tr");
-		if (cls)
-			sb_printf(b, " class=\"%s\"", cls);
+		if (cls) {
+			sb_puts(b, " class=\"");
+			sb_puts(b, cls);
+			sb_puts(b, "\"");
+		}
 		sb_puts(b, ">");
 		for (size_t k = 0; k < t->n_cols; k++)
 			cell(s, b, t, r, k, r->kind == LR_HEADER);
