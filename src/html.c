@@ -5,6 +5,7 @@
  * PDF link), and writing the folder: a temporary folder beside the target, renamed
  * into place only when every file is complete. */
 #include "html_private.h"
+#include "api_output.h"
 #include "img.h"
 #include "styrrapport.h"
 #include <dirent.h>
@@ -326,7 +327,11 @@ static bool write_file(const char *dir, const char *name, const void *data, size
 			left -= (size_t)k;
 		}
 	}
-	ok = ok && fsync(fd) == 0;
+	/* Written back now, synced all together at the end (sync_tree): one fsync per file
+	 * right here would make the file system commit its journal once per file, which
+	 * on a busy disk cost more than everything else the site takes. */
+	if (ok)
+		sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	int e = errno;
 	if (fd >= 0 && close(fd) != 0 && ok) {
 		ok = false;
@@ -415,6 +420,34 @@ static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
 static void rm_tree(const char *dir)
 {
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int sync_errno;
+
+static int sync_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st, (void)f;
+	if (flag != FTW_F && flag != FTW_DP)
+		return 0;
+	int fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0) {
+		sync_errno = errno;
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Every file of the folder on the disk, then the folders themselves (their entries). */
+static bool sync_tree(const char *dir, char *why, size_t n)
+{
+	sync_errno = 0;
+	if (nftw(dir, sync_one, 16, FTW_DEPTH | FTW_PHYS) == 0)
+		return true;
+	snprintf(why, n, "%s kunde inte skrivas: %s", dir, sr_strerror(sync_errno ? sync_errno : errno));
+	return false;
 }
 
 /* An existing target may be replaced when it is empty or a site of this program. */
@@ -538,31 +571,23 @@ bool html_render(html_writer *w, const blk_doc *doc, const char *dir, char *why,
 	assign(&s);
 	for (size_t p = 0; p < s.n_pages; p++)
 		page_body(&s, p);
-	/* mkdir, not mkdtemp: the umask decides the site's mode, as for the PDF */
-	static unsigned long counter;
-	size_t len = strlen(dir) + 64;
-	char *tmp = xmalloc(len);
-	bool ok = false;
-	for (int tries = 0; !ok && tries < 100; tries++) {
-		snprintf(tmp, len, "%s.tmp-%ld-%lu", dir, (long)getpid(),
-		         __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-		ok = mkdir(tmp, 0777) == 0;
-		if (!ok && errno != EEXIST)
-			break;
-	}
-	if (!ok) {
+	out_dir t;
+	if (!out_dir_open(&t, dir)) {
 		snprintf(why, n, "en tillfällig mapp bredvid %s kunde inte skapas: %s", dir, sr_strerror(errno));
-		free(tmp);
 		site_free(&s);
 		return false;
 	}
-	if (ok && !write_site(&s, tmp, why, n))
+	bool ok = write_site(&s, t.path, why, n) && sync_tree(t.path, why, n);
+	if (ok)
+		out_test_signal();
+	if (ok && !out_dir_claim(&t)) {
+		snprintf(why, n, "körningen avbröts");
 		ok = false;
-	if (ok && !put_in_place(tmp, dir, why, n))
-		ok = false;
-	if (!ok)
-		rm_tree(tmp);
-	free(tmp);
+	}
+	ok = ok && put_in_place(t.path, dir, why, n);
+	if (ok)
+		fsync(t.dirfd);   /* the rename itself durable */
+	out_dir_close(&t);   /* the new site after a failure, the old one after an exchange */
 	site_free(&s);
 	return ok;
 }
