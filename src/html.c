@@ -241,6 +241,21 @@ static void page_body(html_site *s, size_t p)
 		contents(s, &pg->body);
 }
 
+/* A file name as a relative URL: the characters that would end or change it (space,
+ * #, ?, %, quotes …) percent-encoded; letters beyond ASCII stay as they are. */
+static void href_path(sb *b, const char *name)
+{
+	static const char digit[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7F || strchr("#?%\"<>\\^`{|}'&", *p)) {
+			char e[3] = {'%', digit[*p >> 4], digit[*p & 15]};
+			sb_put(b, e, 3);
+		} else {
+			sb_put(b, (const char *)p, 1);
+		}
+	}
+}
+
 static void frame(html_site *s, size_t p, sb *out)
 {
 	const blk_meta *m = &s->doc->meta;
@@ -293,17 +308,32 @@ static void frame(html_site *s, size_t p, sb *out)
 	}
 	sb_puts(out, "</ul>\n</nav>\n<main id=\"innehall\" tabindex=\"-1\">\n");
 	sb_put(out, pg->body.p ? pg->body.p : "", pg->body.n);
-	sb_puts(out, "</main>\n<footer class=\"sidfot\">\n<p>");
-	if (m->dnr && *m->dnr) {
+	sb_puts(out, "</main>\n<footer class=\"sidfot\">\n");
+	bool dnr = m->dnr && *m->dnr;
+	if (dnr || s->o->pdf_href)
+		sb_puts(out, "<p>");
+	if (dnr) {
 		sb_puts(out, "Dnr ");
 		sb_esc(out, m->dnr);
-		sb_puts(out, " · ");
+		if (s->o->pdf_href)
+			sb_puts(out, " · ");
 	}
-	sb_puts(out, "<a href=\"");
-	sb_esc(out, s->o->pdf_name);
-	sb_puts(out, "\">Hela rapporten som PDF</a></p>\n<p>");
-	sb_esc(out, m->decision);
-	sb_puts(out, "</p>\n</footer>\n</body>\n</html>\n");
+	if (s->o->pdf_href) {
+		sb_puts(out, "<a href=\"");
+		if (s->o->pdf_copy)
+			href_path(out, s->o->pdf_href);
+		else
+			sb_esc(out, s->o->pdf_href);
+		sb_puts(out, "\">Hela rapporten som PDF</a>");
+	}
+	if (dnr || s->o->pdf_href)
+		sb_puts(out, "</p>\n");
+	if (m->decision && *m->decision) {
+		sb_puts(out, "<p>");
+		sb_esc(out, m->decision);
+		sb_puts(out, "</p>\n");
+	}
+	sb_puts(out, "</footer>\n</body>\n</html>\n");
 }
 
 /* ---- files ---- */
@@ -371,6 +401,24 @@ static bool copy_in(const char *dir, const char *name, const char *from, const c
 		return false;
 	}
 	bool ok = write_file(dir, name, data ? data : (unsigned char *)"", len, why, n);
+	free(data);
+	return ok;
+}
+
+/* The PDF the pages link to, copied in: it must be one (a secretary who names the XML
+ * by mistake hears so, before anything is published). */
+static bool copy_pdf(const char *dir, const char *name, const char *from, char *why, size_t n)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	if (!read_all(from, &data, &len)) {
+		snprintf(why, n, "PDF:en %s kan inte läsas: %s", from, sr_strerror(errno));
+		return false;
+	}
+	bool ok = len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+	if (!ok)
+		snprintf(why, n, "%s är ingen PDF (den börjar inte med %%PDF-)", from);
+	ok = ok && write_file(dir, name, data, len, why, n);
 	free(data);
 	return ok;
 }
@@ -541,7 +589,7 @@ static bool write_site(html_site *s, const char *tmp, char *why, size_t n)
 	ok = ok && copy_in(tmp, "styrrapport.css", o->css_path, "stilmallen", why, n);
 	ok = ok && copy_fonts(tmp, o->font_dir, why, n);
 	if (ok && o->pdf_copy)
-		ok = copy_in(tmp, o->pdf_name, o->pdf_copy, "PDF:en", why, n);
+		ok = copy_pdf(tmp, o->pdf_href, o->pdf_copy, why, n);
 	return ok;
 }
 
@@ -594,7 +642,7 @@ bool html_render(html_writer *w, const blk_doc *doc, const char *dir, char *why,
 
 char *html_fragment(const blk_doc *doc, size_t from, size_t to)
 {
-	static const html_options none = { .pdf_name = "rapport.pdf" };
+	static const html_options none = { .pdf_href = NULL };
 	html_site s = { .o = &none, .doc = doc };
 	assign(&s);
 	s.page = 2;

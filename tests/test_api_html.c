@@ -120,7 +120,7 @@ static int teardown(void **state)
 
 static bool render(blk_doc *d, const char *dir, const char *css_path, char *why)
 {
-	html_options o = { .css_path = css_path, .font_dir = NULL, .pdf_name = "rapport.pdf" };
+	html_options o = { .css_path = css_path, .font_dir = NULL, .pdf_href = "rapport.pdf" };
 	html_writer *w = html_new(&o);
 	bool ok = html_render(w, d, dir, why, 512);
 	html_free(w);
