@@ -76,6 +76,11 @@ typedef struct blk_table {
 	blk_row *rows;
 	size_t n_rows, cap_rows;
 	const char *label;       /* its title (the text block before it), for the HTML region */
+	/* What the table is ("Indikatorer"), for the website's caption when the heading
+	 * above names only its subject; context (hidden, for screen readers) says whose
+	 * (NULL: the heading above). Printed outputs ignore it. blk_table_caption. */
+	const char *what, *what_context;
+	bool what_visible;       /* false: the whole caption only for screen readers */
 } blk_table;
 
 enum blk_op_kind { BO_RECT, BO_LINE, BO_DASHED, BO_MARKER, BO_TEXT, BO_LABEL };
@@ -165,6 +170,8 @@ void blk_toc(blk_doc *d, int max_level, int style);
 
 void blk_table_begin(blk_doc *d, const lay_column *cols, size_t n_cols, int style, bool keep);
 void blk_table_row_header(blk_doc *d, size_t col);
+/* The open table's caption on the website (blk_table.what); call after blk_table_begin. */
+void blk_table_caption(blk_doc *d, const char *what, const char *context, bool visible);
 void blk_table_row(blk_doc *d, enum lay_row_kind kind, const lay_cell *cells, const lay_rgb *fill);
 void blk_row_keep(blk_doc *d, bool with_previous, bool with_next);
 void blk_cell_link(blk_doc *d, size_t col, const char *anchor);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,19 +111,33 @@ static const char *first_heading(const blk_doc *d, size_t from)
 	return "Rapport";
 }
 
-/* Which page every block is on, and each heading's id. */
+/* A chapter titled like the summary page ("Sammanfattning", any case). */
+static bool is_summary_title(const char *t)
+{
+	return t && strcasecmp(t, "Sammanfattning") == 0;
+}
+
+/* Which page every block is on, and each heading's id. A chapter whose title is
+ * that of a page already there does not get a second page of the same name (the page
+ * list would show the name twice, for two different pages): a text chapter
+ * "Sammanfattning" opens the summary page (the kommun's own summary, then the key
+ * figures), any other joins the earlier chapter, one heading level down. */
 static void assign(html_site *s)
 {
 	const blk_doc *d = s->doc;
-	s->page_of = xmalloc((d->n ? d->n : 1) * sizeof *s->page_of);
-	s->id_of = calloc(d->n ? d->n : 1, sizeof *s->id_of);
-	if (!s->id_of)
+	size_t nb = d->n ? d->n : 1;
+	s->page_of = xmalloc(nb * sizeof *s->page_of);
+	s->id_of = calloc(nb, sizeof *s->id_of);
+	s->shift_of = calloc(nb, sizeof *s->shift_of);
+	s->lead = calloc(nb, sizeof *s->lead);
+	if (!s->id_of || !s->shift_of || !s->lead)
 		abort();
 	add_page(s, HP_INDEX, xstrdup("index.html"), d->meta.title ? d->meta.title : "Rapport");
 	add_page(s, HP_SUMMARY, xstrdup("sammanfattning.html"), "Sammanfattning");
 	enum blk_page cur = BP_INDEX;
 	long chapter = -1;
-	int chapters = 0;
+	int chapters = 0, shift = 0;
+	bool lead = false;
 	for (size_t i = 0; i < d->n; i++) {
 		const blk *b = &d->items[i];
 		s->page_of[i] = -1;
@@ -142,16 +157,36 @@ static void assign(html_site *s)
 		switch (cur) {
 		case BP_INDEX: s->page_of[i] = 0; break;
 		case BP_NONE: break;
-		case BP_SUMMARY: s->page_of[i] = 1; break;
+		case BP_SUMMARY:
+			s->page_of[i] = 1;
+			s->shift_of[i] = 1;   /* under the page's h1 "Sammanfattning" */
+			break;
 		case BP_CHAPTER:
 			if ((b->kind == BLK_HEADING && b->level == 1) || chapter < 0) {
 				const char *title = b->kind == BLK_HEADING ? b->text : first_heading(d, i);
-				char *sl = slug(title), *file = xmalloc(strlen(sl) + 16);
-				sprintf(file, "%02d-%s.html", ++chapters, sl);
-				free(sl);
-				chapter = (long)add_page(s, HP_CHAPTER, file, title);
+				long same = -1;
+				for (size_t p = 2; p < s->n_pages && same < 0; p++)
+					if (title && !strcmp(s->pages[p].title, title))
+						same = (long)p;
+				lead = is_summary_title(title) && !s->summary_id;
+				shift = 0;
+				if (lead) {
+					chapter = 1;
+					if (b->kind == BLK_HEADING)
+						s->summary_id = s->id_of[i];
+				} else if (same >= 0) {
+					chapter = same;
+					shift = 1;
+				} else {
+					char *sl = slug(title), *file = xmalloc(strlen(sl) + 16);
+					sprintf(file, "%02d-%s.html", ++chapters, sl);
+					free(sl);
+					chapter = (long)add_page(s, HP_CHAPTER, file, title);
+				}
 			}
 			s->page_of[i] = (int)chapter;
+			s->shift_of[i] = (signed char)shift;
+			s->lead[i] = lead;
 			break;
 		}
 	}
@@ -214,19 +249,14 @@ static void contents(html_site *s, sb *b)
 	sb_puts(b, "</ol>\n</nav>\n");
 }
 
-static void page_body(html_site *s, size_t p)
+/* Blocks of page p in reading order, the lead ones (or the others) only. */
+static bool page_blocks(html_site *s, html_page *pg, size_t p, bool lead)
 {
 	const blk_doc *d = s->doc;
-	html_page *pg = &s->pages[p];
-	s->page = p;
-	s->shift = pg->kind == HP_SUMMARY ? 1 : 0;
-	s->last_heading = pg->title;
-	if (pg->kind == HP_SUMMARY)
-		sb_puts(&pg->body, "<h1>Sammanfattning</h1>\n");
 	size_t from = d->n;
 	bool any = false;
 	for (size_t i = 0; i <= d->n; i++) {
-		bool mine = i < d->n && s->page_of[i] == (int)p;
+		bool mine = i < d->n && s->page_of[i] == (int)p && s->lead[i] == lead;
 		if (mine && from == d->n)
 			from = i;
 		if (!mine && from < d->n) {
@@ -235,6 +265,26 @@ static void page_body(html_site *s, size_t p)
 			any = true;
 		}
 	}
+	return any;
+}
+
+static void page_body(html_site *s, size_t p)
+{
+	html_page *pg = &s->pages[p];
+	s->page = p;
+	s->last_heading = pg->title;
+	if (pg->kind == HP_SUMMARY) {
+		sb_puts(&pg->body, "<h1");
+		if (s->summary_id) {   /* the kommun's own chapter "Sammanfattning": its heading */
+			sb_puts(&pg->body, " id=\"");
+			sb_esc(&pg->body, s->summary_id);
+			sb_puts(&pg->body, "\"");
+		}
+		sb_puts(&pg->body, ">Sammanfattning</h1>\n");
+	}
+	bool any = page_blocks(s, pg, p, true);
+	s->last_heading = pg->title;
+	any |= page_blocks(s, pg, p, false);
 	if (pg->kind == HP_SUMMARY && !any)
 		sb_puts(&pg->body, "<p>Rapporten har ingen sammanfattning.</p>\n");
 	if (pg->kind == HP_INDEX)
@@ -298,7 +348,10 @@ static void frame(html_site *s, size_t p, sb *out)
 		sb_esc(out, m->decision);
 		sb_puts(out, "</p>\n");
 	}
-	sb_puts(out, "</header>\n<nav class=\"delar\" aria-label=\"Rapportens delar\">\n<ul>\n");
+	/* the page list: a disclosure (closed) on a phone, so that the page starts with its
+	 * content; always open on a wide screen (styrrapport.css) */
+	sb_puts(out, "</header>\n<nav class=\"delar\" aria-label=\"Rapportens delar\">\n"
+	             "<details>\n<summary>Rapportens delar</summary>\n<ul>\n");
 	for (size_t i = 0; i < s->n_pages; i++) {
 		sb_puts(out, "<li><a href=\"");
 		sb_esc(out, s->pages[i].file);
@@ -306,7 +359,7 @@ static void frame(html_site *s, size_t p, sb *out)
 		sb_esc(out, i == 0 ? "Start" : s->pages[i].title);
 		sb_puts(out, "</a></li>\n");
 	}
-	sb_puts(out, "</ul>\n</nav>\n<main id=\"innehall\" tabindex=\"-1\">\n");
+	sb_puts(out, "</ul>\n</details>\n</nav>\n<main id=\"innehall\" tabindex=\"-1\">\n");
 	sb_put(out, pg->body.p ? pg->body.p : "", pg->body.n);
 	sb_puts(out, "</main>\n<footer class=\"sidfot\">\n");
 	bool dnr = m->dnr && *m->dnr;
@@ -604,6 +657,8 @@ static void site_free(html_site *s)
 		free(s->id_of[i]);
 	free(s->id_of);
 	free(s->page_of);
+	free(s->shift_of);
+	free(s->lead);
 	for (size_t i = 0; i < s->n_pics; i++) {
 		free(s->pics[i].file);
 		free(s->pics[i].png);

@@ -109,7 +109,7 @@ void html_marker(sb *out, enum lay_shape sh, lay_rgb color)
 	sb_puts(out, "<svg class=\"markor\" viewBox=\"0 0 12 12\" width=\"12\" height=\"12\" "
 	             "aria-hidden=\"true\">");
 	shape(out, sh, 6, 6, 10, color);
-	sb_puts(out, "</svg> ");
+	sb_puts(out, "</svg>\xc2\xa0");   /* the shape stays with the first word; the rest may wrap */
 }
 
 static void spans(sb *b, const lay_span *sp, size_t n, bool bold_is_plain)
@@ -176,15 +176,37 @@ static void cell(html_site *s, sb *b, const blk_table *t, const blk_row *r, size
 	sb_puts(b, tag[1] == 'h' ? "</th>" : "</td>");
 }
 
-static void table(html_site *s, sb *b, const blk_table *t, const char *caption, bool hidden)
+/* The caption: the table's title; or what it is ("Indikatorer", visible or not) with
+ * whose it is hidden after it; or, hidden, the heading above. The scrolling region
+ * has the whole text as its name. */
+static void table_as(html_site *s, sb *b, const blk_table *t, const char *what, const char *whose,
+                     bool visible)
 {
 	sb_puts(b, "<div class=\"tabell\" tabindex=\"0\" role=\"region\" aria-label=\"");
-	sb_esc(b, caption);
+	if (what) {
+		sb_esc(b, what);
+		if (whose) {
+			sb_puts(b, " – ");
+			sb_esc(b, whose);
+		}
+	} else {
+		sb_esc(b, t->label ? t->label : s->last_heading);
+	}
 	sb_puts(b, "\">\n<table>\n<caption");
-	if (hidden)
+	if (what ? !visible : !t->label)
 		sb_puts(b, " class=\"dold\"");
 	sb_puts(b, ">");
-	sb_esc(b, caption);
+	if (what) {
+		sb_esc(b, what);
+		if (whose) {
+			sb_puts(b, visible ? "<span class=\"dold\"> – " : " – ");
+			sb_esc(b, whose);
+			if (visible)
+				sb_puts(b, "</span>");
+		}
+	} else {
+		sb_esc(b, t->label ? t->label : s->last_heading);
+	}
 	sb_puts(b, "</caption>\n");
 	size_t i = 0;
 	if (t->n_rows && t->rows[0].kind == LR_HEADER) {
@@ -214,6 +236,11 @@ static void table(html_site *s, sb *b, const blk_table *t, const char *caption, 
 		sb_puts(b, "</tr>\n");
 	}
 	sb_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static void table(html_site *s, sb *b, const blk_table *t)
+{
+	table_as(s, b, t, t->what, t->what_context ? t->what_context : s->last_heading, t->what_visible);
 }
 
 /* ---- figures ---- */
@@ -293,8 +320,8 @@ static void figure(html_site *s, sb *b, const blk_figure *f)
 	for (size_t i = 0; i < f->n_ops; i++)
 		op(b, &f->ops[i]);
 	sb_puts(b, "\n</svg>\n");
-	if (f->data)
-		table(s, b, f->data, "Diagrammets värden", false);
+	if (f->data)   /* its figure has the alt text */
+		table_as(s, b, f->data, "Diagrammets värden", NULL, true);
 	sb_puts(b, "</figure>\n");
 }
 
@@ -384,7 +411,9 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 		const blk *next = i + 1 < to ? &d->items[i + 1] : NULL;
 		switch (k->kind) {
 		case BLK_HEADING: {
-			int level = k->level + s->shift;
+			if (s->lead[i] && k->level == 1 && s->id_of[i] == s->summary_id)
+				break;   /* the summary page's own h1 stands for it */
+			int level = k->level + s->shift_of[i];
 			level = level < 1 ? 1 : level > 6 ? 6 : level;
 			sb_printf(b, "<h%d id=\"", level);
 			sb_esc(b, s->id_of[i]);
@@ -396,7 +425,7 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 		}
 		case BLK_PARA:
 			if (is_caption(k) && k->text && next && next->kind == BLK_TABLE &&
-			    next->table->label == k->text)
+			    next->table->label == k->text && !next->table->what)
 				break;   /* the next table's caption */
 			para(s, b, k);
 			break;
@@ -415,8 +444,7 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 			sb_puts(b, in_list ? "</li>\n" : "</li>\n</ul>\n");
 			break;
 		case BLK_TABLE: {
-			const blk_table *t = k->table;
-			table(s, b, t, t->label ? t->label : s->last_heading, !t->label);
+			table(s, b, k->table);
 			break;
 		}
 		case BLK_FIGURE: figure(s, b, k->figure); break;

@@ -149,7 +149,7 @@ static void test_fragment_escapes_and_marks_up(void **state)
 	assert_non_null(m);
 	const char *end = strstr(m, "</td>");
 	assert_non_null(strstr(m, "aria-hidden=\"true\""));
-	const char *word = strstr(m, "</svg> Uppfyllt");
+	const char *word = strstr(m, "</svg>\xc2\xa0Uppfyllt");
 	assert_true(word && word < end);
 	assert_non_null(strstr(h, "<strong>Fet </strong><em>&lt;kursiv&gt;</em>"));
 	/* the chart: inline SVG with its alt text, then its data table */
