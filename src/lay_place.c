@@ -69,12 +69,62 @@ static void mark_start(lay_placer *p, size_t bi)
 
 /* How many of the remaining lines go on this page: no single first line at a page's end,
  * no single last line at the next page's top (paragraphs of three lines or more). */
+/* True for a paragraph that ends in a colon ("… i fyra steg:"): it leads into the
+ * block after it. */
+static bool ends_in_colon(const lay_block *b)
+{
+	if (b->kind != BK_PARA)
+		return false;
+	for (size_t i = b->n_spans; i-- > 0;) {
+		const char *t = b->spans[i].text;
+		size_t len = t ? strlen(t) : 0;
+		while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t'))
+			len--;
+		if (len > 0)
+			return t[len - 1] == ':';
+	}
+	return false;
+}
+
+/* Height from the end of lead-in block bi to the first lines of the content it leads
+ * into (spaces between included), or 0 when a heading, a break or nothing follows. */
+static double led_start_height(const lay_placer *p, size_t bi)
+{
+	double h = p->d->blocks[bi].st.space_after;
+	for (size_t j = bi + 1; j < p->d->n_blocks; j++) {
+		const lay_block *nb = &p->d->blocks[j];
+		if (nb->kind == BK_SPACE) {
+			h += nb->amount;
+			continue;
+		}
+		if (nb->kind == BK_HEADING || nb->kind == BK_BREAK)
+			return 0;
+		return h + lay_block_start_height(p, j);
+	}
+	return 0;
+}
+
+/* A lead-in keeps its last lines with what it leads into: when all of it would fit on
+ * this page but the start of the next block would not, its last two lines (all of it,
+ * for up to three) move on with that start. */
+static size_t lead_in_take(const lay_placer *p, const lay_block *b, size_t k, size_t rem)
+{
+	size_t bi = (size_t)(b - p->d->blocks);
+	double next = led_start_height(p, bi);
+	double left = lay_room(p) - (double)rem * lay_leading(&b->st);
+	if (next <= 0 || next <= left + LAY_EPS || next > lay_body_height(p))
+		return rem;
+	if (k == 0 && rem <= 3)
+		return 0;   /* the caller never asks on an empty page */
+	return rem >= (k == 0 ? 4 : 3) ? rem - 2 : rem;
+}
+
 static size_t lines_here(const lay_placer *p, const lay_block *b, size_t k, size_t n)
 {
 	double fit = floor((lay_room(p) + LAY_EPS) / lay_leading(&b->st));
 	size_t take = fit <= 0 ? 0 : (size_t)fit, rem = n - k;
 	if (take >= rem)
-		return rem;
+		return ends_in_colon(b) && !p->empty ? lead_in_take(p, b, k, rem) : rem;
 	if (b->kind == BK_HEADING)
 		take = 0;
 	else if (n >= 3) {
@@ -406,7 +456,10 @@ double lay_block_start_height(const lay_placer *p, size_t bi)
 		/* the least lines_here puts on a page: two, or all three of a three-line
 		 * paragraph (2 + 1 would leave a widow) */
 		size_t n = b->box.n_lines <= 3 ? b->box.n_lines : 2;
-		return b->st.space_before + (double)n * lay_leading(&b->st);
+		double h = b->st.space_before + (double)n * lay_leading(&b->st);
+		if (n == b->box.n_lines && ends_in_colon(b))   /* it goes with what it leads into */
+			h += led_start_height(p, bi);
+		return h;
 	}
 	case BK_TABLE: return lay_table_start_height(p, b);
 	case BK_TOC:

@@ -187,6 +187,7 @@ void pdf_writer_free(pdf_writer *w)
 		HPDF_Free(w->doc);
 	font_set_free(w->fonts);
 	free(w->glyphs);
+	free(w->keys);
 	pdf_ops_free(&w->ops);
 	pdf_zip_free(&w->zip);
 	free(w);

@@ -5,8 +5,8 @@
  * and links through libharu; and adds the bookmarks. */
 #include "pdf_private.h"
 #include "img.h"
-#include <math.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +67,8 @@ static const char *const artifact_props[LART_MAX] = {
 	[LART_WATERMARK] = "/Artifact<</Type/Pagination/Subtype/Watermark>>BDC\n",
 };
 
-/* Ends the open marked-content sequence. Sequences never straddle BT/ET. */
+/* Ends the open marked-content sequence (never between BT and ET unless it began
+ * there: draw_texts). */
 static void mark_end(pdf_canvas *c)
 {
 	if (c->marked)
@@ -178,16 +179,69 @@ static bool draw_glyphs(pdf_canvas *c, const font_glyph *g, size_t n, double siz
 	return true;
 }
 
-/* Draws a run of consecutive DL_TEXT items in one text object. Returns the index
- * after the run. */
+/* True for an item that puts no mark on the page (it gets no marked content). */
+static bool draws_nothing(const dl_item *it)
+{
+	switch (it->kind) {
+	case DL_RECT: return !it->fill && !(it->line_width > 0);
+	case DL_LINE: return !(it->line_width > 0);
+	case DL_MARKER: return !(it->w > 0);
+	case DL_IMAGE: return !it->text;
+	case DL_LINK: return true;
+	case DL_TEXT: return !it->text || !*it->text || !(it->size > 0);
+	}
+	return true;
+}
+
+/* The element (or artifact kind) of each drawn item of the run of DL_TEXT items from
+ * i, into w->keys: one pdf_tags_item call per item, as it creates Link and loose
+ * elements. Sets *end after the run; returns the key all drawn items share, or
+ * MIXED_RUN when they differ or a hyphen (an artifact) interrupts them. */
+enum { MIXED_RUN = INT_MIN };
+static int text_run_keys(pdf_canvas *c, const dl_page *dp, size_t i, size_t *end)
+{
+	size_t n = i;
+	while (n < dp->n_items && dp->items[n].kind == DL_TEXT)
+		n++;
+	pdf_writer *w = c->w;
+	if (n - i > w->cap_keys) {
+		w->cap_keys = n - i + 16;
+		w->keys = xrealloc(w->keys, w->cap_keys * sizeof *w->keys);
+	}
+	int one = MIXED_RUN;
+	bool first = true, mixed = false;
+	for (size_t j = i; j < n; j++) {
+		const dl_item *it = &dp->items[j];
+		if (draws_nothing(it))
+			continue;
+		int k = w->keys[j - i] = pdf_tags_item(c->tags, c->r, it);
+		mixed |= (!first && k != one) || (it->hyphen && strlen(it->text) > 1);
+		one = k;
+		first = false;
+	}
+	*end = n;
+	return mixed ? MIXED_RUN : one;
+}
+
+/* Draws a run of consecutive DL_TEXT items in one text object. A run of one element
+ * is inside its marked content, which may go on before and after it (a chart's bars
+ * and labels are one sequence); a mixed run has a sequence per element inside BT/ET,
+ * as marked content may contain whole text objects but never straddle BT or ET.
+ * Returns the index after the run. */
 static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 {
-	mark_end(c);
+	size_t end;
+	int one = text_run_keys(c, dp, i, &end);
+	size_t start = i;   /* w->keys[j - start] is item j's */
+	if (one != MIXED_RUN)
+		mark_as(c, one);
+	else
+		mark_end(c);
 	pdf_ops_raw(c->ops, "BT\n");
 	c->tx = c->ty = 0;   /* BT starts at the origin */
-	for (; i < dp->n_items && dp->items[i].kind == DL_TEXT; i++) {
+	for (; i < end; i++) {
 		const dl_item *it = &dp->items[i];
-		if (!it->text || !*it->text || !(it->size > 0))
+		if (draws_nothing(it))
 			continue;   /* a zero font size would show nothing */
 		int f = (unsigned)it->font < LF_MAX ? (int)it->font : LF_REGULAR;
 		fill_rgb(c, it->color);
@@ -197,7 +251,8 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		pdf_ops_raw(c->ops, " Td\n");
 		c->tx = x;
 		c->ty = y;
-		mark_item(c, it);
+		if (one == MIXED_RUN)
+			mark_as(c, c->w->keys[i - start]);
 		size_t len = strlen(it->text);
 		bool hyphen = it->hyphen && len > 1;
 		/* the same characters, faces and kerns the layout measured (font.h) */
@@ -216,9 +271,10 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 				break;
 		}
 	}
-	mark_end(c);
+	if (one == MIXED_RUN)
+		mark_end(c);
 	pdf_ops_raw(c->ops, "ET\n");
-	return i;   /* after a failure c->failed ends the page's loop */
+	return end;   /* after a failure c->failed ends the page's loop */
 }
 
 static void nums(pdf_canvas *c, double a, double b)
@@ -481,20 +537,6 @@ static int draw_one(pdf_canvas *c, HPDF_Page *pages, size_t n_pages, const dl_it
 	case DL_TEXT: break;   /* handled in runs by pdf_draw_page */
 	}
 	return 0;
-}
-
-/* True for an item that puts no mark on the page (it gets no marked content). */
-static bool draws_nothing(const dl_item *it)
-{
-	switch (it->kind) {
-	case DL_RECT: return !it->fill && !(it->line_width > 0);
-	case DL_LINE: return !(it->line_width > 0);
-	case DL_MARKER: return !(it->w > 0);
-	case DL_IMAGE: return !it->text;
-	case DL_LINK: return true;
-	case DL_TEXT: return !it->text || !*it->text || !(it->size > 0);
-	}
-	return true;
 }
 
 int pdf_draw_page(pdf_writer *w, HPDF_Page *pages, const lay_result *r, size_t pi,

@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* zlib level 3 for the object streams: on the large benchmark document level 1 makes
- * the file 1.52 x the untagged one, level 6 costs 165 M more instructions than level 3
- * for 4 % fewer bytes (docs/performance.md). */
-enum { OBJS_PER_STREAM = 500, PACK_LEVEL = 3 };
+/* zlib level 1 for the object streams, as for the page contents: on the large
+ * benchmark document level 3 costs 25 M more instructions (2.4 % of the render) for
+ * 1.3 % fewer bytes; the file stays within 1.5 x the untagged one (docs/performance.md,
+ * "Issue 14"). */
+enum { OBJS_PER_STREAM = 500, PACK_LEVEL = 1 };
 
 typedef struct obj_ref {       /* one object of the input, or one of the extra ones */
 	const unsigned char *p;    /* its body ("<<...>>"), or the whole "N 0 obj...endobj" */

@@ -79,6 +79,8 @@ struct pdf_writer {
 	font_set *fonts;                   /* widths, kerning, fallback, hyphenation */
 	font_glyph *glyphs;                /* font_shape's buffer, reused */
 	size_t cap_glyphs;
+	int *keys;                         /* the elements of a run of texts, reused */
+	size_t cap_keys;
 	pdf_ops ops;                       /* the page being drawn, reused */
 	pdf_zip zip;                       /* deflates the page contents */
 	/* Of the current document: the code points each font has drawn, one bit each, so

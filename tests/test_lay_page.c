@@ -117,6 +117,78 @@ static void no_orphan_no_widow(void **state)
 	lay_result_free(r);
 }
 
+/* A paragraph ending in a colon leads into the list after it: it never ends a page
+ * without the list's first item. */
+static lay_result *filler_lead_in_list(int fill, const char *lead)
+{
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, fill);
+	lay_style st = fake_style(10, 12);
+	lay_text(d, lead, &st, ROLE_PARAGRAPH);
+	lay_list_begin(d);
+	lay_span sp = { .text = "punkt ett" };
+	lay_list_item(d, NULL, &sp, 1, &st);
+	sp.text = "punkt två";
+	lay_list_item(d, NULL, &sp, 1, &st);
+	lay_list_end(d);
+	return run(d);
+}
+
+static void lead_in_keeps_with_list(void **state)
+{
+	(void)state;
+	size_t pl, pi;
+	/* 60 filler lines leave room for one more line: the lead-in fits, the list not */
+	lay_result *r = filler_lead_in_list(60, "i fyra steg:");
+	assert_non_null(find_text(r, "i fyra steg:", &pl));
+	assert_non_null(find_text(r, "punkt ett", &pi));
+	assert_int_equal(pl, 1);
+	assert_int_equal(pi, 1);
+	lay_result_free(r);
+	/* without the colon it is an ordinary paragraph and stays */
+	r = filler_lead_in_list(60, "i fyra steg");
+	assert_non_null(find_text(r, "i fyra steg", &pl));
+	assert_int_equal(pl, 0);
+	lay_result_free(r);
+	/* with room for both it stays where it is */
+	r = filler_lead_in_list(58, "i fyra steg:");
+	assert_non_null(find_text(r, "i fyra steg:", &pl));
+	assert_non_null(find_text(r, "punkt ett", &pi));
+	assert_int_equal(pl, 0);
+	assert_int_equal(pi, 0);
+	lay_result_free(r);
+}
+
+/* A heading before a lead-in moves with it (the heading's keep counts the lead-in
+ * and the list's start). */
+static void heading_lead_in_list_move_together(void **state)
+{
+	(void)state;
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	s.margin_right = s.width - s.margin_left - 20;   /* one word per line */
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, 58);   /* 45.89 pt left: heading and the two-line lead-in fit, the item not */
+	lay_style h = fake_style(12, 14), st = fake_style(10, 12);
+	lay_heading(d, 1, "R", &h, true);
+	lay_text(d, "l0 l1:", &st, ROLE_PARAGRAPH);
+	lay_list_begin(d);
+	lay_span sp = { .text = "x" };
+	lay_list_item(d, NULL, &sp, 1, &st);
+	lay_list_end(d);
+	lay_result *r = run(d);
+	size_t ph, pl, pi;
+	assert_non_null(find_text(r, "R", &ph));
+	assert_non_null(find_text(r, "l0", &pl));
+	assert_non_null(find_text(r, "x", &pi));
+	assert_int_equal(ph, 1);
+	assert_int_equal(pl, 1);
+	assert_int_equal(pi, 1);
+	lay_result_free(r);
+}
+
 static void toc_numbers_and_links(void **state)
 {
 	(void)state;
@@ -614,6 +686,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(heading_keeps_with_next),
 		cmocka_unit_test(no_orphan_no_widow),
+		cmocka_unit_test(lead_in_keeps_with_list),
+		cmocka_unit_test(heading_lead_in_list_move_together),
 		cmocka_unit_test(toc_numbers_and_links),
 		cmocka_unit_test(running_parts_filled),
 		cmocka_unit_test(watermark_on_every_page),
