@@ -308,7 +308,9 @@ static void op(sb *b, const blk_op *o)
 	}
 }
 
-static void figure(html_site *s, sb *b, const blk_figure *f)
+/* A chart: the drawing, its values as a table, and its caption paragraph (when one
+ * follows it) as the figcaption. */
+static void figure(html_site *s, sb *b, const blk_figure *f, const blk *caption)
 {
 	sb_puts(b, "<figure class=\"diagram\">\n<svg role=\"img\" aria-label=\"");
 	sb_esc(b, f->alt);
@@ -322,6 +324,11 @@ static void figure(html_site *s, sb *b, const blk_figure *f)
 	sb_puts(b, "\n</svg>\n");
 	if (f->data)   /* its figure has the alt text */
 		table_as(s, b, f->data, "Diagrammets värden", NULL, true);
+	if (caption) {
+		sb_puts(b, "<figcaption>");
+		para_text(b, caption, false);
+		sb_puts(b, "</figcaption>\n");
+	}
 	sb_puts(b, "</figure>\n");
 }
 
@@ -447,7 +454,18 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 			table(s, b, k->table);
 			break;
 		}
-		case BLK_FIGURE: figure(s, b, k->figure); break;
+		case BLK_FIGURE: {
+			/* its caption, unless a table after it has that caption as its own */
+			const blk *cap = next && next->kind == BLK_PARA && next->role == ROLE_CAPTION ? next : NULL;
+			const blk *after = cap && i + 2 < to ? &d->items[i + 2] : NULL;
+			if (cap && after && after->kind == BLK_TABLE && after->table->label == cap->text &&
+			    !after->table->what)
+				cap = NULL;
+			figure(s, b, k->figure, cap);
+			if (cap)
+				i++;
+			break;
+		}
 		case BLK_PICTURE:
 		case BLK_IMAGE: {
 			const blk *cap = k->kind == BLK_PICTURE && k->keep && next && is_caption(next) ? next : NULL;
