@@ -384,20 +384,52 @@ static void repeat_header(lay_placer *p, size_t bi)
 			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), true);
 }
 
-/* Issue 12 ("also seen"): row i fits here but the row after it does not, and that one
- * is the table's last row or a sum row: it would stand alone after the break. Row i
- * goes with it, when that leaves at least two rows above the break. */
-static bool keep_last_two(const lay_placer *p, const lay_table *t, size_t i, size_t on_page)
+/* The height a short note right after table block bi (its source line, "Belopp i …",
+ * a remark: a ROLE_CAPTION paragraph of up to three lines) needs under the table's last
+ * row, which it is kept with; 0 when none follows. */
+static double caption_tail(const lay_placer *p, size_t bi)
 {
-	size_t next = i + 1;
-	if (next >= t->n_rows || t->rows[next].kind == LR_HEADER || on_page < 2)
+	if (bi + 1 >= p->d->n_blocks)
+		return 0;
+	const lay_block *b = &p->d->blocks[bi], *c = &p->d->blocks[bi + 1];
+	if (c->kind != BK_PARA || c->role != ROLE_CAPTION || c->box.n_lines > 3)
+		return 0;
+	return b->st.space_after + c->st.space_before + (double)c->box.n_lines * lay_leading(&c->st);
+}
+
+/* Row j is bound to the row after it, which would stand alone after a break between
+ * them: the last row or a sum row, a varav row (keep_prev), the first row under a group
+ * heading (keep_next). */
+static bool bound_to_next(const lay_table *t, size_t j)
+{
+	size_t n = j + 1;
+	return n < t->n_rows && t->rows[n].kind != LR_HEADER &&
+	       (n == t->n_rows - 1 || t->rows[n].kind == LR_SUM || t->rows[n].keep_prev ||
+	        t->rows[j].keep_next);
+}
+
+enum { LAY_CHAIN_MAX = 6 };   /* rows bound together that are worth a break before them */
+
+/* Issue 12 ("also seen"): row i fits here but the rows bound to it do not (a group
+ * heading, its row, the sum row; the last row with the note under the table, tail):
+ * the break goes before row i when that leaves at least two rows above it. */
+static bool keep_last_two(const lay_placer *p, const lay_table *t, size_t i, size_t on_page,
+                          double tail)
+{
+	if (on_page < 2 || !bound_to_next(t, i))
 		return false;
-	/* also a varav row with its row, and a group heading with the row under it */
-	bool alone = next == t->n_rows - 1 || t->rows[next].kind == LR_SUM ||
-	             t->rows[next].keep_prev || t->rows[i].keep_next;
+	double need = 0;
+	size_t j = i;
+	for (size_t n = 1;; j++, n++) {
+		need += t->rows[j].height;
+		if (!bound_to_next(t, j) || n == LAY_CHAIN_MAX)
+			break;
+	}
+	if (j == t->n_rows - 1)
+		need += tail;
 	double room = lay_room(p);
-	return alone && t->rows[i].height <= room + LAY_EPS &&
-	       t->rows[i].height + t->rows[next].height > room + LAY_EPS;
+	return t->rows[i].height <= room + LAY_EPS && need > room + LAY_EPS &&
+	       need <= lay_body_height(p) - header_height(t);
 }
 
 /* A body row: on this page, on the next (after the repeated header), or split by lines. */
@@ -448,6 +480,8 @@ double lay_table_start_height(const lay_placer *p, const lay_block *b)
 			h += t->rows[i].height;
 			got++;
 		}
+	if (want == body_rows(t))   /* whole: with the note under it */
+		h += caption_tail(p, (size_t)(b - p->d->blocks));
 	double body = lay_body_height(p);
 	return (h < body ? h : body) + b->st.space_before;
 }
@@ -474,12 +508,13 @@ void lay_place_table(lay_placer *p, size_t bi)
 		p->y -= b->st.space_before;
 	bool fresh = p->empty;
 	size_t on_page = 0;   /* body rows on this page */
+	double tail = caption_tail(p, bi);
 	for (size_t i = 0; i < t->n_rows; i++) {
 		if (t->rows[i].kind == LR_HEADER) {
 			draw_row(p, bi, i, 0, row_lines(&t->rows[i], t->n_cols), false);
 			fresh = true;   /* the first body row stays with the header */
 		} else {
-			if (keep_last_two(p, t, i, on_page)) {
+			if (keep_last_two(p, t, i, on_page, tail)) {
 				lay_new_page(p);
 				repeat_header(p, bi);
 				fresh = true;

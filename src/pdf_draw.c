@@ -194,11 +194,9 @@ static bool draws_nothing(const dl_item *it)
 }
 
 /* The element (or artifact kind) of each drawn item of the run of DL_TEXT items from
- * i, into w->keys: one pdf_tags_item call per item, as it creates Link and loose
- * elements. Sets *end after the run; returns the key all drawn items share, or
- * MIXED_RUN when they differ or a hyphen (an artifact) interrupts them. */
-enum { MIXED_RUN = INT_MIN };
-static int text_run_keys(pdf_canvas *c, const dl_page *dp, size_t i, size_t *end)
+ * i, into w->keys[j - i]: one pdf_tags_item call per item, as it creates Link and loose
+ * elements. Returns the index after the run. */
+static size_t text_run_keys(pdf_canvas *c, const dl_page *dp, size_t i)
 {
 	size_t n = i;
 	while (n < dp->n_items && dp->items[n].kind == DL_TEXT)
@@ -208,38 +206,68 @@ static int text_run_keys(pdf_canvas *c, const dl_page *dp, size_t i, size_t *end
 		w->cap_keys = n - i + 16;
 		w->keys = xrealloc(w->keys, w->cap_keys * sizeof *w->keys);
 	}
-	int one = MIXED_RUN;
-	bool first = true, mixed = false;
-	for (size_t j = i; j < n; j++) {
+	for (size_t j = i; j < n; j++)
+		if (!draws_nothing(&dp->items[j]))
+			w->keys[j - i] = pdf_tags_item(c->tags, c->r, &dp->items[j]);
+	return n;
+}
+
+static bool hyphenated(const dl_item *it)
+{
+	return it->hyphen && strlen(it->text) > 1;
+}
+
+/* The index after the items from..to-1 that continue the open sequence (same element,
+ * no hyphen); from if none does. run is the run's first item (keys' origin). */
+static size_t continuing(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from,
+                         size_t to)
+{
+	if (!c->marked || c->mark < 0)
+		return from;
+	size_t j = from;
+	for (; j < to; j++) {
 		const dl_item *it = &dp->items[j];
 		if (draws_nothing(it))
 			continue;
-		int k = w->keys[j - i] = pdf_tags_item(c->tags, c->r, it);
-		mixed |= (!first && k != one) || (it->hyphen && strlen(it->text) > 1);
-		one = k;
-		first = false;
+		if (c->w->keys[j - run] != c->mark || hyphenated(it))
+			break;
 	}
-	*end = n;
-	return mixed ? MIXED_RUN : one;
+	return j;
 }
 
-/* Draws a run of consecutive DL_TEXT items in one text object. A run of one element
- * is inside its marked content, which may go on before and after it (a chart's bars
- * and labels are one sequence); a mixed run has a sequence per element inside BT/ET,
- * as marked content may contain whole text objects but never straddle BT or ET.
- * Returns the index after the run. */
-static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
+/* The key every drawn item of from..to-1 shares, or MIXED when they differ or a hyphen
+ * (an artifact) interrupts them. */
+enum { MIXED = INT_MIN };
+static int one_key(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from, size_t to)
 {
-	size_t end;
-	int one = text_run_keys(c, dp, i, &end);
-	size_t start = i;   /* w->keys[j - start] is item j's */
-	if (one != MIXED_RUN)
+	int one = MIXED;
+	for (size_t j = from; j < to; j++) {
+		const dl_item *it = &dp->items[j];
+		if (draws_nothing(it))
+			continue;
+		int k = c->w->keys[j - run];
+		if ((one != MIXED && k != one) || hyphenated(it))
+			return MIXED;
+		one = k;
+	}
+	return one;
+}
+
+/* Draws items from..to-1 (all DL_TEXT) in one text object. The items of one element are
+ * inside its marked content, which may begin before and go on after the text object (a
+ * chart's bars and labels are one sequence); mixed items have a sequence per element
+ * inside BT/ET, as marked content may hold whole text objects but never straddle BT or
+ * ET. */
+static void text_object(pdf_canvas *c, const dl_page *dp, size_t run, size_t from, size_t to)
+{
+	int one = one_key(c, dp, run, from, to);
+	if (one != MIXED)
 		mark_as(c, one);
 	else
 		mark_end(c);
 	pdf_ops_raw(c->ops, "BT\n");
 	c->tx = c->ty = 0;   /* BT starts at the origin */
-	for (; i < end; i++) {
+	for (size_t i = from; i < to && !c->failed; i++) {
 		const dl_item *it = &dp->items[i];
 		if (draws_nothing(it))
 			continue;   /* a zero font size would show nothing */
@@ -251,10 +279,10 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 		pdf_ops_raw(c->ops, " Td\n");
 		c->tx = x;
 		c->ty = y;
-		if (one == MIXED_RUN)
-			mark_as(c, c->w->keys[i - start]);
+		if (one == MIXED)
+			mark_as(c, c->w->keys[i - run]);
 		size_t len = strlen(it->text);
-		bool hyphen = it->hyphen && len > 1;
+		bool hyphen = hyphenated(it);
 		/* the same characters, faces and kerns the layout measured (font.h) */
 		size_t n = font_shape(c->w->fonts, (enum lay_font)f, it->text, len, &c->w->glyphs,
 		                      &c->w->cap_glyphs);
@@ -271,10 +299,51 @@ static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
 				break;
 		}
 	}
-	if (one == MIXED_RUN)
+	if (one == MIXED)
 		mark_end(c);
 	pdf_ops_raw(c->ops, "ET\n");
-	return end;   /* after a failure c->failed ends the page's loop */
+}
+
+/* The start of the last texts of from..to-1 if they begin a chart (a Figure's first
+ * labels, whose bars follow the run), else to. */
+static size_t figure_tail(const pdf_canvas *c, const dl_page *dp, size_t run, size_t from,
+                          size_t to)
+{
+	int key = MIXED;
+	size_t j = to;
+	for (; j > from; j--) {
+		const dl_item *it = &dp->items[j - 1];
+		if (draws_nothing(it))
+			continue;
+		int k = c->w->keys[j - 1 - run];
+		if (hyphenated(it) || (key != MIXED && k != key))
+			break;
+		key = k;
+	}
+	if (key < 0 || strcmp(c->tags->node[key].type, "Figure") != 0)
+		return to;
+	return j;
+}
+
+/* Draws a run of consecutive DL_TEXT items. The texts that continue the open sequence
+ * (a chart's last label before its caption) and those that begin a chart get text
+ * objects of their own, so that a chart is one marked-content sequence; the rest is one
+ * text object. Returns the index after the run (after a failure c->failed ends the
+ * page's loop). */
+static size_t draw_texts(pdf_canvas *c, const dl_page *dp, size_t i)
+{
+	size_t end = text_run_keys(c, dp, i);
+	size_t head = continuing(c, dp, i, i, end);
+	if (head > i && head < end)
+		text_object(c, dp, i, i, head);
+	else
+		head = i;
+	size_t tail = figure_tail(c, dp, i, head, end);
+	if (tail > head)
+		text_object(c, dp, i, head, tail);
+	if (tail < end)
+		text_object(c, dp, i, tail, end);
+	return end;
 }
 
 static void nums(pdf_canvas *c, double a, double b)

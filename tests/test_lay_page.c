@@ -520,6 +520,68 @@ static void last_row_never_alone(void **state)
 	}
 }
 
+/* A table of a header and rows[] (with group, the fourth is a group heading kept with the row under it),
+ * then a one-line note (ROLE_CAPTION) under it; fill filler lines before it. */
+static lay_result *table_with_note(int fill, bool group, const char *const *rows, int n)
+{
+	lay_metrics m = fake_metrics();
+	lay_page_setup s = fake_setup();
+	lay_style tab = fake_style(10, 12), note = fake_style(8, 10);
+	lay_column cols[1] = { { LA_LEFT, 0 } };
+	lay_doc *d = lay_new(&s, &m);
+	filler(d, fill);
+	lay_span hs = { "Huvud", LF_BOLD, black };
+	lay_cell hc = { &hs, 1, LA_LEFT, { 0 } };
+	lay_table_begin(d, cols, 1, &tab);
+	lay_table_row(d, LR_HEADER, &hc, NULL);
+	lay_span sp[8];
+	lay_cell c[8];
+	for (int i = 0; i < n && i < 8; i++) {
+		sp[i] = (lay_span){ rows[i], LF_REGULAR, black };
+		c[i] = (lay_cell){ &sp[i], 1, LA_LEFT, { 0 } };
+		lay_table_row(d, LR_BODY, &c[i], NULL);
+		if (group && i == 3)
+			lay_row_keep(d, false, true);   /* the group heading */
+	}
+	lay_table_end(d);
+	lay_text(d, "Källa: ekonomisystemet", &note, ROLE_CAPTION);
+	return run(d);
+}
+
+/* The note under a table (its source line) stays with the table's last rows, and a
+ * group heading is never left above a break its rows moved past. */
+static void note_and_group_stay_with_last_rows(void **state)
+{
+	(void)state;
+	static const char *const rows[] = { "R1", "R2", "R2b", "G", "R3", "R4" };
+	size_t pg, p3, p4, pn, p2;
+	/* 52 lines leave 117.89 pt: header and R1, R2, R2b take 72; G, R3, R4 (54) do not
+	 * fit in the 45.89 left, G and R3 would: all three go on */
+	lay_result *r = table_with_note(52, true, rows, 6);
+	assert_non_null(find_text(r, "G", &pg));
+	assert_non_null(find_text(r, "R3", &p3));
+	assert_non_null(find_text(r, "R2", &p2));
+	assert_int_equal(p2, 0);
+	assert_int_equal(pg, 1);
+	assert_int_equal(p3, 1);
+	lay_result_free(r);
+	/* header and four rows fit (90 of 93.89), the note not: R3 and R4 go on with it */
+	static const char *const four[] = { "R1", "R2", "R3", "R4" };
+	r = table_with_note(54, false, four, 4);
+	assert_non_null(find_text(r, "R3", &p3));
+	assert_non_null(find_text(r, "R4", &p4));
+	assert_non_null(find_text(r, "Källa: ekonomisystemet", &pn));
+	assert_int_equal(pn, p4);
+	assert_int_equal(p3, p4);
+	assert_int_equal(p4, 1);
+	lay_result_free(r);
+	/* with room for the note everything stays */
+	r = table_with_note(52, false, four, 4);
+	assert_non_null(find_text(r, "Källa: ekonomisystemet", &pn));
+	assert_int_equal(pn, 0);
+	lay_result_free(r);
+}
+
 static void heading_keeps_with_table_start(void **state)
 {
 	(void)state;
@@ -697,6 +759,7 @@ int main(void)
 		cmocka_unit_test(golden_dump),
 		cmocka_unit_test(heading_keeps_with_table_start),
 		cmocka_unit_test(last_row_never_alone),
+		cmocka_unit_test(note_and_group_stay_with_last_rows),
 		cmocka_unit_test(toc_never_spills_one_line),
 		cmocka_unit_test(check_finds_violations),
 		cmocka_unit_test(meta_line_keeps_heading_with_table),
