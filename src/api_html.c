@@ -9,22 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "rapport.pdf" for .../rapport.xml (or for a PDF path, its last component). */
-static char *pdf_name_of(const char *doc, const char *pdf)
+/* An address the pages link to as given (the PDF published elsewhere). */
+static bool is_address(const char *pdf)
 {
-	const char *p = pdf ? pdf : doc;
-	const char *base = strrchr(p, '/');
-	base = base ? base + 1 : p;
-	if (pdf)
-		return xstrdup(base);
-	size_t n = strlen(base);
-	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
-		n -= 4;
-	if (n == 0 || strcmp(base, "-") == 0)
-		return xstrdup("rapport.pdf");
-	char *out = xmalloc(n + 5);
-	snprintf(out, n + 5, "%.*s.pdf", (int)n, base);
-	return out;
+	return !strncmp(pdf, "https://", 8) || !strncmp(pdf, "http://", 7);
+}
+
+/* The PDF's name in the site: the last component of its path. */
+static char *pdf_name_of(const char *pdf)
+{
+	const char *base = strrchr(pdf, '/');
+	return xstrdup(base && base[1] ? base + 1 : pdf);
 }
 
 static int html_unguarded(sr_report *r, const char *dir, const sr_render_options *opts,
@@ -41,9 +36,15 @@ static int html_unguarded(sr_report *r, const char *dir, const sr_render_options
 	if (!doc)
 		return sr_status(r);
 	char *css = api_path_join(r->session->data_dir, "html/styrrapport.css");
-	char *name = pdf_name_of(r->path, pdf);
+	bool address = pdf && is_address(pdf);
+	char *name = pdf && !address ? pdf_name_of(pdf) : NULL;
+	if (!pdf)
+		diag_add(&r->diags, D_HTML_NO_PDF, r->path, 0, "webbplatsen i %s länkar inte till någon PDF; "
+		         "ange PDF:en med --pdf FIL (kopieras in) eller --pdf https://… (där kommunen "
+		         "publicerar den), eller skriv båda med render --html", dir);
 	html_options o = {
-		.css_path = css, .font_dir = r->session->font_dir, .pdf_name = name, .pdf_copy = pdf,
+		.css_path = css, .font_dir = r->session->font_dir,
+		.pdf_href = address ? pdf : name, .pdf_copy = address ? NULL : pdf,
 		.images = &r->images,
 		.look = { .heading = style.text[RS_H1].color, .text = style.text[RS_BODY].color,
 		          .caption = style.text[RS_CAPTION].color, .header_fill = style.header_fill,

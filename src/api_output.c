@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,6 +32,9 @@ _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "the signal handler needs lock-free at
 static struct temp_slot {
 	atomic_int state;
 	int dirfd;
+	bool is_dir;           /* a website's temporary folder: removed with what is in it */
+	dev_t dev;             /* of that folder, to remove only our own */
+	ino_t ino;
 	char name[TEMP_NAME_MAX];
 } slots[SLOTS];
 
@@ -39,6 +43,76 @@ static struct temp_slot {
 static bool slot_move(int i, int from, int to)
 {
 	return atomic_compare_exchange_strong(&slots[i].state, &from, to);
+}
+
+/* Removes what is in the folder fd, folders depth levels deep at most (the website:
+ * its files, fonts/ and bilder/), never through a symbolic link. Async-signal-safe
+ * (getdents64, openat, unlinkat: no memory is allocated). */
+static void clear_folder(int fd, int depth)
+{
+	_Alignas(8) char buf[2048];
+	for (;;) {
+		long n = syscall(SYS_getdents64, fd, buf, sizeof buf);
+		if (n <= 0)
+			return;
+		bool removed = false;
+		for (long off = 0; off < n;) {
+			struct linux_dirent64 {
+				uint64_t d_ino;
+				int64_t d_off;
+				unsigned short d_reclen;
+				unsigned char d_type;
+				char d_name[];
+			} *e = (struct linux_dirent64 *)(buf + off);
+			off += e->d_reclen;
+			const char *en = e->d_name;
+			if (en[0] == '.' && (!en[1] || (en[1] == '.' && !en[2])))
+				continue;
+			if (unlinkat(fd, en, 0) == 0) {
+				removed = true;
+			} else if (errno == EISDIR && depth > 0) {
+				int sub = openat(fd, en, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+				if (sub >= 0) {
+					clear_folder(sub, depth - 1);
+					close(sub);
+				}
+				removed |= unlinkat(fd, en, AT_REMOVEDIR) == 0;
+			}
+		}
+		if (removed)   /* from the start again: removing may reorder the entries */
+			lseek(fd, 0, SEEK_SET);
+	}
+}
+
+/* Removes the folder name in dirfd with its content, only when it is the folder
+ * dev/ino and never through a symbolic link. Another thread of the process may still
+ * be writing into it (a batch): then it is emptied again until it can be removed. */
+static void remove_folder_at(int dirfd, const char *name, dev_t dev, ino_t ino)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || st.st_dev != dev || st.st_ino != ino) {
+		close(fd);
+		return;
+	}
+	for (int round = 0; round < 1000; round++) {
+		lseek(fd, 0, SEEK_SET);
+		clear_folder(fd, 2);
+		if (unlinkat(dirfd, name, AT_REMOVEDIR) == 0 || errno != ENOTEMPTY)
+			break;
+	}
+	close(fd);
+}
+
+/* Removes what slot i names (a file, or a folder with its content). */
+static void remove_slot(int i)
+{
+	if (slots[i].is_dir)
+		remove_folder_at(slots[i].dirfd, slots[i].name, slots[i].dev, slots[i].ino);
+	else
+		unlinkat(slots[i].dirfd, slots[i].name, 0);
 }
 
 /* Set by sr_remove_temp_files: the process is ending, no new temporary file is made
@@ -55,7 +129,7 @@ void sr_remove_temp_files(void)
 		for (int i = 0; i < SLOTS; i++) {
 			int st = atomic_load(&slots[i].state);
 			if (st == SLOT_ACTIVE && slot_move(i, SLOT_ACTIVE, SLOT_DEAD))
-				unlinkat(slots[i].dirfd, slots[i].name, 0);
+				remove_slot(i);
 			else if (st == SLOT_BUSY || st == SLOT_ACTIVE)
 				busy = true;
 		}
@@ -138,6 +212,7 @@ static int create_temp(out_file *f)
 	int err = errno;
 	if (fd >= 0) {
 		slots[i].dirfd = f->dirfd;
+		slots[i].is_dir = false;
 		atomic_store(&slots[i].state, SLOT_ACTIVE);
 		f->slot = i;
 	} else {
@@ -395,8 +470,11 @@ static bool rename_all(out_set *s, diag_sink *d)
 
 /* Test hook: STYRRAPPORT_TEST_SIGNAL=INT|TERM|HUP sends that signal to this thread
  * when every temporary file is written and none renamed (tests/e2e/output.sh). */
-static void test_signal(void)
+void out_test_signal(void)
 {
+	static atomic_int raised;   /* once per process: one signal, as from outside */
+	if (atomic_exchange(&raised, 1))
+		return;
 	const char *e = getenv("STYRRAPPORT_TEST_SIGNAL");
 	int sig = !e ? 0 : !strcmp(e, "INT") ? SIGINT : !strcmp(e, "TERM") ? SIGTERM : !strcmp(e, "HUP") ? SIGHUP : 0;
 	if (sig)
@@ -411,7 +489,7 @@ bool out_commit(out_set *s, diag_sink *d)
 	for (size_t i = 0; s->hook && i < s->n; i++)
 		if (!s->f[i].stream)
 			s->hook(s->hook_ctx, OUT_HOOK_WRITTEN, i, s->f[i].dirfd, slots[s->f[i].slot].name, s->f[i].target);
-	test_signal();
+	out_test_signal();
 	sigset_t old;
 	block_signals(&old);
 	bool ok = true;
@@ -461,4 +539,100 @@ void out_close(out_set *s)
 		f->base = NULL;
 	}
 	s->n = 0;
+}
+
+/* ---- a website's temporary folder ---- */
+
+bool out_dir_open(out_dir *d, const char *target)
+{
+	*d = (out_dir){.dirfd = -1, .slot = -1};
+	char *copy = xstrdup(target);
+	char *slash = strrchr(copy, '/');
+	while (slash && slash > copy && !slash[1]) {   /* "webb/" is "webb" */
+		*slash = '\0';
+		slash = strrchr(copy, '/');
+	}
+	const char *parent = ".";
+	if (slash) {
+		*slash = '\0';
+		parent = slash == copy ? "/" : copy;
+	}
+	d->parent = xstrdup(parent);
+	d->dirfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int err = errno;
+	free(copy);
+	if (d->dirfd < 0) {
+		errno = err;
+		return false;
+	}
+	sigset_t old;
+	block_signals(&old);
+	int i = claim_slot();
+	bool ok = false;
+	err = i < 0 ? EMFILE : ECANCELED;
+	for (int tries = 0; i >= 0 && tries < 100 && !ok && !atomic_load(&stopping); tries++) {
+		temp_name(slots[i].name, "");
+		/* mkdir, not mkdtemp: the umask decides the site's mode, as for the PDF */
+		ok = mkdirat(d->dirfd, slots[i].name, 0777) == 0;
+		err = errno;
+		if (!ok && err != EEXIST)
+			break;
+	}
+	struct stat st;
+	if (ok && fstatat(d->dirfd, slots[i].name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		err = errno;
+		unlinkat(d->dirfd, slots[i].name, AT_REMOVEDIR);
+		ok = false;
+	}
+	if (ok) {
+		slots[i].dirfd = d->dirfd;
+		slots[i].is_dir = true;
+		slots[i].dev = st.st_dev;
+		slots[i].ino = st.st_ino;
+		d->slot = i;
+		size_t n = strlen(d->parent) + strlen(slots[i].name) + 2;
+		d->path = xmalloc(n);
+		snprintf(d->path, n, "%s/%s", d->parent, slots[i].name);
+		atomic_store(&slots[i].state, SLOT_ACTIVE);
+	} else if (i >= 0) {
+		atomic_store(&slots[i].state, SLOT_FREE);
+	}
+	restore_signals(&old);
+	if (!ok) {
+		out_dir_close(d);
+		errno = err;
+	}
+	return ok;
+}
+
+bool out_dir_claim(out_dir *d)
+{
+	block_signals(&d->mask);
+	d->blocked = true;
+	return slot_move(d->slot, SLOT_ACTIVE, SLOT_BUSY);
+}
+
+void out_dir_close(out_dir *d)
+{
+	if (d->slot >= 0) {
+		if (!d->blocked) {
+			block_signals(&d->mask);
+			d->blocked = true;
+			slot_move(d->slot, SLOT_ACTIVE, SLOT_BUSY);
+		}
+		/* BUSY: ours to remove (DEAD: the signal handler has removed it already) */
+		if (atomic_load(&slots[d->slot].state) == SLOT_BUSY)
+			remove_slot(d->slot);
+		atomic_store(&slots[d->slot].state, SLOT_FREE);
+		d->slot = -1;
+	}
+	if (d->blocked)
+		restore_signals(&d->mask);
+	d->blocked = false;
+	if (d->dirfd >= 0)
+		close(d->dirfd);
+	d->dirfd = -1;
+	free(d->path);
+	free(d->parent);
+	d->path = d->parent = NULL;
 }

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <sys/types.h>
 
 /* Where a test hook is called; the race windows of issue 11, made deterministic. */
@@ -61,4 +62,31 @@ bool out_write(out_set *s, diag_sink *d, size_t i, const void *buf, size_t len,
 bool out_commit(out_set *s, diag_sink *d);
 /* Removes what was not committed, closes every descriptor. */
 void out_close(out_set *s);
+
+/* The temporary folder of a website (html.c): a new folder ".styrrapport-tmp-…" beside
+ * the target, made with mkdir (the umask decides its mode) and registered, so that
+ * sr_remove_temp_files removes it with its content (only that folder: the one made
+ * here, never through a link) when the process is interrupted. */
+typedef struct out_dir {
+	char *path;            /* the temporary folder, for writing into */
+	char *parent;          /* the folder the target is in */
+	int dirfd;             /* of parent */
+	int slot;
+	bool blocked;          /* the signals are blocked (out_dir_claim) */
+	sigset_t mask;         /* the mask to restore */
+} out_dir;
+
+/* false with errno when the folder cannot be made. */
+bool out_dir_open(out_dir *d, const char *target);
+/* Before the folder is renamed into place: blocks the stop signals until out_dir_close
+ * and takes the folder back from the handler; false when a signal has removed it
+ * already (the run was interrupted). */
+bool out_dir_claim(out_dir *d);
+/* Removes whatever has the temporary name now (the new site after a failure, the old
+ * one after an exchange, nothing after a plain rename), unregisters it, restores the
+ * signals, closes. Harmless on a folder that was never opened. */
+void out_dir_close(out_dir *d);
+/* Test hook: STYRRAPPORT_TEST_SIGNAL=INT|TERM|HUP raises that signal (called when every
+ * output is written and none renamed). */
+void out_test_signal(void);
 #endif

@@ -135,6 +135,15 @@ void blk_table_at(blk_doc *d, const char *file, long line)
 	}
 }
 
+void blk_table_caption(blk_doc *d, const char *what, const char *context, bool visible)
+{
+	if (!d->open_table)
+		return;
+	d->open_table->what = what;
+	d->open_table->what_context = context;
+	d->open_table->what_visible = visible;
+}
+
 static blk_table *current(blk_doc *d)
 {
 	if (d->in_figure_data && d->open_figure)

@@ -79,6 +79,11 @@ typedef struct blk_table {
 	const char *file;        /* the element it was built from: its file (NULL: the
 	                          * document's) and line (0: unknown), for the layout's warnings */
 	long line;
+	/* What the table is ("Indikatorer"), for the website's caption when the heading
+	 * above names only its subject; context (hidden, for screen readers) says whose
+	 * (NULL: the heading above). Printed outputs ignore it. blk_table_caption. */
+	const char *what, *what_context;
+	bool what_visible;       /* false: the whole caption only for screen readers */
 } blk_table;
 
 enum blk_op_kind { BO_RECT, BO_LINE, BO_DASHED, BO_MARKER, BO_TEXT, BO_LABEL };
@@ -171,6 +176,8 @@ void blk_table_row_header(blk_doc *d, size_t col);
 /* The open table was built from the element at file (NULL: the document) and line: a
  * layout warning about it (LAYOUT-TABELL) names that place. */
 void blk_table_at(blk_doc *d, const char *file, long line);
+/* The open table's caption on the website (blk_table.what); call after blk_table_begin. */
+void blk_table_caption(blk_doc *d, const char *what, const char *context, bool visible);
 void blk_table_row(blk_doc *d, enum lay_row_kind kind, const lay_cell *cells, const lay_rgb *fill);
 void blk_row_keep(blk_doc *d, bool with_previous, bool with_next);
 void blk_cell_link(blk_doc *d, size_t col, const char *anchor);

@@ -14,6 +14,7 @@ struct cli {
 	sr_render_options render;
 	const char *html;          /* render --html MAPP; the html command's -o */
 	bool html_only;            /* the html command: no PDF */
+	const char *pdf;           /* html --pdf: the PDF the site links to (a file or an address) */
 	enum cli_diag_format diag_format;   /* --diagnostics=text|json */
 	const char *data_dir;      /* for sr_session_new (NULL: the library's default) */
 	struct {                   /* styrrapport ny */

@@ -130,7 +130,7 @@ static int render_one(sr_session *s, const struct cli *c, const char *in, const 
 		st = cli_render_to(r, out, &c->render);
 	/* the site beside a PDF that was made (and copied into it), or alone */
 	if (!*skipped && site && (c->html_only || st == SR_OK))
-		st = sr_render_html(r, site, &c->render, c->html_only || !strcmp(out, "-") ? NULL : out);
+		st = sr_render_html(r, site, &c->render, c->html_only ? c->pdf : !strcmp(out, "-") ? NULL : out);
 	cli_print_diagnostics(c, r, diag);
 	sr_close(r);
 	return st;
@@ -480,6 +480,8 @@ int cli_render(sr_session *s, const struct cli *c)
 		misuse = "ange mappen för webbplatsen med -o MAPP";
 	else if (c->html_only && to_stdout)
 		misuse = "webbplatsen skrivs till en mapp, inte till standard ut";
+	else if (batch && c->pdf)
+		misuse = "--pdf gäller bara för ett dokument åt gången (en webbplats, en PDF)";
 	else if (c->html && strcmp(c->html, "-") == 0)
 		misuse = "--html tar en mapp, inte standard ut";
 	else if (to_stdout && c->render.manifest)

@@ -149,7 +149,9 @@ enum diag_exit { EXIT_OK_ = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_RUNTIME = 
 	X(D_CHAR_FONT, "TECKEN-SAKNAS", DIAG_WARNING, EXIT_OK_, "inget typsnitt (inte heller reservtypsnittet) har tecknet; det blir en ruta eller ett mellanslag") \
 	/* typography (issue 16) */ \
 	X(D_TABLE_BREAK, "LAYOUT-TABELL", DIAG_WARNING, EXIT_OK_, "en tabell får inte plats ens med mindre text: ord i den bryts") \
-	X(D_LAYOUT_FONT, "LAYOUT-TYPSNITT", DIAG_ERROR, EXIT_INVALID, "typsnittet som layoutfilen anger saknas eller kan inte användas")
+	X(D_LAYOUT_FONT, "LAYOUT-TYPSNITT", DIAG_ERROR, EXIT_INVALID, "typsnittet som layoutfilen anger saknas eller kan inte användas") \
+	/* the website (issue 15) */ \
+	X(D_HTML_NO_PDF, "WEBB-UTAN-PDF", DIAG_WARNING, EXIT_OK_, "webbplatsen länkar inte till någon PDF (html utan --pdf)")
 
 enum diag_code {
 #define DIAG_ENUM(e, k, l, x, s) e,

@@ -5,6 +5,7 @@
  * PDF link), and writing the folder: a temporary folder beside the target, renamed
  * into place only when every file is complete. */
 #include "html_private.h"
+#include "api_output.h"
 #include "img.h"
 #include "styrrapport.h"
 #include <dirent.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,19 +23,21 @@
 
 void sb_esc(sb *b, const char *s)
 {
-	for (const char *p = s ? s : "", *run = p;; p++) {
-		const char *rep = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
-		                : *p == '"' ? "&quot;" : NULL;
-		if (rep || !*p) {
-			sb_put(b, run, (size_t)(p - run));
-			if (!*p)
-				return;
-			sb_puts(b, rep);
-			run = p + 1;
+	if (!s)
+		return;
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"");   /* the plain text up to the next special */
+		sb_put(b, s, run);
+		s += run;
+		switch (*s++) {
+		case '&': sb_put(b, "&amp;", 5); break;
+		case '<': sb_put(b, "&lt;", 4); break;
+		case '>': sb_put(b, "&gt;", 4); break;
+		case '"': sb_put(b, "&quot;", 6); break;
+		default: return;   /* the end */
 		}
 	}
 }
-
 
 /* ---- writer ---- */
 
@@ -107,19 +111,33 @@ static const char *first_heading(const blk_doc *d, size_t from)
 	return "Rapport";
 }
 
-/* Which page every block is on, and each heading's id. */
+/* A chapter titled like the summary page ("Sammanfattning", any case). */
+static bool is_summary_title(const char *t)
+{
+	return t && strcasecmp(t, "Sammanfattning") == 0;
+}
+
+/* Which page every block is on, and each heading's id. A chapter whose title is
+ * that of a page already there does not get a second page of the same name (the page
+ * list would show the name twice, for two different pages): a text chapter
+ * "Sammanfattning" opens the summary page (the kommun's own summary, then the key
+ * figures), any other joins the earlier chapter, one heading level down. */
 static void assign(html_site *s)
 {
 	const blk_doc *d = s->doc;
-	s->page_of = xmalloc((d->n ? d->n : 1) * sizeof *s->page_of);
-	s->id_of = calloc(d->n ? d->n : 1, sizeof *s->id_of);
-	if (!s->id_of)
+	size_t nb = d->n ? d->n : 1;
+	s->page_of = xmalloc(nb * sizeof *s->page_of);
+	s->id_of = calloc(nb, sizeof *s->id_of);
+	s->shift_of = calloc(nb, sizeof *s->shift_of);
+	s->lead = calloc(nb, sizeof *s->lead);
+	if (!s->id_of || !s->shift_of || !s->lead)
 		abort();
 	add_page(s, HP_INDEX, xstrdup("index.html"), d->meta.title ? d->meta.title : "Rapport");
 	add_page(s, HP_SUMMARY, xstrdup("sammanfattning.html"), "Sammanfattning");
 	enum blk_page cur = BP_INDEX;
 	long chapter = -1;
-	int chapters = 0;
+	int chapters = 0, shift = 0;
+	bool lead = false;
 	for (size_t i = 0; i < d->n; i++) {
 		const blk *b = &d->items[i];
 		s->page_of[i] = -1;
@@ -139,16 +157,36 @@ static void assign(html_site *s)
 		switch (cur) {
 		case BP_INDEX: s->page_of[i] = 0; break;
 		case BP_NONE: break;
-		case BP_SUMMARY: s->page_of[i] = 1; break;
+		case BP_SUMMARY:
+			s->page_of[i] = 1;
+			s->shift_of[i] = 1;   /* under the page's h1 "Sammanfattning" */
+			break;
 		case BP_CHAPTER:
 			if ((b->kind == BLK_HEADING && b->level == 1) || chapter < 0) {
 				const char *title = b->kind == BLK_HEADING ? b->text : first_heading(d, i);
-				char *sl = slug(title), *file = xmalloc(strlen(sl) + 16);
-				sprintf(file, "%02d-%s.html", ++chapters, sl);
-				free(sl);
-				chapter = (long)add_page(s, HP_CHAPTER, file, title);
+				long same = -1;
+				for (size_t p = 2; p < s->n_pages && same < 0; p++)
+					if (title && !strcmp(s->pages[p].title, title))
+						same = (long)p;
+				lead = is_summary_title(title) && !s->summary_id;
+				shift = 0;
+				if (lead) {
+					chapter = 1;
+					if (b->kind == BLK_HEADING)
+						s->summary_id = s->id_of[i];
+				} else if (same >= 0) {
+					chapter = same;
+					shift = 1;
+				} else {
+					char *sl = slug(title), *file = xmalloc(strlen(sl) + 16);
+					sprintf(file, "%02d-%s.html", ++chapters, sl);
+					free(sl);
+					chapter = (long)add_page(s, HP_CHAPTER, file, title);
+				}
 			}
 			s->page_of[i] = (int)chapter;
+			s->shift_of[i] = (signed char)shift;
+			s->lead[i] = lead;
 			break;
 		}
 	}
@@ -173,7 +211,10 @@ const char *html_anchor_href(html_site *s, const char *anchor, sb *tmp)
 
 static void rgb_hex(sb *b, lay_rgb c)
 {
-	sb_printf(b, "#%02x%02x%02x", c.r, c.g, c.b);
+	static const char digit[] = "0123456789abcdef";
+	char t[7] = {'#', digit[c.r >> 4], digit[c.r & 15], digit[c.g >> 4], digit[c.g & 15],
+	             digit[c.b >> 4], digit[c.b & 15]};
+	sb_put(b, t, sizeof t);
 }
 
 /* The contents: every page, with the level-2 headings of a chapter under it. */
@@ -208,19 +249,14 @@ static void contents(html_site *s, sb *b)
 	sb_puts(b, "</ol>\n</nav>\n");
 }
 
-static void page_body(html_site *s, size_t p)
+/* Blocks of page p in reading order, the lead ones (or the others) only. */
+static bool page_blocks(html_site *s, html_page *pg, size_t p, bool lead)
 {
 	const blk_doc *d = s->doc;
-	html_page *pg = &s->pages[p];
-	s->page = p;
-	s->shift = pg->kind == HP_SUMMARY ? 1 : 0;
-	s->last_heading = pg->title;
-	if (pg->kind == HP_SUMMARY)
-		sb_puts(&pg->body, "<h1>Sammanfattning</h1>\n");
 	size_t from = d->n;
 	bool any = false;
 	for (size_t i = 0; i <= d->n; i++) {
-		bool mine = i < d->n && s->page_of[i] == (int)p;
+		bool mine = i < d->n && s->page_of[i] == (int)p && s->lead[i] == lead;
 		if (mine && from == d->n)
 			from = i;
 		if (!mine && from < d->n) {
@@ -229,10 +265,45 @@ static void page_body(html_site *s, size_t p)
 			any = true;
 		}
 	}
+	return any;
+}
+
+static void page_body(html_site *s, size_t p)
+{
+	html_page *pg = &s->pages[p];
+	s->page = p;
+	s->last_heading = pg->title;
+	if (pg->kind == HP_SUMMARY) {
+		sb_puts(&pg->body, "<h1");
+		if (s->summary_id) {   /* the kommun's own chapter "Sammanfattning": its heading */
+			sb_puts(&pg->body, " id=\"");
+			sb_esc(&pg->body, s->summary_id);
+			sb_puts(&pg->body, "\"");
+		}
+		sb_puts(&pg->body, ">Sammanfattning</h1>\n");
+	}
+	bool any = page_blocks(s, pg, p, true);
+	s->last_heading = pg->title;
+	any |= page_blocks(s, pg, p, false);
 	if (pg->kind == HP_SUMMARY && !any)
 		sb_puts(&pg->body, "<p>Rapporten har ingen sammanfattning.</p>\n");
 	if (pg->kind == HP_INDEX)
 		contents(s, &pg->body);
+}
+
+/* A file name as a relative URL: the characters that would end or change it (space,
+ * #, ?, %, quotes …) percent-encoded; letters beyond ASCII stay as they are. */
+static void href_path(sb *b, const char *name)
+{
+	static const char digit[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7F || strchr("#?%\"<>\\^`{|}'&", *p)) {
+			char e[3] = {'%', digit[*p >> 4], digit[*p & 15]};
+			sb_put(b, e, 3);
+		} else {
+			sb_put(b, (const char *)p, 1);
+		}
+	}
 }
 
 static void frame(html_site *s, size_t p, sb *out)
@@ -277,7 +348,10 @@ static void frame(html_site *s, size_t p, sb *out)
 		sb_esc(out, m->decision);
 		sb_puts(out, "</p>\n");
 	}
-	sb_puts(out, "</header>\n<nav class=\"delar\" aria-label=\"Rapportens delar\">\n<ul>\n");
+	/* the page list: a disclosure (closed) on a phone, so that the page starts with its
+	 * content; always open on a wide screen (styrrapport.css) */
+	sb_puts(out, "</header>\n<nav class=\"delar\" aria-label=\"Rapportens delar\">\n"
+	             "<details>\n<summary>Rapportens delar</summary>\n<ul>\n");
 	for (size_t i = 0; i < s->n_pages; i++) {
 		sb_puts(out, "<li><a href=\"");
 		sb_esc(out, s->pages[i].file);
@@ -285,19 +359,34 @@ static void frame(html_site *s, size_t p, sb *out)
 		sb_esc(out, i == 0 ? "Start" : s->pages[i].title);
 		sb_puts(out, "</a></li>\n");
 	}
-	sb_puts(out, "</ul>\n</nav>\n<main id=\"innehall\" tabindex=\"-1\">\n");
+	sb_puts(out, "</ul>\n</details>\n</nav>\n<main id=\"innehall\" tabindex=\"-1\">\n");
 	sb_put(out, pg->body.p ? pg->body.p : "", pg->body.n);
-	sb_puts(out, "</main>\n<footer class=\"sidfot\">\n<p>");
-	if (m->dnr && *m->dnr) {
+	sb_puts(out, "</main>\n<footer class=\"sidfot\">\n");
+	bool dnr = m->dnr && *m->dnr;
+	if (dnr || s->o->pdf_href)
+		sb_puts(out, "<p>");
+	if (dnr) {
 		sb_puts(out, "Dnr ");
 		sb_esc(out, m->dnr);
-		sb_puts(out, " · ");
+		if (s->o->pdf_href)
+			sb_puts(out, " · ");
 	}
-	sb_puts(out, "<a href=\"");
-	sb_esc(out, s->o->pdf_name);
-	sb_puts(out, "\">Hela rapporten som PDF</a></p>\n<p>");
-	sb_esc(out, m->decision);
-	sb_puts(out, "</p>\n</footer>\n</body>\n</html>\n");
+	if (s->o->pdf_href) {
+		sb_puts(out, "<a href=\"");
+		if (s->o->pdf_copy)
+			href_path(out, s->o->pdf_href);
+		else
+			sb_esc(out, s->o->pdf_href);
+		sb_puts(out, "\">Hela rapporten som PDF</a>");
+	}
+	if (dnr || s->o->pdf_href)
+		sb_puts(out, "</p>\n");
+	if (m->decision && *m->decision) {
+		sb_puts(out, "<p>");
+		sb_esc(out, m->decision);
+		sb_puts(out, "</p>\n");
+	}
+	sb_puts(out, "</footer>\n</body>\n</html>\n");
 }
 
 /* ---- files ---- */
@@ -321,7 +410,11 @@ static bool write_file(const char *dir, const char *name, const void *data, size
 			left -= (size_t)k;
 		}
 	}
-	ok = ok && fsync(fd) == 0;
+	/* Written back now, synced all together at the end (sync_tree): one fsync per file
+	 * right here would make the file system commit its journal once per file, which
+	 * on a busy disk cost more than everything else the site takes. */
+	if (ok)
+		sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	int e = errno;
 	if (fd >= 0 && close(fd) != 0 && ok) {
 		ok = false;
@@ -361,6 +454,24 @@ static bool copy_in(const char *dir, const char *name, const char *from, const c
 		return false;
 	}
 	bool ok = write_file(dir, name, data ? data : (unsigned char *)"", len, why, n);
+	free(data);
+	return ok;
+}
+
+/* The PDF the pages link to, copied in: it must be one (a secretary who names the XML
+ * by mistake hears so, before anything is published). */
+static bool copy_pdf(const char *dir, const char *name, const char *from, char *why, size_t n)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	if (!read_all(from, &data, &len)) {
+		snprintf(why, n, "PDF:en %s kan inte läsas: %s", from, sr_strerror(errno));
+		return false;
+	}
+	bool ok = len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+	if (!ok)
+		snprintf(why, n, "%s är ingen PDF (den börjar inte med %%PDF-)", from);
+	ok = ok && write_file(dir, name, data, len, why, n);
 	free(data);
 	return ok;
 }
@@ -410,6 +521,34 @@ static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
 static void rm_tree(const char *dir)
 {
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int sync_errno;
+
+static int sync_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st, (void)f;
+	if (flag != FTW_F && flag != FTW_DP)
+		return 0;
+	int fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0) {
+		sync_errno = errno;
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Every file of the folder on the disk, then the folders themselves (their entries). */
+static bool sync_tree(const char *dir, char *why, size_t n)
+{
+	sync_errno = 0;
+	if (nftw(dir, sync_one, 16, FTW_DEPTH | FTW_PHYS) == 0)
+		return true;
+	snprintf(why, n, "%s kunde inte skrivas: %s", dir, sr_strerror(sync_errno ? sync_errno : errno));
+	return false;
 }
 
 /* An existing target may be replaced when it is empty or a site of this program. */
@@ -503,7 +642,7 @@ static bool write_site(html_site *s, const char *tmp, char *why, size_t n)
 	ok = ok && copy_in(tmp, "styrrapport.css", o->css_path, "stilmallen", why, n);
 	ok = ok && copy_fonts(tmp, o->font_dir, why, n);
 	if (ok && o->pdf_copy)
-		ok = copy_in(tmp, o->pdf_name, o->pdf_copy, "PDF:en", why, n);
+		ok = copy_pdf(tmp, o->pdf_href, o->pdf_copy, why, n);
 	return ok;
 }
 
@@ -518,6 +657,8 @@ static void site_free(html_site *s)
 		free(s->id_of[i]);
 	free(s->id_of);
 	free(s->page_of);
+	free(s->shift_of);
+	free(s->lead);
 	for (size_t i = 0; i < s->n_pics; i++) {
 		free(s->pics[i].file);
 		free(s->pics[i].png);
@@ -533,38 +674,30 @@ bool html_render(html_writer *w, const blk_doc *doc, const char *dir, char *why,
 	assign(&s);
 	for (size_t p = 0; p < s.n_pages; p++)
 		page_body(&s, p);
-	/* mkdir, not mkdtemp: the umask decides the site's mode, as for the PDF */
-	static unsigned long counter;
-	size_t len = strlen(dir) + 64;
-	char *tmp = xmalloc(len);
-	bool ok = false;
-	for (int tries = 0; !ok && tries < 100; tries++) {
-		snprintf(tmp, len, "%s.tmp-%ld-%lu", dir, (long)getpid(),
-		         __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-		ok = mkdir(tmp, 0777) == 0;
-		if (!ok && errno != EEXIST)
-			break;
-	}
-	if (!ok) {
+	out_dir t;
+	if (!out_dir_open(&t, dir)) {
 		snprintf(why, n, "en tillfällig mapp bredvid %s kunde inte skapas: %s", dir, sr_strerror(errno));
-		free(tmp);
 		site_free(&s);
 		return false;
 	}
-	if (ok && !write_site(&s, tmp, why, n))
+	bool ok = write_site(&s, t.path, why, n) && sync_tree(t.path, why, n);
+	if (ok)
+		out_test_signal();
+	if (ok && !out_dir_claim(&t)) {
+		snprintf(why, n, "körningen avbröts");
 		ok = false;
-	if (ok && !put_in_place(tmp, dir, why, n))
-		ok = false;
-	if (!ok)
-		rm_tree(tmp);
-	free(tmp);
+	}
+	ok = ok && put_in_place(t.path, dir, why, n);
+	if (ok)
+		fsync(t.dirfd);   /* the rename itself durable */
+	out_dir_close(&t);   /* the new site after a failure, the old one after an exchange */
 	site_free(&s);
 	return ok;
 }
 
 char *html_fragment(const blk_doc *doc, size_t from, size_t to)
 {
-	static const html_options none = { .pdf_name = "rapport.pdf" };
+	static const html_options none = { .pdf_href = NULL };
 	html_site s = { .o = &none, .doc = doc };
 	assign(&s);
 	s.page = 2;

@@ -23,8 +23,9 @@ typedef struct html_look {
 typedef struct html_options {
 	const char *css_path;      /* copied to MAPP/styrrapport.css */
 	const char *font_dir;      /* its OpenSans*.ttf copied to MAPP/fonts/ (NULL: none) */
-	const char *pdf_name;      /* every page links to it ("rapport.pdf"), in the folder */
-	const char *pdf_copy;      /* a PDF copied into the site as pdf_name, or NULL */
+	const char *pdf_href;      /* every page links to it: the copy's name ("rapport.pdf")
+	                            * or an address; NULL: no PDF link */
+	const char *pdf_copy;      /* a PDF copied into the site as pdf_href, or NULL */
 	const struct img_list *images;   /* decoded pictures (re-encoded as PNG in bilder/) */
 	html_look look;
 } html_options;

@@ -9,12 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number for SVG: at most two decimals, no trailing zeros ("12.5", "3"). */
+/* A number for SVG: at most two decimals, no trailing zeros ("12.5", "3"), exactly as
+ * printf's "%.2f" rounds (the same bytes as ever). The charts have thousands of
+ * coordinates, so the usual case is done by hand: printf only for a value whose
+ * hundredths lie within a hair of a rounding tie, or that is very large. */
 static void num(sb *b, double v)
 {
 	if (!isfinite(v))
 		v = 0;
+	double x = fabs(v) * 100, r = floor(x);
 	char t[64];
+	if (x < 1e9 && fabs(x - r - 0.5) > 1e-6) {
+		unsigned long long h = (unsigned long long)r + (x - r > 0.5);
+		char *e = t + sizeof t;
+		*--e = '\0';
+		unsigned long long whole = h / 100;
+		unsigned cents = (unsigned)(h % 100);
+		if (cents) {
+			if (cents % 10)
+				*--e = (char)('0' + cents % 10);
+			*--e = (char)('0' + cents / 10);
+			*--e = '.';
+		}
+		do
+			*--e = (char)('0' + whole % 10);
+		while ((whole /= 10) > 0);
+		if (v < 0 && h)
+			*--e = '-';
+		sb_puts(b, e);
+		return;
+	}
 	snprintf(t, sizeof t, "%.2f", v);
 	char *e = t + strlen(t);
 	while (e > t && e[-1] == '0')
@@ -26,7 +50,10 @@ static void num(sb *b, double v)
 
 static void hex(sb *b, lay_rgb c)
 {
-	sb_printf(b, "#%02x%02x%02x", c.r, c.g, c.b);
+	static const char digit[] = "0123456789abcdef";
+	char t[7] = {'#', digit[c.r >> 4], digit[c.r & 15], digit[c.g >> 4], digit[c.g & 15],
+	             digit[c.b >> 4], digit[c.b & 15]};
+	sb_put(b, t, sizeof t);
 }
 
 /* A regular polygon (or a star) of n corners around (cx, cy), radius r, point up. */
@@ -82,7 +109,7 @@ void html_marker(sb *out, enum lay_shape sh, lay_rgb color)
 	sb_puts(out, "<svg class=\"markor\" viewBox=\"0 0 12 12\" width=\"12\" height=\"12\" "
 	             "aria-hidden=\"true\">");
 	shape(out, sh, 6, 6, 10, color);
-	sb_puts(out, "</svg> ");
+	sb_puts(out, "</svg>\xc2\xa0");   /* the shape stays with the first word; the rest may wrap */
 }
 
 static void spans(sb *b, const lay_span *sp, size_t n, bool bold_is_plain)
@@ -93,10 +120,10 @@ static void spans(sb *b, const lay_span *sp, size_t n, bool bold_is_plain)
 		const char *tag = sp[i].font == LF_BOLD && !bold_is_plain ? "strong"
 		                : sp[i].font == LF_ITALIC ? "em" : NULL;
 		if (tag)
-			sb_printf(b, "<%s>", tag);
+			sb_puts(b, tag[0] == 's' ? "<strong>" : "<em>");
 		sb_esc(b, sp[i].text);
 		if (tag)
-			sb_printf(b, "</%s>", tag);
+			sb_puts(b, tag[0] == 's' ? "</strong>" : "</em>");
 	}
 }
 
@@ -123,7 +150,7 @@ static void cell(html_site *s, sb *b, const blk_table *t, const blk_row *r, size
 	bool empty = c->n_spans == 0 || (c->n_spans == 1 && (!c->spans[0].text || !*c->spans[0].text));
 	if (head && empty)
 		tag = "td";   /* an empty corner is no header */
-	sb_printf(b, "<%s", tag);
+	sb_puts(b, tag[1] == 'h' ? "<th" : "<td");
 	if (head && !empty)
 		sb_puts(b, " scope=\"col\"");
 	else if (row_head)
@@ -146,18 +173,40 @@ static void cell(html_site *s, sb *b, const blk_table *t, const blk_row *r, size
 	if (to)
 		sb_puts(b, "</a>");
 	sb_free(&href);
-	sb_printf(b, "</%s>", tag);
+	sb_puts(b, tag[1] == 'h' ? "</th>" : "</td>");
 }
 
-static void table(html_site *s, sb *b, const blk_table *t, const char *caption, bool hidden)
+/* The caption: the table's title; or what it is ("Indikatorer", visible or not) with
+ * whose it is hidden after it; or, hidden, the heading above. The scrolling region
+ * has the whole text as its name. */
+static void table_as(html_site *s, sb *b, const blk_table *t, const char *what, const char *whose,
+                     bool visible)
 {
 	sb_puts(b, "<div class=\"tabell\" tabindex=\"0\" role=\"region\" aria-label=\"");
-	sb_esc(b, caption);
+	if (what) {
+		sb_esc(b, what);
+		if (whose) {
+			sb_puts(b, " – ");
+			sb_esc(b, whose);
+		}
+	} else {
+		sb_esc(b, t->label ? t->label : s->last_heading);
+	}
 	sb_puts(b, "\">\n<table>\n<caption");
-	if (hidden)
+	if (what ? !visible : !t->label)
 		sb_puts(b, " class=\"dold\"");
 	sb_puts(b, ">");
-	sb_esc(b, caption);
+	if (what) {
+		sb_esc(b, what);
+		if (whose) {
+			sb_puts(b, visible ? "<span class=\"dold\"> – " : " – ");
+			sb_esc(b, whose);
+			if (visible)
+				sb_puts(b, "</span>");
+		}
+	} else {
+		sb_esc(b, t->label ? t->label : s->last_heading);
+	}
 	sb_puts(b, "</caption>\n");
 	size_t i = 0;
 	if (t->n_rows && t->rows[0].kind == LR_HEADER) {
@@ -176,14 +225,22 @@ static void table(html_site *s, sb *b, const blk_table *t, const char *caption, 
 		const char *cls = r->kind == LR_SUM ? "summa" : r->flags & BRF_GRUPP ? "grupp"
 		                : r->flags & BRF_VARAV ? "varav" : NULL;
 		sb_puts(b, "<tr");
-		if (cls)
-			sb_printf(b, " class=\"%s\"", cls);
+		if (cls) {
+			sb_puts(b, " class=\"");
+			sb_puts(b, cls);
+			sb_puts(b, "\"");
+		}
 		sb_puts(b, ">");
 		for (size_t k = 0; k < t->n_cols; k++)
 			cell(s, b, t, r, k, r->kind == LR_HEADER);
 		sb_puts(b, "</tr>\n");
 	}
 	sb_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static void table(html_site *s, sb *b, const blk_table *t)
+{
+	table_as(s, b, t, t->what, t->what_context ? t->what_context : s->last_heading, t->what_visible);
 }
 
 /* ---- figures ---- */
@@ -251,7 +308,9 @@ static void op(sb *b, const blk_op *o)
 	}
 }
 
-static void figure(html_site *s, sb *b, const blk_figure *f)
+/* A chart: the drawing, its values as a table, and its caption paragraph (when one
+ * follows it) as the figcaption. */
+static void figure(html_site *s, sb *b, const blk_figure *f, const blk *caption)
 {
 	sb_puts(b, "<figure class=\"diagram\">\n<svg role=\"img\" aria-label=\"");
 	sb_esc(b, f->alt);
@@ -263,8 +322,13 @@ static void figure(html_site *s, sb *b, const blk_figure *f)
 	for (size_t i = 0; i < f->n_ops; i++)
 		op(b, &f->ops[i]);
 	sb_puts(b, "\n</svg>\n");
-	if (f->data)
-		table(s, b, f->data, "Diagrammets värden", false);
+	if (f->data)   /* its figure has the alt text */
+		table_as(s, b, f->data, "Diagrammets värden", NULL, true);
+	if (caption) {
+		sb_puts(b, "<figcaption>");
+		para_text(b, caption, false);
+		sb_puts(b, "</figcaption>\n");
+	}
 	sb_puts(b, "</figure>\n");
 }
 
@@ -354,7 +418,9 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 		const blk *next = i + 1 < to ? &d->items[i + 1] : NULL;
 		switch (k->kind) {
 		case BLK_HEADING: {
-			int level = k->level + s->shift;
+			if (s->lead[i] && k->level == 1 && s->id_of[i] == s->summary_id)
+				break;   /* the summary page's own h1 stands for it */
+			int level = k->level + s->shift_of[i];
 			level = level < 1 ? 1 : level > 6 ? 6 : level;
 			sb_printf(b, "<h%d id=\"", level);
 			sb_esc(b, s->id_of[i]);
@@ -366,7 +432,7 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 		}
 		case BLK_PARA:
 			if (is_caption(k) && k->text && next && next->kind == BLK_TABLE &&
-			    next->table->label == k->text)
+			    next->table->label == k->text && !next->table->what)
 				break;   /* the next table's caption */
 			para(s, b, k);
 			break;
@@ -385,11 +451,21 @@ void html_blocks(html_site *s, sb *b, size_t from, size_t to)
 			sb_puts(b, in_list ? "</li>\n" : "</li>\n</ul>\n");
 			break;
 		case BLK_TABLE: {
-			const blk_table *t = k->table;
-			table(s, b, t, t->label ? t->label : s->last_heading, !t->label);
+			table(s, b, k->table);
 			break;
 		}
-		case BLK_FIGURE: figure(s, b, k->figure); break;
+		case BLK_FIGURE: {
+			/* its caption, unless a table after it has that caption as its own */
+			const blk *cap = next && next->kind == BLK_PARA && next->role == ROLE_CAPTION ? next : NULL;
+			const blk *after = cap && i + 2 < to ? &d->items[i + 2] : NULL;
+			if (cap && after && after->kind == BLK_TABLE && after->table->label == cap->text &&
+			    !after->table->what)
+				cap = NULL;
+			figure(s, b, k->figure, cap);
+			if (cap)
+				i++;
+			break;
+		}
 		case BLK_PICTURE:
 		case BLK_IMAGE: {
 			const blk *cap = k->kind == BLK_PICTURE && k->keep && next && is_caption(next) ? next : NULL;

@@ -34,11 +34,15 @@ typedef struct html_site {
 	size_t n_pages;
 	int *page_of;          /* per block: its page, -1 when on none */
 	char **id_of;          /* per block: a heading's id */
+	signed char *shift_of; /* per block: added to a heading's level (the summary page's
+	                        * sections, a chapter joined to another of its name) */
+	bool *lead;            /* per block: first on its page (a text chapter "Sammanfattning"
+	                        * on the summary page, before the registry's sections) */
+	const char *summary_id;   /* the id of that chapter's heading, now the page's h1 */
 	html_picture *pics;
 	size_t n_pics;
 	/* while writing one page */
 	size_t page;
-	int shift;             /* added to heading levels (the summary page) */
 	const char *last_heading;
 } html_site;
 

@@ -15,6 +15,7 @@ enum {
 	OPT_MANIFEST = 1 << 3,
 	OPT_NEW = 1 << 4,     /* --typ --kommun --kommunkod --ar --namnd */
 	OPT_HTML = 1 << 5,    /* render --html MAPP (issue 15) */
+	OPT_PDF = 1 << 6,     /* html --pdf FIL|ADRESS */
 };
 
 static int cmd_validate(sr_session *s, const struct cli *c);
@@ -43,14 +44,14 @@ static const struct command {
 	{"import", "FIL DATA... (-o NY.xml | --i-stallet | --kontroll)",
 	 "fyll i värden från Kolada och ekonomisystemets CSV-filer (se styrrapport import --help)", 0, 0, 0,
 	 NULL, cli_import},
-	{"html", "FIL... -o MAPP", "skriv rapporten som en liten webbplats (tillgänglig HTML)",
-	 OPT_OUT | OPT_LAYOUT, 1, -1, cli_html, NULL},
+	{"html", "FIL... -o MAPP [--pdf PDF]", "skriv rapporten som en liten webbplats (tillgänglig HTML)",
+	 OPT_OUT | OPT_LAYOUT | OPT_PDF, 1, -1, cli_html, NULL},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 /* The options: getopt_long's table and the help text come from this one list. */
 enum { LO_HELP = 'h', LO_VERSION = 'V', LO_OUT = 'o', LO_LIST_CODES = 256, LO_LAYOUT,
-       LO_NO_PDFA, LO_MANIFEST, LO_HTML, LO_DIAGNOSTICS, LO_TYP, LO_KOMMUN, LO_KOMMUNKOD, LO_AR, LO_NAMND };
+       LO_NO_PDFA, LO_MANIFEST, LO_HTML, LO_PDF, LO_DIAGNOSTICS, LO_TYP, LO_KOMMUN, LO_KOMMUNKOD, LO_AR, LO_NAMND };
 static const struct opt_info {
 	const char *name;
 	int has_arg, val;
@@ -64,6 +65,8 @@ static const struct opt_info {
 	{"manifest", no_argument, LO_MANIFEST, OPT_MANIFEST, NULL, "skriv även UT.xml (manifest för diariet)"},
 	{"html", required_argument, LO_HTML, OPT_HTML, "MAPP",
 	 "render: skriv även webbplatsen (HTML) i MAPP, med PDF:en i den"},
+	{"pdf", required_argument, LO_PDF, OPT_PDF, "PDF",
+	 "html: PDF:en som sidorna länkar till, en fil (kopieras in) eller en https-adress"},
 	{"diagnostics", required_argument, LO_DIAGNOSTICS, 0, "FORMAT",
 	 "meddelanden som text (standard) eller json, ett JSON-objekt per rad"},
 	{"typ", required_argument, LO_TYP, OPT_NEW, "TYP",
@@ -163,6 +166,7 @@ static int take_option(struct cli *c, int val, const char *arg)
 	case LO_NO_PDFA: c->render.no_pdfa = true; return -1;
 	case LO_MANIFEST: c->render.manifest = true; return -1;
 	case LO_HTML: return set_once(&c->html, arg, "html");
+	case LO_PDF: return set_once(&c->pdf, arg, "pdf");
 	case LO_DIAGNOSTICS:
 		if (strcmp(arg, "json") == 0)
 			c->diag_format = CLI_DIAG_JSON;

@@ -111,6 +111,7 @@ static void indicator_table(report_ctx *c, const mal *g)
 		if (!open) {
 			blk_table_begin(c->d, cols, 5, RS_TABLE, false);
 			report_table_at(c, g->loc);
+			blk_table_caption(c->d, "Indikatorer", NULL, true);
 			blk_table_row_header(c->d, 0);   /* the first column names the row */
 			report_header_row(c, titles, cols, 5);
 			open = true;
@@ -136,6 +137,7 @@ static void history_table(report_ctx *c, const indikator *in, int d)
 	static const char *const titles[3] = { "År", "Utfall", "Målvärde" };
 	blk_table_begin(c->d, cols, 3, RS_TABLE, false);
 	report_table_at(c, in->loc);
+	blk_table_caption(c->d, "Utfall per år", in->namn, true);
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 3);
 	for (size_t i = 0; i < in->n_utfall; i++) {
@@ -171,6 +173,7 @@ static void activity_table(report_ctx *c, const mal *g)
 		return;
 	blk_table_begin(c->d, cols, 4, RS_TABLE, false);
 	report_table_at(c, g->loc);
+	blk_table_caption(c->d, "Aktiviteter", NULL, true);
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	report_header_row(c, titles, cols, 4);
 	for (size_t i = 0; i < g->n_aktiviteter; i++) {
@@ -298,6 +301,7 @@ static void goal_status(report_ctx *c, const mal *g, const calc_goal *cg)
 	 * of what follows, so that a page never ends with a heading and its status alone. */
 	blk_table_begin(c->d, cols, 2, RS_TABLE, true);
 	report_table_at(c, g->loc);
+	blk_table_caption(c->d, uppf ? "Prognos" : "Bedömning", NULL, false);   /* its rows say so */
 	blk_table_row_header(c->d, 0);   /* the first column names the row */
 	if (!uppf && cg->manual) {
 		status_row(c, assessed_by(c, g), cg->step);

@@ -198,7 +198,8 @@ const char *report_met_phrase(const report_ctx *c, long n)
 	return arena_printf(c->a, "%s (%s)", word, joined(c, p, k, " eller "));
 }
 
-/* "4 av 9 helt eller i hög grad uppfyllda (Helt uppfyllt 1, …)" */
+/* "4 av 9 helt eller i hög grad uppfyllda (Helt uppfyllt 1, …)"; with a kommun's own step
+ * names "4 av 16 mål uppfyllda (Grönt – uppnått). Per bedömning: Grönt – uppnått 4, …" */
 const char *report_step_sentence(const report_ctx *c, const char *lead, const calc_step_count *k)
 {
 	const bedomningsskala *sc = scale(c);
@@ -206,8 +207,11 @@ const char *report_step_sentence(const report_ctx *c, const char *lead, const ca
 	for (size_t i = 0; i <= sc->n_steg; i++)
 		detail = arena_printf(c->a, "%s%s%s %ld", detail, i ? ", " : "",
 		                      report_step_name(c, (int)i), k->n[i]);
-	return arena_printf(c->a, "%s%ld av %ld mål %s (%s).", lead, k->met, k->all,
-	                    report_met_phrase(c, k->all), detail);
+	const char *met = report_met_phrase(c, k->all);
+	if (strchr(met, '('))   /* "uppfyllda (Grönt – uppnått)": no second parenthesis */
+		return arena_printf(c->a, "%s%ld av %ld mål %s. Per bedömning: %s.", lead, k->met,
+		                    k->all, met, detail);
+	return arena_printf(c->a, "%s%ld av %ld mål %s (%s).", lead, k->met, k->all, met, detail);
 }
 
 static void step_count_row(report_ctx *c, enum lay_row_kind kind, const char *label,

@@ -26,19 +26,24 @@ void sb_puts(sb *b, const char *s)
 
 void sb_printf(sb *b, const char *fmt, ...)
 {
+	/* one pass when the text fits in what is left (the usual case), else a second */
 	va_list ap;
 	va_start(ap, fmt);
-	int need = vsnprintf(NULL, 0, fmt, ap);
+	size_t room = b->cap - b->n;
+	int need = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? room : 0, fmt, ap);
 	va_end(ap);
-	if (need < 0)
+	if (need < 0) {
+		if (b->p)
+			b->p[b->n] = '\0';
 		return;
-	if (b->n + (size_t)need + 1 > b->cap) {
+	}
+	if (!b->p || (size_t)need >= room) {
 		b->cap = (b->n + (size_t)need + 1) * 2 + 256;
 		b->p = xrealloc(b->p, b->cap);
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
+		va_end(ap);
 	}
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
-	va_end(ap);
 	b->n += (size_t)need;
 }
 

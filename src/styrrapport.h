@@ -90,12 +90,13 @@ SR_API int sr_render(sr_report *r, const char *out_pdf, const sr_render_options 
 
 /* Writes the report as a small static website into the folder dir (docs/html.md):
  * index.html, sammanfattning.html, one page per chapter, styrrapport.css, fonts/ and
- * bilder/, every page linking to the PDF. Written to a temporary folder beside dir and
- * renamed into place when complete, so a failed run leaves an earlier site untouched;
- * dir may be new, empty, or an earlier site of this program, nothing else. pdf: a PDF
- * just made (sr_render) to copy into the site under its own name, or NULL (the pages
- * then link to NAME.pdf after the document's name, for the kommun to put beside them).
- * opts may be NULL. Returns an sr_exit. */
+ * bilder/. Written to a temporary folder beside dir and renamed into place when
+ * complete, so a failed run leaves an earlier site untouched (and an interrupted one
+ * nothing: see sr_remove_temp_files); dir may be new, empty, or an earlier site of this
+ * program, nothing else. pdf: the PDF every page links to — a PDF file (e.g. one just
+ * made by sr_render) copied into the site under its own name, or an http(s) address
+ * linked as given — or NULL: no PDF link, and the warning WEBB-UTAN-PDF. opts may be
+ * NULL. Returns an sr_exit. */
 SR_API int sr_render_html(sr_report *r, const char *dir, const sr_render_options *opts,
                           const char *pdf);
 
@@ -118,7 +119,7 @@ SR_API void sr_print_name(FILE *out, const char *name);
 
 /* Removes the temporary files of every sr_render in progress in this process (the
  * output files it has not yet renamed into place; a rename under way is finished
- * first), and makes every later attempt to create one fail: it is for ending the
+ * first) and the temporary folders of every sr_render_html, with their content, and makes every later attempt to create one fail: it is for ending the
  * process. Async-signal-safe: call it from a SIGINT/SIGTERM/SIGHUP handler, then end
  * the process (re-raise the signal). sr_render blocks those three signals in its
  * thread only for the few system calls that create and rename the files. */

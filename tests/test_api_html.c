@@ -2,8 +2,9 @@
 /* test_api_html.c - the website writer (src/html*.c) over a small block stream:
  * escaping, table markup (caption, th scope, numbers, sum/grupp/varav rows), a status
  * marker beside its word, links to notes across pages, the page split by the
- * registry's pages, the FÖRSLAG banner, deterministic bytes, and a failed run or a
- * foreign folder leaving everything as it was. */
+ * registry's pages, the FÖRSLAG banner, deterministic bytes, a failed run or a
+ * foreign folder leaving everything as it was, one page per name in the page list and
+ * goal tables captioned by what they are. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -120,7 +121,7 @@ static int teardown(void **state)
 
 static bool render(blk_doc *d, const char *dir, const char *css_path, char *why)
 {
-	html_options o = { .css_path = css_path, .font_dir = NULL, .pdf_name = "rapport.pdf" };
+	html_options o = { .css_path = css_path, .font_dir = NULL, .pdf_href = "rapport.pdf" };
 	html_writer *w = html_new(&o);
 	bool ok = html_render(w, d, dir, why, 512);
 	html_free(w);
@@ -149,7 +150,7 @@ static void test_fragment_escapes_and_marks_up(void **state)
 	assert_non_null(m);
 	const char *end = strstr(m, "</td>");
 	assert_non_null(strstr(m, "aria-hidden=\"true\""));
-	const char *word = strstr(m, "</svg> Uppfyllt");
+	const char *word = strstr(m, "</svg>\xc2\xa0Uppfyllt");
 	assert_true(word && word < end);
 	assert_non_null(strstr(h, "<strong>Fet </strong><em>&lt;kursiv&gt;</em>"));
 	/* the chart: inline SVG with its alt text, then its data table */
@@ -246,7 +247,7 @@ static void test_failure_leaves_old_site(void **state)
 	free(after);
 	/* nothing left beside it */
 	char cmd[700];
-	snprintf(cmd, sizeof cmd, "ls -d '%s'/old.* >/dev/null 2>&1", tmpdir);
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q -e '^old\\.' -e styrrapport-tmp", tmpdir);
 	assert_int_not_equal(system(cmd), 0);
 	/* a folder that is no site of ours is never replaced */
 	char foreign[300];
@@ -264,6 +265,101 @@ static void test_failure_leaves_old_site(void **state)
 	blk_free(draft);
 }
 
+static size_t count(const char *h, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = h; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* The nav between <nav class="delar" and </nav>, in malloc'd memory. */
+static char *nav_of(const char *page)
+{
+	const char *a = strstr(page, "<nav class=\"delar\""), *b = a ? strstr(a, "</nav>") : NULL;
+	assert_non_null(b);
+	char *out = calloc(1, (size_t)(b - a) + 1);
+	memcpy(out, a, (size_t)(b - a));
+	return out;
+}
+
+/* A text chapter "Sammanfattning" opens the summary page (one entry in the page list,
+ * the kommun's text first); a chapter named like an earlier one joins it; goal tables
+ * are captioned by what they are; the page list is a <details>. */
+static void test_one_summary_and_captions(void **state)
+{
+	(void)state;
+	char dir[300], why[512] = "";
+	snprintf(dir, sizeof dir, "%s/namn", tmpdir);
+	blk_doc *d = blk_new();
+	d->meta = (blk_meta){ .kommun = "Timrå kommun", .title = "Uppföljning 2025", .dnr = "KS 1",
+	                      .decision = "Beslutad", .lang = "sv" };
+	blk_section(d, "titelsida", BP_INDEX);
+	blk_text(d, "Uppföljning 2025", BS_TITLE, ROLE_TITLE, false);
+	blk_section(d, "text", BP_CHAPTER);
+	blk_heading(d, 1, "Sammanfattning", BS_H1, true);
+	blk_text(d, "Kommunens egen text.", BS_BODY, ROLE_PARAGRAPH, false);
+	blk_heading(d, 2, "Läget", BS_H2, true);
+	blk_heading(d, 1, "Personal", BS_H1, true);
+	blk_text(d, "Medarbetarna.", BS_BODY, ROLE_PARAGRAPH, false);
+	blk_section(d, "malsammanfattning", BP_SUMMARY);
+	blk_heading(d, 1, "Måluppfyllelse", BS_H1, true);
+	blk_section(d, "maluppfoljning", BP_CHAPTER);
+	blk_heading(d, 1, "Mål A", BS_H1, true);
+	static const lay_column cols[2] = { { LA_LEFT, 0 }, { LA_RIGHT, 0 } };
+	lay_span s[2];
+	lay_cell row[2] = { cell(&s[0], "Bedömning", LA_LEFT), cell(&s[1], "Uppfyllt", LA_LEFT) };
+	blk_table_begin(d, cols, 2, BS_TABLE, true);
+	blk_table_caption(d, "Bedömning", NULL, false);
+	blk_table_row(d, LR_BODY, row, NULL);
+	blk_table_end(d);
+	blk_table_begin(d, cols, 2, BS_TABLE, false);
+	blk_table_caption(d, "Indikatorer", NULL, true);
+	blk_table_row(d, LR_BODY, row, NULL);
+	blk_table_end(d);
+	blk_table_begin(d, cols, 2, BS_TABLE, false);
+	blk_table_caption(d, "Utfall per år", "Andel <%>", true);
+	blk_table_row(d, LR_BODY, row, NULL);
+	blk_table_end(d);
+	blk_section(d, "personal", BP_CHAPTER);
+	blk_heading(d, 1, "Personal", BS_H1, true);
+	blk_heading(d, 2, "Sjukfrånvaro", BS_H2, true);
+	assert_true(render(d, dir, css, why));
+	char *sum = slurp(dir, "sammanfattning.html"), *pers = slurp(dir, "01-personal.html"),
+	     *goal = slurp(dir, "02-mal-a.html"), *none = slurp(dir, "01-sammanfattning.html"),
+	     *third = slurp(dir, "03-personal.html");
+	assert_non_null(sum);
+	assert_non_null(pers);
+	assert_non_null(goal);
+	assert_null(none);    /* no second page "Sammanfattning" */
+	assert_null(third);   /* no second page "Personal" */
+	/* one h1, with the chapter heading's id; the kommun's text, then the key figures */
+	assert_int_equal(count(sum, "<h1"), 1);
+	assert_non_null(strstr(sum, "<h1 id=\"r"));
+	const char *own = strstr(sum, "Kommunens egen text."), *figs = strstr(sum, ">Måluppfyllelse</h2>");
+	assert_true(own && figs && own < figs);
+	assert_non_null(strstr(sum, ">Läget</h2>"));
+	/* every name once in the page list */
+	char *nav = nav_of(sum);
+	assert_int_equal(count(nav, ">Sammanfattning</a>"), 1);
+	assert_int_equal(count(nav, ">Personal</a>"), 1);
+	assert_non_null(strstr(nav, "<details>\n<summary>Rapportens delar</summary>\n<ul>"));
+	free(nav);
+	/* the second "Personal" one level down on the first one's page */
+	assert_int_equal(count(pers, "<h1"), 1);
+	assert_non_null(strstr(pers, ">Personal</h2>"));
+	assert_non_null(strstr(pers, ">Sjukfrånvaro</h3>"));
+	/* captions that say what the table is, whose it is for screen readers */
+	assert_non_null(strstr(goal, "<caption class=\"dold\">Bedömning – Mål A</caption>"));
+	assert_non_null(strstr(goal, "<caption>Indikatorer<span class=\"dold\"> – Mål A</span></caption>"));
+	assert_non_null(strstr(goal, "aria-label=\"Indikatorer – Mål A\""));
+	assert_non_null(strstr(goal, "<caption>Utfall per år<span class=\"dold\"> – Andel &lt;%&gt;</span></caption>"));
+	free(sum);
+	free(pers);
+	free(goal);
+	blk_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_site_pages_links_and_banner),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_failure_leaves_old_site),
+		cmocka_unit_test(test_one_summary_and_captions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # html.sh - the website (issue 15): every sample renders a site beside its PDF
-# (render --html) and alone (html), the same bytes both times; every internal link
+# (render --html), with --pdf (the same bytes) and alone (html: no PDF link, a warning); every internal link
 # resolves to a file and an id; every number and status word of the PDF's text is in
 # the site's text; exit codes; an invalid document writes nothing; a failed run and a
 # foreign folder leave what was there; batch writes one site per document.
@@ -73,10 +73,16 @@ for s in $(find "$SRC/samples" -name '*.xml' | sort); do
 			check "$n: FÖRSLAG on $(basename "$page")" grep -q '<p class="forslag"><strong>FÖRSLAG</strong>' "$page"
 		done
 	fi
-	# html alone: the same pages (the PDF is not copied in)
+	# html --pdf with that PDF: exactly the site of render --html
+	expect_exit 0 "html $n --pdf" -- "$BIN" html "$s" -o "$TMP/$n-pdf" --pdf "$TMP/$n.pdf"
+	if diff -r "$TMP/$n" "$TMP/$n-pdf" >"$TMP/d"; then ok; else bad "$n: html --pdf and render --html differ"; head "$TMP/d"; fi
+	# html alone: no PDF to link to, so no link (and a warning), every link resolves
 	expect_exit 0 "html $n" -- "$BIN" html "$s" -o "$TMP/$n-alone"
-	if diff -r -x "$n.pdf" "$TMP/$n" "$TMP/$n-alone" >"$TMP/d"; then ok; else bad "$n: html and render --html differ"; head "$TMP/d"; fi
+	check "$n: html alone warns WEBB-UTAN-PDF" contains "$TMP/err" "varning: [WEBB-UTAN-PDF]"
 	check "$n: html alone copies no PDF" test ! -e "$TMP/$n-alone/$n.pdf"
+	check "$n: html alone links no PDF" test -z "$(grep -l '\.pdf"' "$TMP/$n-alone"/*.html)"
+	if links "$TMP/$n-alone" >"$TMP/links"; then ok; else bad "$n: html alone: links that do not resolve"; head -20 "$TMP/links"; fi
+	if diff -r -x "$n.pdf" -I '^<p>Dnr ' "$TMP/$n" "$TMP/$n-alone" >"$TMP/d"; then ok; else bad "$n: html and render --html differ beyond the PDF link"; head "$TMP/d"; fi
 done
 
 # deterministic, and an earlier site is replaced in place
@@ -84,6 +90,22 @@ S=$SRC/samples/sjovik-arsredovisning-2024.xml
 cp -r "$TMP/sjovik-arsredovisning-2024-alone" "$TMP/first"
 expect_exit 0 "html a third time" -- "$BIN" html "$S" -o "$TMP/sjovik-arsredovisning-2024-alone"
 check "the same bytes every time" diff -r "$TMP/first" "$TMP/sjovik-arsredovisning-2024-alone"
+
+# --pdf: an address is linked as given, a file that is no PDF is refused, one document only
+expect_exit 0 "html --pdf an address" -- "$BIN" html "$S" -o "$TMP/adress" --pdf 'https://www.sjovik.se/dokument/ar 2024.pdf?a=1&b=2'
+check "the address on every page" test "$(grep -l 'href="https://www.sjovik.se/dokument/ar 2024.pdf?a=1&amp;b=2">Hela rapporten som PDF' "$TMP/adress"/*.html | wc -l)" -eq "$(ls "$TMP/adress"/*.html | wc -l)"
+check "no PDF copied for an address" test -z "$(ls "$TMP/adress" | grep -i pdf)"
+cp "$TMP/sjovik-arsredovisning-2024.pdf" "$TMP/Årsredovisning 2024 #1.pdf"
+expect_exit 0 "html --pdf a name with space and #" -- "$BIN" html "$S" -o "$TMP/namn" --pdf "$TMP/Årsredovisning 2024 #1.pdf"
+check "the odd name copied in" cmp -s "$TMP/namn/Årsredovisning 2024 #1.pdf" "$TMP/sjovik-arsredovisning-2024.pdf"
+check "the odd name percent-encoded in the link" grep -q 'href="Årsredovisning%202024%20%231.pdf"' "$TMP/namn/index.html"
+expect_exit 3 "html --pdf the XML" -- "$BIN" html "$S" -o "$TMP/ingenpdf" --pdf "$S"
+check "the message says it is no PDF" contains "$TMP/err" "är ingen PDF"
+check "nothing written when --pdf is no PDF" test ! -e "$TMP/ingenpdf"
+expect_exit 3 "html --pdf a missing file" -- "$BIN" html "$S" -o "$TMP/ingenpdf" --pdf "$TMP/finns-inte.pdf"
+check "nothing written when --pdf is missing" test ! -e "$TMP/ingenpdf"
+expect_exit 2 "html --pdf with two documents" -- "$BIN" html "$S" "$SRC/samples/mora-arsredovisning-2024.xml" -o "$TMP/tva" --pdf "$TMP/x.pdf"
+expect_exit 2 "--pdf for render" -- "$BIN" render "$S" -o "$TMP/x.pdf" --pdf "$TMP/y.pdf"
 
 # usage
 expect_exit 2 "html without -o" -- "$BIN" html "$S"
@@ -105,7 +127,7 @@ ln -s "$SRC/layouts" "$TMP/data/layouts"; ln -s "$SRC/fonts" "$TMP/data/fonts"; 
 STYRRAPPORT_DATA=$TMP/data expect_exit 3 "html without a style sheet" -- "$BIN" html "$S" -o "$TMP/first"
 check "the message names the style sheet" contains "$TMP/err" "stilmallen"
 check "the old site is untouched after a failed run" diff -r "$TMP/first" "$TMP/sjovik-arsredovisning-2024-alone"
-check "no temporary folder is left" test -z "$(ls -d "$TMP"/first.* 2>/dev/null)"
+check "no temporary folder is left" test -z "$(ls -A "$TMP" | grep -E "^first\.|styrrapport-tmp")"
 
 # a folder that is no site of ours is never replaced
 mkdir -p "$TMP/annat"; echo viktigt >"$TMP/annat/fil.txt"

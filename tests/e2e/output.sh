@@ -3,7 +3,7 @@
 # output.sh - output files never lose data (issue 11): the umask and a replaced file's
 # mode, batch outputs that collide, -o naming a file the run reads, a manifest over
 # another document, PDF and manifest renamed together or neither, temp files removed
-# on SIGINT/SIGTERM, FIFOs and devices as -o, control characters in printed names.
+# on SIGINT/SIGTERM (the PDF's and the website's), FIFOs and devices as -o, control characters in printed names.
 # The races are made deterministic with STYRRAPPORT_TEST_SIGNAL here and with the
 # library's test hook in tests/test_api_output.c.
 . "$(dirname "$0")/lib.sh"
@@ -119,6 +119,28 @@ check "SIGTERM i en batch: slutar av signalen ($rc)" test "$rc" -eq 143
 check "SIGTERM i en batch: inga tempfiler kvar" no_temp "$TMP/sigut"
 bash -c 'trap "" INT; exec env STYRRAPPORT_TEST_SIGNAL=INT "$0" render "$1" -o "$2"' "$BIN" "$S" "$O/ign.pdf" 2>"$TMP/err"; rc=$?
 check "ignorerad SIGINT förblir ignorerad ($rc)" test "$rc" -eq 0 -a -s "$O/ign.pdf"
+# the website's temporary folder (issue 15): removed with its content on a signal when
+# every file is written and nothing renamed; an earlier site stays as it was
+W=$TMP/webb; mkdir -p "$W"
+expect_exit 0 "html: en tidigare webbplats" -- $T "$BIN" html "$S" -o "$W/site"
+cp -r "$W/site" "$TMP/webb-fore"
+for sig in INT TERM HUP; do
+	for target in site ny; do   # over an earlier site, and a new folder
+		{ $T env STYRRAPPORT_TEST_SIGNAL=$sig "$BIN" html "$S" -o "$W/$target" 2>"$TMP/err"; rc=$?; } 2>/dev/null
+		want=$((128 + $(kill -l $sig)))
+		check "html SIG$sig ($target): slutar av signalen ($rc)" test "$rc" -eq "$want"
+		check "html SIG$sig ($target): ingen tillfällig mapp kvar" no_temp "$W"
+		check "html SIG$sig ($target): bara det som fanns" test "$(ls -A "$W")" = site
+	done
+	check "html SIG$sig: gamla webbplatsen kvar" diff -r "$TMP/webb-fore" "$W/site"
+done
+{ $T env STYRRAPPORT_TEST_SIGNAL=TERM "$BIN" render "$S" -o "$W/ut.pdf" --html "$W/site" 2>"$TMP/err"; rc=$?; } 2>/dev/null
+check "render --html SIGTERM: slutar av signalen ($rc)" test "$rc" -eq 143
+check "render --html SIGTERM: inga tillfälliga filer eller mappar" no_temp "$W"
+mkdir -p "$TMP/webbatch"; cp "$SRC"/samples/*.xml "$TMP/webbatch/"
+{ $T env STYRRAPPORT_TEST_SIGNAL=TERM "$BIN" html "$TMP/webbatch" -o "$TMP/webbut" 2>"$TMP/err"; rc=$?; } 2>/dev/null
+check "html SIGTERM i en batch: slutar av signalen ($rc)" test "$rc" -eq 143
+check "html SIGTERM i en batch: ingen tillfällig mapp kvar" no_temp "$TMP/webbut"
 
 # ---- 22: FIFOs, devices and the process's own descriptors as -o
 mkfifo "$O/fifo"
