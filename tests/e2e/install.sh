@@ -14,6 +14,8 @@ P=$R$prefix
 # a distribution build may take the fonts and the profile from its own packages
 fontdir=$(sed -n 's/^STYRRAPPORT_FONT_DIR:PATH=//p' "$B/CMakeCache.txt")
 icc=$(sed -n 's/^STYRRAPPORT_ICC:FILEPATH=//p' "$B/CMakeCache.txt")
+fallback=$(sed -n 's/^STYRRAPPORT_FALLBACK_FONT:FILEPATH=//p' "$B/CMakeCache.txt")
+hyphdic=$(sed -n 's/^STYRRAPPORT_HYPH_DIC:FILEPATH=//p' "$B/CMakeCache.txt")
 LIB=$(dirname "$(find "$P" -name 'libstyrrapport.so.0' | head -1)")
 S=$SRC/samples/sjovik-delarsrapport-2024.xml
 
@@ -56,12 +58,28 @@ if cc -std=c11 -Wall -Werror "${flags[@]}" $cflags -o "$TMP/render" "$SRC/tests/
 # The DESTDIR copy is not at its compiled-in path: STYRRAPPORT_DATA names it (with the
 # distribution's fonts and profile linked in where the build uses them).
 export STYRRAPPORT_DATA=$P/share/styrrapport
-if [ -n "$fontdir" ] || [ -n "$icc" ]; then
-	STYRRAPPORT_DATA=$TMP/data; mkdir -p "$STYRRAPPORT_DATA"
+if [ -n "$fontdir$icc$fallback$hyphdic" ]; then
+	# a data folder as the installed one would be with the distribution's files in it:
+	# STYRRAPPORT_DATA looks for every font, the dictionary and its exceptions in fonts/
+	STYRRAPPORT_DATA=$TMP/data; mkdir -p "$STYRRAPPORT_DATA/fonts"
 	ln -s "$P/share/styrrapport/layouts" "$STYRRAPPORT_DATA/layouts"
-	ln -s "${fontdir:-$P/share/styrrapport/fonts}" "$STYRRAPPORT_DATA/fonts"
 	ln -s "${icc:-$P/share/styrrapport/sRGB.icc}" "$STYRRAPPORT_DATA/sRGB.icc"
-	check "no bundled fonts when the distribution's are used" test -z "$fontdir" -o ! -e "$P/share/styrrapport/fonts"
+	own=$P/share/styrrapport/fonts
+	for f in OpenSans-Regular.ttf OpenSans-Bold.ttf OpenSans-Italic.ttf; do
+		ln -s "${fontdir:-$own}/$f" "$STYRRAPPORT_DATA/fonts/$f"
+	done
+	for f in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSans-Oblique.ttf; do
+		ln -s "$(dirname "${fallback:-$own/DejaVuSans.ttf}")/$f" "$STYRRAPPORT_DATA/fonts/$f"
+	done
+	ln -s "${hyphdic:-$own/hyph_sv_SE.dic}" "$STYRRAPPORT_DATA/fonts/hyph_sv_SE.dic"
+	ln -s "$own/hyph_sv_extra.txt" "$STYRRAPPORT_DATA/fonts/hyph_sv_extra.txt"
+	check "no bundled Open Sans when the distribution's is used" \
+		test -z "$fontdir" -o ! -e "$own/OpenSans-Regular.ttf"
+	check "no bundled DejaVu Sans when the distribution's is used" \
+		test -z "$fallback" -o ! -e "$own/DejaVuSans.ttf"
+	check "no bundled dictionary when the distribution's is used" \
+		test -z "$hyphdic" -o ! -e "$own/hyph_sv_SE.dic"
+	check "the exceptions to the dictionary are always installed" test -s "$own/hyph_sv_extra.txt"
 	check "no bundled profile when the distribution's is used" test -z "$icc" -o ! -e "$P/share/styrrapport/sRGB.icc"
 	[ -n "$fontdir" ] && check "the fonts' folder is compiled in" grep -qaF "$fontdir" "$LIB/libstyrrapport.so.0"
 	[ -n "$icc" ] && check "the profile's path is compiled in" grep -qaF "$icc" "$LIB/libstyrrapport.so.0"
