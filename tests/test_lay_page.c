@@ -117,43 +117,51 @@ static void no_orphan_no_widow(void **state)
 	lay_result_free(r);
 }
 
-/* A paragraph ending in a colon leads into the list after it: it never ends a page
- * without the list's first item. */
-static lay_result *filler_lead_in_list(int fill, const char *lead)
+/* fill filler lines, then the heading (unless NULL), the lead-in and a list of items;
+ * narrow: a column one word wide. */
+static lay_result *lead_in_list(int fill, bool narrow, const char *heading, const char *lead,
+                                const char *const *items, int n)
 {
 	lay_metrics m = fake_metrics();
 	lay_page_setup s = fake_setup();
+	if (narrow)
+		s.margin_right = s.width - s.margin_left - 20;
 	lay_doc *d = lay_new(&s, &m);
 	filler(d, fill);
-	lay_style st = fake_style(10, 12);
+	lay_style h = fake_style(12, 14), st = fake_style(10, 12);
+	if (heading)
+		lay_heading(d, 1, heading, &h, true);
 	lay_text(d, lead, &st, ROLE_PARAGRAPH);
 	lay_list_begin(d);
-	lay_span sp = { .text = "punkt ett" };
-	lay_list_item(d, NULL, &sp, 1, &st);
-	sp.text = "punkt två";
-	lay_list_item(d, NULL, &sp, 1, &st);
+	for (int i = 0; i < n; i++) {
+		lay_span sp = { .text = items[i] };
+		lay_list_item(d, NULL, &sp, 1, &st);
+	}
 	lay_list_end(d);
 	return run(d);
 }
 
+/* A paragraph ending in a colon leads into the list after it: it never ends a page
+ * without the list's first item. */
 static void lead_in_keeps_with_list(void **state)
 {
 	(void)state;
+	static const char *const items[] = { "punkt ett", "punkt två" };
 	size_t pl, pi;
 	/* 60 filler lines leave room for one more line: the lead-in fits, the list not */
-	lay_result *r = filler_lead_in_list(60, "i fyra steg:");
+	lay_result *r = lead_in_list(60, false, NULL, "i fyra steg:", items, 2);
 	assert_non_null(find_text(r, "i fyra steg:", &pl));
 	assert_non_null(find_text(r, "punkt ett", &pi));
 	assert_int_equal(pl, 1);
 	assert_int_equal(pi, 1);
 	lay_result_free(r);
 	/* without the colon it is an ordinary paragraph and stays */
-	r = filler_lead_in_list(60, "i fyra steg");
+	r = lead_in_list(60, false, NULL, "i fyra steg", items, 2);
 	assert_non_null(find_text(r, "i fyra steg", &pl));
 	assert_int_equal(pl, 0);
 	lay_result_free(r);
 	/* with room for both it stays where it is */
-	r = filler_lead_in_list(58, "i fyra steg:");
+	r = lead_in_list(58, false, NULL, "i fyra steg:", items, 2);
 	assert_non_null(find_text(r, "i fyra steg:", &pl));
 	assert_non_null(find_text(r, "punkt ett", &pi));
 	assert_int_equal(pl, 0);
@@ -162,23 +170,13 @@ static void lead_in_keeps_with_list(void **state)
 }
 
 /* A heading before a lead-in moves with it (the heading's keep counts the lead-in
- * and the list's start). */
+ * and the list's start): 58 lines leave 45.89 pt, room for the heading and the
+ * two-line lead-in, not for the item too. */
 static void heading_lead_in_list_move_together(void **state)
 {
 	(void)state;
-	lay_metrics m = fake_metrics();
-	lay_page_setup s = fake_setup();
-	s.margin_right = s.width - s.margin_left - 20;   /* one word per line */
-	lay_doc *d = lay_new(&s, &m);
-	filler(d, 58);   /* 45.89 pt left: heading and the two-line lead-in fit, the item not */
-	lay_style h = fake_style(12, 14), st = fake_style(10, 12);
-	lay_heading(d, 1, "R", &h, true);
-	lay_text(d, "l0 l1:", &st, ROLE_PARAGRAPH);
-	lay_list_begin(d);
-	lay_span sp = { .text = "x" };
-	lay_list_item(d, NULL, &sp, 1, &st);
-	lay_list_end(d);
-	lay_result *r = run(d);
+	static const char *const items[] = { "x" };
+	lay_result *r = lead_in_list(58, true, "R", "l0 l1:", items, 1);
 	size_t ph, pl, pi;
 	assert_non_null(find_text(r, "R", &ph));
 	assert_non_null(find_text(r, "l0", &pl));
