@@ -327,6 +327,13 @@ static bool is_year(const char *s)
 	return strlen(s) == 4 && strspn(s, "0123456789") == 4;
 }
 
+/* Row r's cell in column col, NULL when the row is shorter (the fuzzer's row without a
+ * gender cell). */
+static const char *cell_in(const imp_row *r, int col)
+{
+	return col >= 0 && (size_t)col < r->n ? r->cell[col] : NULL;
+}
+
 static void csv_cell(imp_ctx *c, const imp_table *t, const imp_row *r, const int col[KC_MAX],
                      int year, const char *cell, imp_kolada *k)
 {
@@ -337,13 +344,15 @@ static void csv_cell(imp_ctx *c, const imp_table *t, const imp_row *r, const int
 		diag_add(c->d, D_IMPORT_KOLADA, t->file, r->line, "kommun-id '%s' är inga fyra siffror", mun);
 		return;
 	}
-	if (col[KC_GENDER] >= 0 && !(o.gender = gender_of(c->a, r->cell[col[KC_GENDER]]))) {
+	const char *gender = cell_in(r, col[KC_GENDER]);
+	if (gender && !(o.gender = gender_of(c->a, gender))) {
 		diag_add(c->d, D_IMPORT_KOLADA, t->file, r->line, "kön '%s' ska vara T, K eller M "
-		         "(Totalt, Kvinnor, Män)", r->cell[col[KC_GENDER]]);
+		         "(Totalt, Kvinnor, Män)", gender);
 		return;
 	}
-	if (col[KC_STATUS] >= 0)
-		o.status = r->cell[col[KC_STATUS]];
+	const char *status = cell_in(r, col[KC_STATUS]);
+	if (status)
+		o.status = status;   /* "" when none */
 	char buf[64];
 	const char *why = "";
 	int got = status_missing(cell) ? 0 : imp_number(cell, buf, sizeof buf, &why);
