@@ -408,12 +408,14 @@ static void read_csv(imp_ctx *c, const char *file, const char *data, size_t len,
 		if ((size_t)col[KC_KPI] >= r->n || (size_t)col[KC_MUN] >= r->n || !*r->cell[col[KC_KPI]])
 			continue;   /* a note or total line below the table */
 		if (!wide) {
-			const char *y = (size_t)col[KC_YEAR] < r->n ? r->cell[col[KC_YEAR]] : "";
+			const char *y = cell_in(r, col[KC_YEAR]);
+			y = y ? y : "";
 			if (!is_year(y)) {
 				diag_add(c->d, D_IMPORT_KOLADA, file, r->line, "året '%s' är inget årtal", y);
 				continue;
 			}
-			csv_cell(c, &t, r, col, atoi(y), (size_t)col[KC_VALUE] < r->n ? r->cell[col[KC_VALUE]] : "", k);
+			const char *v = cell_in(r, col[KC_VALUE]);
+			csv_cell(c, &t, r, col, atoi(y), v ? v : "", k);
 			continue;
 		}
 		for (size_t j = 0; j < head->n && j < r->n; j++)
